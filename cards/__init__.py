@@ -1,0 +1,1 @@
+"""Card definitions: which content goes on which tiltakskort (loaded via importlib.resources)."""

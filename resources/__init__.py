@@ -1,0 +1,1 @@
+"""Built-in resources: content bundles, fonts, icons, translations (loaded via importlib.resources)."""

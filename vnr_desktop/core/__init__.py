@@ -1,0 +1,1 @@
+"""Core: content, library, search, cards and sync. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Card definitions, layout and PDF rendering."""

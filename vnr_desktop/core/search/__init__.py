@@ -1,0 +1,1 @@
+"""Search over the local library (SQLite FTS5)."""

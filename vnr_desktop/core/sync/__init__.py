@@ -1,0 +1,1 @@
+"""Signed bundles, feeds, sync and import."""

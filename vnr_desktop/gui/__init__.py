@@ -1,0 +1,1 @@
+"""Qt user interface: thin views and models over vnr_desktop.core."""
