@@ -52,7 +52,7 @@ class Context:
             self._userdata.close()
 
 
-def print_json(data: Any) -> None:  # noqa: ANN401
+def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 

@@ -111,7 +111,13 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_bundle_validate(ctx: Context, args: argparse.Namespace) -> int:
     path = existing_path(args.path)
-    result = load_bundle_dir(path, strict=args.strict, external_ids=ctx.library.item_ids_of)
+    try:
+        external = ctx.library.item_ids_of
+    except CliError as exc:
+        # Validation must work even when the local library cannot be opened.
+        print(f"note: cross-bundle references not checked: {exc}", file=sys.stderr)
+        external = None
+    result = load_bundle_dir(path, strict=args.strict, external_ids=external)
     if args.json:
         print_json(
             {

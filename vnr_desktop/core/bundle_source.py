@@ -57,6 +57,11 @@ def _plain_message(err: dict[str, Any]) -> str:
         return f"required field {name!r} is missing"
     if kind == "string_type" and isinstance(value, int | float):
         return f'expected text, got the number {value}: put it in quotes, e.g. "{value}"'
+    if kind == "string_type" and isinstance(value, dict):
+        return (
+            "expected text, got a mapping: a ': ' inside the text makes YAML read a key; "
+            "put the whole text in quotes"
+        )
     if kind == "string_type" and isinstance(value, _dt.date):
         return f"expected text, got the date {value}: put it in quotes"
     if kind in {"date_type", "date_from_datetime_parsing", "date_parsing"}:
@@ -189,6 +194,10 @@ def load_bundle_dir(
 
     lists: dict[str, list[StrictModel]] = {key: [] for key in ITEM_LISTS}
     origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]] = {}
+    # Ids of items that failed validation, and whether a whole file was unreadable: reference
+    # checks then stay quiet rather than burying the real error under follow-on "dangling" ones.
+    failed_ids: set[str] = set()
+    unreadable = False
     for path in files:
         try:
             doc = load_yaml_file(path, rel(path))
@@ -196,6 +205,7 @@ def load_bundle_dir(
             out.diagnostics.append(
                 Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")
             )
+            unreadable = True
             continue
         if doc.data is None:
             out.add("warning", "the file is empty", doc, code="empty")
@@ -228,6 +238,8 @@ def load_bundle_dir(
                     item = model.model_validate(raw)
                 except ValidationError as exc:
                     out.validation_errors(exc, doc, (key, index))
+                    if isinstance(raw.get("id"), str):
+                        failed_ids.add(raw["id"])
                     continue
                 lists[key].append(item)
                 origin[id(item)] = (doc, (key, index))
@@ -236,7 +248,15 @@ def load_bundle_dir(
         return SourceLoadResult(None, out.diagnostics)
 
     content = BundleContent(manifest=manifest, **lists)  # type: ignore[arg-type]
-    _cross_check(content, origin, out, strict=strict, external_ids=external_ids)
+    _cross_check(
+        content,
+        origin,
+        out,
+        strict=strict,
+        external_ids=external_ids,
+        check_refs=not unreadable,
+        failed_ids=failed_ids,
+    )
     has_errors = any(d.severity == "error" for d in out.diagnostics)
     return SourceLoadResult(None if has_errors else content, out.diagnostics)
 
@@ -248,6 +268,8 @@ def _cross_check(
     *,
     strict: bool,
     external_ids: ExternalIds | None,
+    check_refs: bool = True,
+    failed_ids: frozenset[str] | set[str] = frozenset(),
 ) -> None:
     manifest = content.manifest
     source_ids = {s.id for s in manifest.sources}
@@ -305,7 +327,8 @@ def _cross_check(
     ids = set(seen)
     plans = {p.id: p for p in content.plans}
     for measure in content.measures:
-        _check_measure(measure, plans, where, out)
+        if check_refs and measure.plan not in failed_ids:
+            _check_measure(measure, plans, where, out)
 
     for contact in content.contacts:
         _check_contact(contact, source_ids, coverage, where, out, strict=strict)
@@ -326,9 +349,10 @@ def _cross_check(
             else:
                 primaries[contact.category] = contact
 
-    contact_ids = {c.id for c in content.contacts}
-    for guide in content.guides:
-        _check_guide_refs(guide, content.id, contact_ids, ids, where, out, external_ids)
+    contact_ids = {c.id for c in content.contacts} | set(failed_ids)
+    if check_refs:
+        for guide in content.guides:
+            _check_guide_refs(guide, content.id, contact_ids, ids, where, out, external_ids)
 
 
 def _check_measure(

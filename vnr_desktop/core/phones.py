@@ -43,6 +43,11 @@ def normalise_phone(text: str) -> str:
         raise PhoneFormatError(
             f"{text!r} is not a phone number: use digits and spaces only, e.g. '61 18 95 44'"
         )
+    if len(raw) == 6 and not raw.startswith("116"):
+        raise PhoneFormatError(
+            f"{text!r} is not a phone number: six-digit numbers are the 116 xxx help lines; "
+            "a Norwegian number has 8 digits"
+        )
     if len(raw) not in _NORWEGIAN_LENGTHS:
         raise PhoneFormatError(
             f"{text!r} is not a phone number: a Norwegian number has 8 digits "
