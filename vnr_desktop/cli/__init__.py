@@ -18,6 +18,7 @@ from vnr_desktop.cli.common import CliError, Context
 COMMAND_MODULES: tuple[str, ...] = (
     "vnr_desktop.cli.library_cmds",
     "vnr_desktop.cli.about_cmds",
+    "vnr_desktop.cli.sync_cmds",
 )
 
 

@@ -1,0 +1,397 @@
+"""CLI: keys, bundle build/sign/verify, feed publish, sync, import, export.
+
+Publishing (the municipality's content editor)::
+
+    vnr-desktop keys generate kommune            # kommune.key (passphrase) + kommune.pub
+    vnr-desktop bundle build SRC -o gjovik-4.vnrb
+    vnr-desktop bundle sign gjovik-4.vnrb --key kommune.key
+    vnr-desktop feed publish gjovik-4.vnrb --key kommune.key -o FEED_DIR --feed-id gjovik
+
+Client::
+
+    vnr-desktop keys trust kommune.pub           # administrator: trust a publisher
+    vnr-desktop sync [--source URL|DIR] [--check]
+    vnr-desktop import PATH                      # bundle file (+ .minisig) or feed folder
+    vnr-desktop export --region gjovik -o DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
+from vnr_desktop.core.sync import minisign
+from vnr_desktop.core.sync.archive import build_bundle
+from vnr_desktop.core.sync.catalog import DEFAULT_VALID_DAYS, publish_feed
+from vnr_desktop.core.sync.errors import ContentInvalid, SyncError
+from vnr_desktop.core.sync.http import Progress
+from vnr_desktop.core.sync.keyring import trusted_keys
+from vnr_desktop.core.sync.updater import DEFAULT_FEED_URL, Updater
+
+ENV_PASSPHRASE = "VNR_KEY_PASSPHRASE"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    keys = sub.add_parser("keys", help="publisher keys (minisign format)")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="SUBCOMMAND", required=True)
+    gen = keys_sub.add_parser(
+        "generate", help="make a key pair: PREFIX.key (secret) and PREFIX.pub"
+    )
+    gen.add_argument("prefix", metavar="PREFIX")
+    gen.add_argument("--force", action="store_true", help="overwrite existing files")
+    gen.add_argument(
+        "--kdf",
+        choices=["sensitive", "interactive"],
+        default="sensitive",
+        help="passphrase hardening: sensitive (minisign's default, 1 GiB) or interactive (16 MiB)",
+    )
+    _passphrase_args(gen)
+    gen.set_defaults(handler=cmd_keys_generate)
+    trust = keys_sub.add_parser("trust", help="trust a publisher's public key (administrators)")
+    trust.add_argument("public_key", metavar="KEY.pub")
+    trust.set_defaults(handler=cmd_keys_trust)
+    lst = keys_sub.add_parser("list", help="the publisher keys this app trusts")
+    lst.set_defaults(handler=cmd_keys_list)
+
+    bundle_parser = sub.choices["bundle"]
+    bundle_sub = bundle_parser.get_default("bundle_sub")
+    build = bundle_sub.add_parser("build", help="validate a bundle source folder and pack it")
+    build.add_argument("src", metavar="SRC")
+    build.add_argument("-o", "--output", required=True, metavar="FILE")
+    build.set_defaults(handler=cmd_bundle_build)
+    sign = bundle_sub.add_parser("sign", help="sign a bundle file: writes FILE.minisig")
+    sign.add_argument("file", metavar="FILE")
+    sign.add_argument("--key", required=True, metavar="KEY")
+    sign.add_argument("--comment", help="trusted comment (default: time, file name)")
+    _passphrase_args(sign)
+    sign.set_defaults(handler=cmd_bundle_sign)
+    verify = bundle_sub.add_parser("verify", help="check FILE.minisig against trusted keys")
+    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("--key", metavar="KEY.pub", help="check against this public key only")
+    verify.set_defaults(handler=cmd_bundle_verify)
+
+    feed = sub.add_parser("feed", help="static update feeds")
+    feed_sub = feed.add_subparsers(dest="feed_command", metavar="SUBCOMMAND", required=True)
+    pub = feed_sub.add_parser("publish", help="write a signed feed folder from bundle files")
+    pub.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    pub.add_argument("--key", required=True, metavar="KEY")
+    pub.add_argument("-o", "--output", required=True, metavar="FEED_DIR")
+    pub.add_argument("--feed-id", help="the feed's name (default: the folder's name)")
+    pub.add_argument("--publisher", default="", help="who publishes (shown to users)")
+    pub.add_argument("--valid-days", type=int, default=DEFAULT_VALID_DAYS)
+    pub.add_argument("--sequence", type=int, help="catalog number (default: grows automatically)")
+    pub.add_argument(
+        "--changelog",
+        action="append",
+        default=[],
+        metavar="[ID=]TEXT",
+        help="short change note for all bundles, or ID=TEXT for one",
+    )
+    _passphrase_args(pub)
+    pub.set_defaults(handler=cmd_feed_publish)
+
+    sync = sub.add_parser("sync", help="check for and install signed content updates")
+    sync.add_argument(
+        "--source", metavar="URL|DIR", help="feed address or folder (default: settings)"
+    )
+    sync.add_argument("--check", action="store_true", help="only check, install nothing")
+    sync.add_argument("--bundle", action="append", metavar="ID", help="only this bundle")
+    sync.add_argument("--status", action="store_true", help="show how fresh each feed is")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=cmd_sync)
+
+    imp = sub.add_parser("import", help="import a bundle file (+ .minisig) or a feed folder")
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_import)
+
+    exp = sub.add_parser("export", help="write a region's signed content as a feed folder")
+    exp.add_argument("--region", required=True, metavar="ID")
+    exp.add_argument("-o", "--output", required=True, metavar="DIR")
+    exp.set_defaults(handler=cmd_export)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _passphrase_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
+    group.add_argument(
+        "--passphrase-stdin", action="store_true", help="read the passphrase from standard input"
+    )
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    if args.passphrase_file:
+        return existing_path(args.passphrase_file).read_text("utf-8").rstrip("\r\n")
+    if args.passphrase_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if os.environ.get(ENV_PASSPHRASE):
+        return os.environ[ENV_PASSPHRASE]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(
+            f"give the passphrase with --passphrase-file, --passphrase-stdin or ${ENV_PASSPHRASE}",
+            exit_code=2,
+        )
+    first = getpass.getpass("Passord for nøkkelen: ")
+    if confirm and getpass.getpass("Gjenta passordet: ") != first:
+        raise CliError("the passphrases differ", exit_code=2)
+    return first
+
+
+def _fail(exc: SyncError) -> CliError:
+    message = exc.message
+    if exc.detail:
+        message += "\n" + exc.detail
+    return CliError(message, exit_code=1 if isinstance(exc, ContentInvalid) else 3)
+
+
+def _load_secret(args: argparse.Namespace) -> minisign.SecretKey:
+    path = existing_path(args.key)
+    try:
+        return minisign.load_secret_key(path, _passphrase(args))
+    except SyncError as exc:
+        raise _fail(exc) from None
+
+
+def _updater(ctx: Context) -> Updater:
+    settings = ctx.userdata.settings()
+    try:
+        keys = trusted_keys(settings.extra_public_keys)
+    except SyncError as exc:
+        raise _fail(exc) from None
+    return Updater(ctx.library, ctx.paths, keys=keys, userdata=ctx.userdata)
+
+
+def _progress_printer(enabled: bool) -> object:
+    last: list[str] = [""]
+
+    def show(p: Progress) -> None:
+        if not enabled or p.message == last[0] or p.phase == "download":
+            return
+        last[0] = p.message
+        print(p.message, file=sys.stderr)
+
+    return show
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def cmd_keys_generate(ctx: Context, args: argparse.Namespace) -> int:
+    prefix = Path(args.prefix)
+    sec, pub = prefix.with_name(prefix.name + ".key"), prefix.with_name(prefix.name + ".pub")
+    for path in (sec, pub):
+        if path.exists() and not args.force:
+            raise CliError(f"{path} exists (use --force to overwrite)", exit_code=2)
+    passphrase = _passphrase(args, confirm=True)
+    if not passphrase:
+        raise CliError("the passphrase cannot be empty", exit_code=2)
+    ops, mem = (
+        (minisign.OPSLIMIT_SENSITIVE, minisign.MEMLIMIT_SENSITIVE)
+        if args.kdf == "sensitive"
+        else (minisign.OPSLIMIT_INTERACTIVE, minisign.MEMLIMIT_INTERACTIVE)
+    )
+    secret = minisign.generate_keypair()
+    sec.parent.mkdir(parents=True, exist_ok=True)
+    text = minisign.secret_key_file_text(secret, passphrase, opslimit=ops, memlimit=mem)
+    fd = os.open(sec, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    pub.write_text(secret.public_key.to_file_text(), encoding="utf-8")
+    print(f"Hemmelig nøkkel: {sec} (hold den hemmelig, ta sikkerhetskopi)")
+    print(f"Offentlig nøkkel: {pub} (nøkkel-ID {secret.id_hex})")
+    print(f"Sjekk en fil med: minisign -Vm FIL -P {secret.public_key.to_base64()}")
+    return 0
+
+
+def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        key = minisign.load_public_key(existing_path(args.public_key))
+    except SyncError as exc:
+        raise _fail(exc) from None
+    settings = ctx.userdata.settings()
+    line = key.to_base64()
+    if line not in settings.extra_public_keys:
+        settings.extra_public_keys = [*settings.extra_public_keys, line]
+        ctx.userdata.save_settings(settings)
+    print(f"Stoler nå på nøkkel {key.id_hex}")
+    return 0
+
+
+def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
+    for key in trusted_keys(ctx.userdata.settings().extra_public_keys).values():
+        print(f"{key.id_hex}  {key.to_base64()}")
+    return 0
+
+
+# --------------------------------------------------------------------------- bundles and feeds
+
+
+def cmd_bundle_build(ctx: Context, args: argparse.Namespace) -> int:
+    src = existing_path(args.src)
+    try:
+        result = build_bundle(src, Path(args.output), external_ids=ctx.library.item_ids_of)
+    except ContentInvalid as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        raise CliError(exc.message, exit_code=1) from None
+    except SyncError as exc:
+        raise _fail(exc) from None
+    for d in result.warnings:
+        print(str(d), file=sys.stderr)
+    h = result.header
+    print(f"{result.path}: {h.id} v{h.version}, {h.items} elementer, {result.size:,} byte")
+    return 0
+
+
+def cmd_bundle_sign(ctx: Context, args: argparse.Namespace) -> int:
+    path = existing_path(args.file)
+    secret = _load_secret(args)
+    out = minisign.sign_file(secret, path, args.comment)
+    print(f"{out} (nøkkel-ID {secret.id_hex})")
+    return 0
+
+
+def cmd_bundle_verify(ctx: Context, args: argparse.Namespace) -> int:
+    path = existing_path(args.file)
+    try:
+        if args.key:
+            key = minisign.load_public_key(existing_path(args.key))
+            keys = {key.key_id: key}
+        else:
+            keys = trusted_keys(ctx.userdata.settings().extra_public_keys)
+        sig = minisign.verify_file(path, path.with_name(path.name + ".minisig"), keys)
+    except SyncError as exc:
+        raise _fail(exc) from None
+    print(f"{path}: signaturen er gyldig (nøkkel-ID {sig.key_id_hex})")
+    print(f"Betrodd kommentar: {sig.trusted_comment}")
+    return 0
+
+
+def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
+    files = [existing_path(b) for b in args.bundles]
+    out = Path(args.output)
+    changelog: dict[str, str] = {}
+    for note in args.changelog:
+        key, sep, text = note.partition("=")
+        if sep and key and " " not in key:
+            changelog[key] = text
+        else:
+            changelog["*"] = note
+    secret = _load_secret(args)
+    feed_id = args.feed_id or out.resolve().name.lower()
+    try:
+        result = publish_feed(
+            files,
+            secret,
+            out,
+            feed_id=feed_id,
+            publisher=args.publisher or feed_id,
+            sequence=args.sequence,
+            valid_days=args.valid_days,
+            changelog=changelog,
+        )
+    except SyncError as exc:
+        raise _fail(exc) from None
+    except ValueError as exc:
+        raise CliError(f"invalid feed: {exc}", exit_code=2) from None
+    c = result.catalog
+    print(f"{out}: kanal {c.feed}, nummer {c.sequence}, gyldig til {c.expires:%d.%m.%Y}")
+    for b in c.bundles:
+        print(f"  {b.id} v{b.version}  {b.size:,} byte  {b.path}")
+    return 0
+
+
+# --------------------------------------------------------------------------- client
+
+
+def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    updater = _updater(ctx)
+    if args.status:
+        statuses = updater.feed_statuses()
+        if args.json:
+            print_json(
+                [
+                    {
+                        "feed": s.feed_id,
+                        "sequence": s.sequence,
+                        "issued": s.issued.isoformat(),
+                        "expires": s.expires.isoformat(),
+                        "expired": s.expired,
+                        "message": s.message,
+                    }
+                    for s in statuses
+                ]
+            )
+        else:
+            for s in statuses:
+                print(f"{s.feed_id}: {s.message}")
+            if not statuses:
+                print("Ingen oppdateringer er hentet ennå.")
+        return 0
+    source = args.source or ctx.userdata.settings().update_source or DEFAULT_FEED_URL
+    progress = _progress_printer(not args.json)
+    try:
+        check = updater.check(source, progress=progress)  # type: ignore[arg-type]
+        if args.check:
+            if args.json:
+                print_json(check.as_dict())
+            else:
+                print(check.message)
+                for s in check.skipped:
+                    print(f"  {s.reason}")
+            return 0
+        result = updater.apply(check, only=args.bundle, progress=progress)  # type: ignore[arg-type]
+    except SyncError as exc:
+        if args.json:
+            print_json({"ok": False, **exc.as_dict()})
+        raise _fail(exc) from None
+    return _print_update(result, args.json)
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    path = existing_path(args.path)
+    updater = _updater(ctx)
+    try:
+        result = updater.import_path(path, progress=_progress_printer(not args.json))  # type: ignore[arg-type]
+    except SyncError as exc:
+        if args.json:
+            print_json({"ok": False, **exc.as_dict()})
+        raise _fail(exc) from None
+    return _print_update(result, args.json)
+
+
+def _print_update(result: object, as_json: bool) -> int:
+    from vnr_desktop.core.sync.updater import UpdateResult
+
+    assert isinstance(result, UpdateResult)
+    if as_json:
+        print_json({"ok": not result.failed, **result.as_dict()})
+        return 0 if not result.failed else 3
+    print(result.message)
+    for line in result.change_lines():
+        print(line)
+    if result.stale_prints:
+        print("Trykte kort som bør skrives ut på nytt:")
+        for s in result.stale_prints:
+            r = s.record
+            print(f"  {r.card_id} ({r.region}, {r.format}, trykt {r.printed_at[:10]}): {s.reason}")
+    for s in result.skipped:
+        print(f"Hoppet over: {s.reason}")
+    return 0 if not result.failed else 3
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    updater = _updater(ctx)
+    try:
+        result = updater.export_region(args.region, Path(args.output))
+    except SyncError as exc:
+        raise _fail(exc) from None
+    print(result.message)
+    return 0
