@@ -190,9 +190,26 @@ def decode_utf8(raw: bytes, display_name: str) -> str:
     return text
 
 
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in ``text``."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def load_yaml_text(text: str, display_name: str) -> LoadedYaml:
     """Parse one YAML document from text. Raises YamlLoadError with a position on any problem."""
-    loader = _ContentLoader(text)
+    try:
+        # The reader checks every character up front: a control character raises here.
+        loader = _ContentLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line, column = _text_position(text, exc.position)
+        raise YamlLoadError(
+            display_name,
+            line,
+            column,
+            f"the file contains a character YAML does not allow (U+{exc.character:04X}, a "
+            "control or non-character): delete it",
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
