@@ -236,6 +236,20 @@ def load_yaml_file(path: Path, display_name: str | None = None) -> LoadedYaml:
     return load_yaml_text(read_text_capped(path, name), name)
 
 
+def _scalar(loader: _ContentLoader, node: ScalarNode) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+        # A date that does not exist (2024-13-45), or an explicit tag that does not fit its
+        # value (``!!int abc``, ``!!bool maybe``): PyYAML raises plain Python errors for those.
+        problem = (
+            f"{node.value!r} is not a real date (write YYYY-MM-DD, or quote it if it is text)"
+            if node.tag == "tag:yaml.org,2002:timestamp"
+            else f"{node.value!r} cannot be read as {node.tag.rsplit(':', 1)[-1]}"
+        )
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
+
 def _construct(
     loader: _ContentLoader,
     node: Node,
@@ -245,7 +259,7 @@ def _construct(
 ) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        value = loader.construct_object(node, deep=True)
+        value = _scalar(loader, node)
         if isinstance(value, _dt.datetime):
             return value.date()
         return value
@@ -261,7 +275,7 @@ def _construct(
                 raise yaml.constructor.ConstructorError(
                     None, None, "mapping keys must be plain text", key_node.start_mark
                 )
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
