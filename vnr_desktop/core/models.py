@@ -37,9 +37,11 @@ ItemRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1, ma
 BundleId = Annotated[str, StringConstraints(pattern=BUNDLE_ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-Kommunenummer = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
+Kommunenummer = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
 
 Language = Literal["nb", "nn", "en", "se"]
+
+MAX_BUNDLE_VERSION = 2**31 - 1
 
 
 class StrictModel(BaseModel):
@@ -395,7 +397,12 @@ ITEM_KINDS: tuple[str, ...] = ("contact", "guide", "plan", "measure", "resource"
 class Manifest(StrictModel):
     id: BundleId
     title: ShortText
-    version: int = Field(ge=1, description="increases with every published change")
+    version: int = Field(
+        ge=1,
+        # SQLite stores it as a 64-bit integer; a larger one failed the install (OverflowError).
+        le=MAX_BUNDLE_VERSION,
+        description="increases with every published change",
+    )
     issued: date
     coverage: Literal["national"] | list[Municipality]
     language: Language = "nb"
