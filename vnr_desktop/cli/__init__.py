@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vnr_desktop.cli.library_cmds",
     "vnr_desktop.cli.about_cmds",
     "vnr_desktop.cli.sync_cmds",
+    "vnr_desktop.cli.cards_cmd",
 )
 
 

@@ -1,0 +1,213 @@
+"""CLI: cards list, render, validate, duplex-test, duplex-offset."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vnr_desktop.cli.common import CliError, Context, print_json
+from vnr_desktop.core.cards.definitions import FORMAT_IDS
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cards = sub.add_parser("cards", help="tiltakskort: list, render to PDF, validate")
+    cs = cards.add_subparsers(dest="cards_command", metavar="SUBCOMMAND", required=True)
+
+    lst = cs.add_parser("list", help="the cards the app can print")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--lang", choices=["nb", "en"], default="nb")
+    lst.set_defaults(handler=cmd_list)
+
+    render = cs.add_parser("render", help="render a card (or --all cards) to PDF")
+    render.add_argument("card", nargs="?", help="card id (see 'cards list')")
+    render.add_argument("--all", action="store_true", help="every card; -o is then a folder")
+    render.add_argument("--region", required=True, metavar="ID", help="e.g. gjovik, hamar")
+    render.add_argument("--format", required=True, choices=FORMAT_IDS, dest="fmt")
+    render.add_argument("--sheet", choices=["a4"], help="impose pocket cards on a sheet")
+    render.add_argument("--duplex", choices=["long", "short"], default="long",
+                        help="how the sheet turns for the back (default: long edge)")
+    render.add_argument("--lang", choices=["nb", "en"], help="default: the card's own language")
+    render.add_argument("-o", "--output", required=True, metavar="PATH")
+    render.add_argument("--json", action="store_true", help="print what was written as JSON")
+    render.set_defaults(handler=cmd_render)
+
+    validate = cs.add_parser(
+        "validate", help="check every card definition against the installed content and lay "
+        "out every card, format and region (no PDFs written)")
+    validate.add_argument("--json", action="store_true")
+    validate.set_defaults(handler=cmd_validate)
+
+    test = cs.add_parser("duplex-test", help="a test page to measure a printer's duplex shift")
+    test.add_argument("--duplex", choices=["long", "short"], default="long")
+    test.add_argument("--lang", choices=["nb", "en"], default="nb")
+    test.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    test.set_defaults(handler=cmd_duplex_test)
+
+    offset = cs.add_parser("duplex-offset", help="show or store the duplex correction (mm)")
+    offset.add_argument("x", nargs="?", type=float, help="horizontal, mm (as read on the test page)")
+    offset.add_argument("y", nargs="?", type=float, help="vertical, mm")
+    offset.set_defaults(handler=cmd_duplex_offset)
+
+
+def _card_errors() -> tuple[type[Exception], ...]:
+    from vnr_desktop.core.cards.fonts import GlyphError
+    from vnr_desktop.core.cards.loader import CardError
+    from vnr_desktop.core.cards.qr import QrPayloadError
+
+    return CardError, QrPayloadError, GlyphError
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.cards.render import list_cards
+
+    cards = list_cards(lang=args.lang)
+    if args.json:
+        print_json([c.as_dict() for c in cards])
+        return 0
+    for c in cards:
+        langs = "/".join(c.languages)
+        print(f"{c.id:<10} {c.short_title}  [{langs}]")
+    return 0
+
+
+def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.cards.history import record_render
+    from vnr_desktop.core.cards.layout import CardOverflowError
+    from vnr_desktop.core.cards.render import output_name, render_card, write_atomic
+
+    if bool(args.card) == bool(args.all):
+        raise CliError("give a CARD or --all (not both)", exit_code=2)
+    if args.sheet and args.fmt in ("a4-poster", "a3-poster"):
+        raise CliError("posters are one per page: --sheet is for id1, a7 and a6-fold", 2)
+    settings = ctx.userdata.settings()
+    offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
+    library = ctx.library
+    from vnr_desktop.core.cards.loader import CardRequestError, shipped_catalog
+
+    errors = _card_errors()
+    try:
+        catalog = shipped_catalog()
+        card_ids = list(catalog.cards) if args.all else [args.card]
+        out = Path(args.output)
+        if args.all:
+            if out.exists() and not out.is_dir():
+                raise CliError(f"{out} is not a folder (--all writes one PDF per card)", 2)
+        written = []
+        for card_id in card_ids:
+            card = catalog.card(card_id)
+            lang = args.lang or card.default_language
+            if args.all and lang not in card.languages:
+                lang = card.default_language
+            rendered = render_card(
+                library, card_id, args.region, args.fmt, sheet=args.sheet, duplex=args.duplex,
+                lang=lang, qr_base_url=settings.qr_base_url, duplex_offset=offset,
+                catalog=catalog)
+            path = out / output_name(card_id, args.region, args.fmt, lang, args.sheet) \
+                if args.all else out
+            write_atomic(path, rendered.pdf)
+            record_render(ctx.userdata, rendered, path)
+            for warning in rendered.warnings:
+                print(f"vnr-desktop: warning: {warning}", file=sys.stderr)
+            written.append((path, rendered))
+    except CardOverflowError as exc:
+        raise CliError(str(exc), exit_code=1) from None
+    except CardRequestError as exc:
+        raise CliError(str(exc), exit_code=2) from None
+    except errors as exc:
+        raise CliError(str(exc), exit_code=3) from None
+    if args.json:
+        print_json([
+            {
+                "path": str(p),
+                "card": r.card_id,
+                "region": r.region,
+                "format": r.format,
+                "sheet": r.sheet,
+                "language": r.language,
+                "content_version": r.content_version,
+                "content_hash": r.content_hash,
+                "numbers": list(r.printed_numbers),
+                "warnings": list(r.warnings),
+                "qr": r.qr_payload,
+            }
+            for p, r in written
+        ])
+    else:
+        for p, r in written:
+            print(f"{p}  ({r.card_id}, {r.region}, {r.format}, innhold {r.content_version})")
+    return 0
+
+
+def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.cards.layout import CardOverflowError
+    from vnr_desktop.core.cards.loader import check_against_library, load_catalog
+    from vnr_desktop.core.cards.render import prepare
+    from vnr_desktop.core.cards.resolve import card_regions
+
+    result = load_catalog()
+    problems: list[dict[str, object]] = [d.as_dict() for d in result.diagnostics]
+    warnings: set[str] = set()
+    if result.catalog is not None:
+        catalog = result.catalog
+        problems += [d.as_dict() for d in check_against_library(catalog, ctx.library)]
+        for card_id, card in catalog.cards.items():
+            for region in card_regions(ctx.library):
+                for fmt in FORMAT_IDS:
+                    for lang in card.languages:
+                        try:
+                            rc, _, _ = prepare(ctx.library, card_id, region, fmt, lang=lang,
+                                               catalog=catalog)
+                            warnings.update(rc.warnings)
+                        except CardOverflowError as exc:
+                            problems.append({"severity": "error", "file": catalog.files[card_id],
+                                             "code": "overflow", "message": str(exc)})
+                        except _card_errors() as exc:
+                            problems.append({"severity": "error", "file": catalog.files[card_id],
+                                             "code": "render", "message": str(exc)})
+    problems += [{"severity": "warning", "file": "", "code": "gap", "message": w}
+                 for w in sorted(warnings)]
+    errors = [p for p in problems if p["severity"] == "error"]
+    if args.json:
+        print_json({"ok": not errors, "problems": problems})
+    else:
+        for p in problems:
+            where = f"{p['file']}: " if p.get("file") else ""
+            line = f":{p['line']}" if p.get("line") else ""
+            print(f"{where.rstrip(': ')}{line}{': ' if where else ''}{p['severity']}: "
+                  f"{p['message']}", file=sys.stderr)
+        print("ok" if not errors else f"{len(errors)} error(s)")
+    return 0 if not errors else 1
+
+
+def cmd_duplex_test(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.cards.duplex_test import render_duplex_test
+    from vnr_desktop.core.cards.render import write_atomic
+
+    settings = ctx.userdata.settings()
+    offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
+    pdf = render_duplex_test(duplex=args.duplex, offset_mm=offset, lang=args.lang)
+    write_atomic(Path(args.output), pdf)
+    print(f"{args.output}  (korreksjon nå: X {offset[0]:+.1f} mm, Y {offset[1]:+.1f} mm)")
+    return 0
+
+
+def cmd_duplex_offset(ctx: Context, args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from vnr_desktop.core.settings import DuplexOffset
+
+    settings = ctx.userdata.settings()
+    if args.x is None and args.y is None:
+        o = settings.duplex_offset
+        print(f"X {o.x_mm:+.1f} mm, Y {o.y_mm:+.1f} mm")
+        return 0
+    if args.x is None or args.y is None:
+        raise CliError("give both X and Y (mm)", exit_code=2)
+    try:
+        settings.duplex_offset = DuplexOffset(x_mm=args.x, y_mm=args.y)
+    except ValidationError:
+        raise CliError("the correction must be between -10 and 10 mm", exit_code=2) from None
+    ctx.userdata.save_settings(settings)
+    print(f"X {args.x:+.1f} mm, Y {args.y:+.1f} mm")
+    return 0
