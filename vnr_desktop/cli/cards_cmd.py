@@ -25,16 +25,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     render.add_argument("--region", required=True, metavar="ID", help="e.g. gjovik, hamar")
     render.add_argument("--format", required=True, choices=FORMAT_IDS, dest="fmt")
     render.add_argument("--sheet", choices=["a4"], help="impose pocket cards on a sheet")
-    render.add_argument("--duplex", choices=["long", "short"], default="long",
-                        help="how the sheet turns for the back (default: long edge)")
+    render.add_argument(
+        "--duplex",
+        choices=["long", "short"],
+        default="long",
+        help="how the sheet turns for the back (default: long edge)",
+    )
     render.add_argument("--lang", choices=["nb", "en"], help="default: the card's own language")
     render.add_argument("-o", "--output", required=True, metavar="PATH")
     render.add_argument("--json", action="store_true", help="print what was written as JSON")
     render.set_defaults(handler=cmd_render)
 
     validate = cs.add_parser(
-        "validate", help="check every card definition against the installed content and lay "
-        "out every card, format and region (no PDFs written)")
+        "validate",
+        help="check every card definition against the installed content and lay "
+        "out every card, format and region (no PDFs written)",
+    )
     validate.add_argument("--json", action="store_true")
     validate.set_defaults(handler=cmd_validate)
 
@@ -45,7 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     test.set_defaults(handler=cmd_duplex_test)
 
     offset = cs.add_parser("duplex-offset", help="show or store the duplex correction (mm)")
-    offset.add_argument("x", nargs="?", type=float, help="horizontal, mm (as read on the test page)")
+    offset.add_argument(
+        "x", nargs="?", type=float, help="horizontal, mm (as read on the test page)"
+    )
     offset.add_argument("y", nargs="?", type=float, help="vertical, mm")
     offset.set_defaults(handler=cmd_duplex_offset)
 
@@ -90,9 +98,8 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
         catalog = shipped_catalog()
         card_ids = list(catalog.cards) if args.all else [args.card]
         out = Path(args.output)
-        if args.all:
-            if out.exists() and not out.is_dir():
-                raise CliError(f"{out} is not a folder (--all writes one PDF per card)", 2)
+        if args.all and out.exists() and not out.is_dir():
+            raise CliError(f"{out} is not a folder (--all writes one PDF per card)", 2)
         written = []
         for card_id in card_ids:
             card = catalog.card(card_id)
@@ -100,11 +107,22 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
             if args.all and lang not in card.languages:
                 lang = card.default_language
             rendered = render_card(
-                library, card_id, args.region, args.fmt, sheet=args.sheet, duplex=args.duplex,
-                lang=lang, qr_base_url=settings.qr_base_url, duplex_offset=offset,
-                catalog=catalog)
-            path = out / output_name(card_id, args.region, args.fmt, lang, args.sheet) \
-                if args.all else out
+                library,
+                card_id,
+                args.region,
+                args.fmt,
+                sheet=args.sheet,
+                duplex=args.duplex,
+                lang=lang,
+                qr_base_url=settings.qr_base_url,
+                duplex_offset=offset,
+                catalog=catalog,
+            )
+            path = (
+                out / output_name(card_id, args.region, args.fmt, lang, args.sheet)
+                if args.all
+                else out
+            )
             write_atomic(path, rendered.pdf)
             record_render(ctx.userdata, rendered, path)
             for warning in rendered.warnings:
@@ -117,22 +135,24 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     except errors as exc:
         raise CliError(str(exc), exit_code=3) from None
     if args.json:
-        print_json([
-            {
-                "path": str(p),
-                "card": r.card_id,
-                "region": r.region,
-                "format": r.format,
-                "sheet": r.sheet,
-                "language": r.language,
-                "content_version": r.content_version,
-                "content_hash": r.content_hash,
-                "numbers": list(r.printed_numbers),
-                "warnings": list(r.warnings),
-                "qr": r.qr_payload,
-            }
-            for p, r in written
-        ])
+        print_json(
+            [
+                {
+                    "path": str(p),
+                    "card": r.card_id,
+                    "region": r.region,
+                    "format": r.format,
+                    "sheet": r.sheet,
+                    "language": r.language,
+                    "content_version": r.content_version,
+                    "content_hash": r.content_hash,
+                    "numbers": list(r.printed_numbers),
+                    "warnings": list(r.warnings),
+                    "qr": r.qr_payload,
+                }
+                for p, r in written
+            ]
+        )
     else:
         for p, r in written:
             print(f"{p}  ({r.card_id}, {r.region}, {r.format}, innhold {r.content_version})")
@@ -156,17 +176,31 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
                 for fmt in FORMAT_IDS:
                     for lang in card.languages:
                         try:
-                            rc, _, _ = prepare(ctx.library, card_id, region, fmt, lang=lang,
-                                               catalog=catalog)
+                            rc, _, _ = prepare(
+                                ctx.library, card_id, region, fmt, lang=lang, catalog=catalog
+                            )
                             warnings.update(rc.warnings)
                         except CardOverflowError as exc:
-                            problems.append({"severity": "error", "file": catalog.files[card_id],
-                                             "code": "overflow", "message": str(exc)})
+                            problems.append(
+                                {
+                                    "severity": "error",
+                                    "file": catalog.files[card_id],
+                                    "code": "overflow",
+                                    "message": str(exc),
+                                }
+                            )
                         except _card_errors() as exc:
-                            problems.append({"severity": "error", "file": catalog.files[card_id],
-                                             "code": "render", "message": str(exc)})
-    problems += [{"severity": "warning", "file": "", "code": "gap", "message": w}
-                 for w in sorted(warnings)]
+                            problems.append(
+                                {
+                                    "severity": "error",
+                                    "file": catalog.files[card_id],
+                                    "code": "render",
+                                    "message": str(exc),
+                                }
+                            )
+    problems += [
+        {"severity": "warning", "file": "", "code": "gap", "message": w} for w in sorted(warnings)
+    ]
     errors = [p for p in problems if p["severity"] == "error"]
     if args.json:
         print_json({"ok": not errors, "problems": problems})
@@ -174,8 +208,10 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
         for p in problems:
             where = f"{p['file']}: " if p.get("file") else ""
             line = f":{p['line']}" if p.get("line") else ""
-            print(f"{where.rstrip(': ')}{line}{': ' if where else ''}{p['severity']}: "
-                  f"{p['message']}", file=sys.stderr)
+            print(
+                f"{where.rstrip(': ')}{line}{': ' if where else ''}{p['severity']}: {p['message']}",
+                file=sys.stderr,
+            )
         print("ok" if not errors else f"{len(errors)} error(s)")
     return 0 if not errors else 1
 

@@ -1,0 +1,358 @@
+"""Render cards to PDF: one card (trim + 3 mm bleed, TrimBox/BleedBox set) or imposed sheets.
+
+Each side is drawn once into a PDF form XObject and placed where needed, so an imposed sheet
+costs little more than a single card. Output is deterministic: ReportLab's invariant mode and a
+creation date taken from the content (the newest bundle's issued date), never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+
+from vnr_desktop import __version__
+from vnr_desktop.core.cards import fonts
+from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
+from vnr_desktop.core.cards.formats import BLEED_MM, MM, FormatSpec
+from vnr_desktop.core.cards.layout import CardPlan, draw_side, plan_card
+from vnr_desktop.core.cards.loader import CardCatalog, CardRequestError, shipped_catalog
+from vnr_desktop.core.cards.qr import card_payload, version_token
+from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.library import Library
+
+Duplex = Literal["long", "short"]
+DEFAULT_QR_BASE_URL = "https://vnr.example.invalid/innhold"
+
+FOLD_PAGES: tuple[tuple[str, str], ...] = (("back", "cover"), ("inside_left", "inside_right"))
+"""A6 folded to A7: the outside page (back | cover) and the inside page."""
+
+
+@dataclass(frozen=True)
+class RenderedCard:
+    pdf: bytes
+    card_id: str
+    region: str
+    format: str
+    language: str
+    content_version: str
+    content_hash: str
+    warnings: tuple[str, ...]
+    qr_payload: str
+    printed_numbers: tuple[str, ...]
+    sheet: str | None = None
+    duplex: str = "long"
+    issued: _dt.date | None = None
+    body_pt: float = 0.0
+    number_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    id: str
+    title: str
+    short_title: str
+    subtitle: str | None
+    audience: tuple[str, ...]
+    languages: tuple[str, ...]
+    formats: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "short_title": self.short_title,
+            "subtitle": self.subtitle,
+            "audience": list(self.audience),
+            "languages": list(self.languages),
+            "formats": list(self.formats),
+        }
+
+
+def list_cards(catalog: CardCatalog | None = None, lang: str = "nb") -> list[CardInfo]:
+    """Every card the app can print, in display order."""
+    catalog = catalog or shipped_catalog()
+    out = []
+    for card in catalog.cards.values():
+        use = lang if lang in card.languages else card.default_language
+        out.append(
+            CardInfo(
+                id=card.id,
+                title=ltext(card.title, use),
+                short_title=ltext(card.short_title, use),
+                subtitle=ltext(card.subtitle, use) if card.subtitle else None,
+                audience=tuple(card.audience),
+                languages=tuple(card.languages),
+                formats=FORMAT_IDS,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def side_size(spec: FormatSpec, rc: ResolvedCard) -> tuple[float, float]:
+    """Trim size of one side (one panel of a fold), mm."""
+    return spec.oriented(rc.layout.orientation)
+
+
+def _side_bleed(spec: FormatSpec, side: str) -> tuple[float, float, float, float]:
+    """Bleed on (left, bottom, right, top) of a side in mm: none at a fold."""
+    b = BLEED_MM
+    if spec.family != "fold":
+        return b, b, b, b
+    left_panels = {pages[0] for pages in FOLD_PAGES}
+    return (b, b, 0.0, b) if side in left_panels else (0.0, b, b, b)
+
+
+def _fixed_timestamp(day: _dt.date) -> TimeStamp:
+    ts = TimeStamp(invariant=True)
+    moment = _dt.datetime(day.year, day.month, day.day, 12, 0, 0, tzinfo=_dt.UTC)
+    ts.t = moment.timestamp()
+    ts.lt = moment.timetuple()
+    ts.YMDhms = (day.year, day.month, day.day, 12, 0, 0)
+    ts.dhh = 0
+    ts.dmm = 0
+    ts.tzname = "UTC"
+    return ts
+
+
+def new_canvas(
+    buffer: io.BytesIO,
+    pagesize: tuple[float, float],
+    *,
+    title: str,
+    subject: str,
+    day: _dt.date,
+    lang: str,
+) -> Canvas:
+    fonts.ensure_fonts()
+    c = Canvas(
+        buffer,
+        pagesize=pagesize,
+        invariant=1,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=8,
+        pageCompression=1,
+        lang="nb-NO" if lang == "nb" else "en",
+    )
+    c._doc._timeStamp = _fixed_timestamp(day)  # the date comes from the content
+    c.setTitle(title)
+    c.setSubject(subject)
+    c.setAuthor("VNR Desktop")
+    c.setCreator(f"VNR Desktop {__version__}")
+    c.setProducer(f"VNR Desktop {__version__} (ReportLab)")
+    return c
+
+
+def _set_boxes(
+    c: Canvas, media: tuple[float, float], trim: tuple[float, float, float, float] | None
+) -> None:
+    w, h = media
+    c.setPageSize(media)
+    c.setCropBox((0, 0, w, h))
+    c.setBleedBox((0, 0, w, h))
+    c.setTrimBox(trim if trim is not None else (0, 0, w, h))
+    c.setArtBox(trim if trim is not None else (0, 0, w, h))
+
+
+def _define_forms(
+    c: Canvas, rc: ResolvedCard, plan: CardPlan
+) -> dict[str, tuple[float, float, float, float]]:
+    """Draw each side once as a form; returns each form's bleed box in points."""
+    boxes = {}
+    for side, sp in plan.sides.items():
+        left, bottom, right, top = (v * MM for v in _side_bleed(rc.spec, side))
+        box = (-left, -bottom, sp.width + right, sp.height + top)
+        c.beginForm(_form_name(rc, side), *box)
+        c.setFillColorRGB(1, 1, 1)
+        c.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], stroke=0, fill=1)
+        draw_side(c, sp, box)
+        c.endForm()
+        boxes[side] = box
+    return boxes
+
+
+def _form_name(rc: ResolvedCard, side: str) -> str:
+    return f"{rc.card_id}_{rc.format}_{side}".replace("-", "_")
+
+
+def _pages(rc: ResolvedCard) -> list[tuple[str, ...]]:
+    """Sides per printed page: one each, or two per page for the fold."""
+    if rc.spec.family == "fold":
+        return [pages for pages in FOLD_PAGES]
+    return [(side,) for side in rc.layout.sides]
+
+
+# --------------------------------------------------------------------------- single card
+
+
+def _render_single(rc: ResolvedCard, plan: CardPlan, title: str) -> bytes:
+    b = BLEED_MM * MM
+    w_mm, h_mm = side_size(rc.spec, rc)
+    pages = _pages(rc)
+    panel_w, panel_h = w_mm * MM, h_mm * MM
+    trim_w = panel_w * len(pages[0])
+    media = (trim_w + 2 * b, panel_h + 2 * b)
+    buffer = io.BytesIO()
+    c = new_canvas(
+        buffer, media, title=title, subject=rc.content_version, day=rc.issued, lang=rc.lang
+    )
+    _define_forms(c, rc, plan)
+    for page in pages:
+        _set_boxes(c, media, (b, b, b + trim_w, b + panel_h))
+        for i, side in enumerate(page):
+            c.saveState()
+            c.translate(b + i * panel_w, b)
+            c.doForm(_form_name(rc, side))
+            c.restoreState()
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _catalog(catalog: CardCatalog | None) -> CardCatalog:
+    return catalog if catalog is not None else shipped_catalog()
+
+
+def prepare(
+    library: Library,
+    card_id: str,
+    region: str,
+    fmt: str,
+    *,
+    lang: str | None = None,
+    qr_base_url: str = DEFAULT_QR_BASE_URL,
+    catalog: CardCatalog | None = None,
+) -> tuple[ResolvedCard, CardPlan, str]:
+    """Resolve and lay out a card without writing a PDF (raises CardOverflowError)."""
+    if fmt not in FORMAT_IDS:
+        raise CardRequestError(f"unknown format {fmt!r} (formats: {', '.join(FORMAT_IDS)})")
+    rc = resolve_card(library, _catalog(catalog), card_id, region, fmt, lang)
+    payload = card_payload(
+        qr_base_url, card_id, region, version_token([(b.id, b.version) for b in rc.bundles])
+    )
+    plan = plan_card(rc, payload, lambda side: side_size(rc.spec, rc))
+    return rc, plan, payload
+
+
+def render_card(
+    library: Library,
+    card_id: str,
+    region: str,
+    fmt: str,
+    *,
+    sheet: str | None = None,
+    duplex: Duplex = "long",
+    lang: str | None = None,
+    qr_base_url: str = DEFAULT_QR_BASE_URL,
+    duplex_offset: tuple[float, float] = (0.0, 0.0),
+    catalog: CardCatalog | None = None,
+) -> RenderedCard:
+    """Render one card for ``region`` in ``fmt`` to PDF bytes.
+
+    ``sheet="a4"`` imposes the card on A4 with crop marks and mirrored backs for ``duplex``
+    (long or short edge); ``duplex_offset`` (mm) shifts the backs to correct a printer's
+    registration (measured with the duplex test page).
+    """
+    if duplex not in ("long", "short"):
+        raise CardRequestError(f"duplex must be 'long' or 'short', not {duplex!r}")
+    rc, plan, payload = prepare(
+        library, card_id, region, fmt, lang=lang, qr_base_url=qr_base_url, catalog=catalog
+    )
+    title = f"{rc.title} – {rc.region_name}"
+    if sheet is None:
+        pdf = _render_single(rc, plan, title)
+    else:
+        from vnr_desktop.core.cards.imposition import render_sheet
+
+        pdf = render_sheet(rc, plan, title, sheet=sheet, duplex=duplex, offset_mm=duplex_offset)
+    return RenderedCard(
+        pdf=pdf,
+        card_id=card_id,
+        region=region,
+        format=fmt,
+        language=rc.lang,
+        content_version=rc.content_version,
+        content_hash=rc.content_hash,
+        warnings=tuple(rc.warnings),
+        qr_payload=payload,
+        printed_numbers=tuple(rc.printed_numbers()),
+        sheet=sheet,
+        duplex=duplex,
+        issued=rc.issued,
+        body_pt=plan.body_pt,
+        number_pt=plan.number_pt,
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that a crash never leaves half a PDF under the final name."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_to_file(
+    path: Path,
+    library: Library,
+    card_id: str,
+    region: str,
+    fmt: str,
+    **kwargs: object,
+) -> RenderedCard:
+    """render_card, then write the PDF to ``path`` atomically."""
+    rendered = render_card(library, card_id, region, fmt, **kwargs)  # type: ignore[arg-type]
+    write_atomic(Path(path), rendered.pdf)
+    return rendered
+
+
+def output_name(card_id: str, region: str, fmt: str, lang: str, sheet: str | None = None) -> str:
+    suffix = f"-{sheet}" if sheet else ""
+    lang_part = "" if lang == "nb" else f"-{lang}"
+    return f"tiltakskort-{card_id}-{region}-{fmt}{suffix}{lang_part}.pdf"
+
+
+def render_all(
+    library: Library,
+    region: str,
+    fmt: str,
+    folder: Path,
+    *,
+    lang: str = "nb",
+    catalog: CardCatalog | None = None,
+    **kwargs: object,
+) -> list[tuple[Path, RenderedCard]]:
+    """Render every card for ``region`` into ``folder`` (cards not offered in ``lang``: their
+    own language)."""
+    catalog = _catalog(catalog)
+    out = []
+    for card in catalog.cards.values():
+        use = lang if lang in card.languages else card.default_language
+        rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)  # type: ignore[arg-type]
+        path = Path(folder) / output_name(card.id, region, fmt, use, rendered.sheet)
+        write_atomic(path, rendered.pdf)
+        out.append((path, rendered))
+    return out
