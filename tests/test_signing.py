@@ -147,7 +147,7 @@ def test_builtin_key_is_public_only_and_trusted() -> None:
 def test_extra_keys_from_settings(key: minisign.SecretKey) -> None:
     ring = trusted_keys([key.public_key.to_base64()], include_builtin=False)
     assert list(ring) == [key.key_id]
-    with pytest.raises(KeyFileError, match="nr. 1"):
+    with pytest.raises(KeyFileError, match=r"nr\. 1"):
         trusted_keys(["nonsense"], include_builtin=False)
 
 

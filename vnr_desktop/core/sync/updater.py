@@ -1005,8 +1005,18 @@ def _read_bundle_file(file: Path) -> tuple[bytes, bytes | None]:
 
 
 def _sqlite_error(exc: sqlite3.Error) -> SyncError:
-    text = str(exc).lower()
-    if "full" in text or getattr(exc, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
+    # SQLite rolls a transaction back by itself on SQLITE_FULL; db.transaction's own ROLLBACK
+    # then fails with "no transaction is active" and the real cause is in __context__.
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and len(chain) < 5:
+        chain.append(cur)
+        cur = cur.__context__
+    full = any(
+        "full" in str(e).lower() or getattr(e, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        for e in chain
+    )
+    if full:
         return storage_error(OSError(28, "No space left on device"), "innholdet", "the content")
     return StorageError(
         "Biblioteket kunne ikke oppdateres. Innholdet du har, er uendret.",
