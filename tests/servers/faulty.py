@@ -86,9 +86,10 @@ class FaultyServer:
         self.httpd.server_close()
         self.thread.join(timeout=5)
 
-    def _record(self, hit: Hit) -> None:
+    def _record(self, hit: Hit) -> Hit:
         with self._lock:
             self.hits.append(hit)
+        return hit
 
     def hits_for(self, suffix: str) -> list[Hit]:
         with self._lock:
@@ -110,27 +111,27 @@ class FaultyServer:
         if fault and fault.startswith("status:"):
             code = int(fault.split(":", 1)[1])
             body = b"fault"
+            self._record(Hit(path, code, rng, len(body), proxied))
             h.send_response(code)
             h.send_header("Content-Length", str(len(body)))
             h.end_headers()
             h.wfile.write(body)
-            self._record(Hit(path, code, rng, len(body), proxied))
             return
         if fault and fault.startswith("swap:"):
             file = self.root / fault.split(":", 1)[1]
         if not file.is_file():
+            self._record(Hit(path, 404, rng, 0, proxied))
             h.send_response(404)
             h.send_header("Content-Length", "0")
             h.end_headers()
-            self._record(Hit(path, 404, rng, 0, proxied))
             return
         data = file.read_bytes()
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
         if h.headers.get("If-None-Match") == etag and not fault:
+            self._record(Hit(path, 304, rng, 0, proxied))
             h.send_response(304)
             h.send_header("ETag", etag)
             h.end_headers()
-            self._record(Hit(path, 304, rng, 0, proxied))
             return
         start = 0
         status = 200
@@ -138,6 +139,7 @@ class FaultyServer:
             start = int(rng[6:].split("-", 1)[0])
             status = 206
         if fault == "endless":
+            hit = self._record(Hit(path, 200, rng, 0, proxied))
             h.send_response(200)
             h.send_header("Connection", "close")
             h.end_headers()
@@ -146,12 +148,13 @@ class FaultyServer:
                 while not self.stop_event.is_set() and sent < 1 << 30:
                     h.wfile.write(b"x" * 65536)
                     sent += 65536
+                    hit.body_bytes = sent
             except OSError:
                 pass
-            self._record(Hit(path, 200, rng, sent, proxied))
             h.close_connection = True
             return
         body = data[start:]
+        hit = self._record(Hit(path, status, rng, 0, proxied))
         h.send_response(status)
         h.send_header("ETag", etag)
         h.send_header("Accept-Ranges", "bytes")
@@ -163,19 +166,18 @@ class FaultyServer:
             shown = start + 1 if fault == "badrange" else start
             h.send_header("Content-Range", f"bytes {shown}-{len(data) - 1}/{len(data)}")
         h.end_headers()
-        sent = 0
         try:
             if fault and fault.startswith("cut:"):
                 n = int(fault.split(":", 1)[1])
                 h.wfile.write(body[:n])
-                sent = n
+                hit.body_bytes = n
                 h.wfile.flush()
                 h.close_connection = True
             elif fault and fault.startswith("stall:"):
                 n = int(fault.split(":", 1)[1])
                 h.wfile.write(body[:n])
                 h.wfile.flush()
-                sent = n
+                hit.body_bytes = n
                 self.stop_event.wait()
                 h.close_connection = True
             elif fault and fault.startswith("drip:"):
@@ -185,16 +187,15 @@ class FaultyServer:
                         break
                     h.wfile.write(body[i : i + 1])
                     h.wfile.flush()
-                    sent += 1
+                    hit.body_bytes += 1
                 h.close_connection = True
             else:
                 h.wfile.write(body)
-                sent = len(body)
+                hit.body_bytes = len(body)
                 if fault and fault.startswith("length:+"):
                     h.close_connection = True
         except OSError:
             h.close_connection = True
-        self._record(Hit(path, status, rng, sent, proxied))
 
 
 def wait_until(predicate: object, timeout: float = 5.0) -> bool:

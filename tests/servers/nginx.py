@@ -24,8 +24,8 @@ error_log {tmp}/error.log warn;
 pid {tmp}/nginx.pid;
 events {{ worker_connections 64; }}
 http {{
-    access_log {tmp}/access.log vnr;
     log_format vnr '$status $body_bytes_sent "$http_range" "$http_if_none_match" $request_uri';
+    access_log {tmp}/access.log vnr;
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;

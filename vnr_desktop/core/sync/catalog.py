@@ -251,8 +251,13 @@ def publish_feed(
     sig = minisign.sign_bytes(secret, raw, comment)
     # Signature first, then the catalog: a client that catches the gap sees a mismatch and
     # retries later; it never accepts anything unsigned.
+    previous_mtime = int(existing.stat().st_mtime) if existing.is_file() else None
     _atomic_write(out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX), sig.to_file_text().encode())
     _atomic_write(existing, raw)
+    if previous_mtime is not None and int(existing.stat().st_mtime) <= previous_mtime:
+        # Web servers such as nginx derive the ETag from mtime (in seconds) and size: a second
+        # catalog of the same size in the same second would look unchanged (304) to clients.
+        os.utime(existing, (previous_mtime + 1, previous_mtime + 1))
     written += [existing, out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX)]
     return PublishResult(out_dir, catalog, written)
 
