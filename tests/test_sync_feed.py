@@ -152,15 +152,23 @@ def test_stale_printed_cards_are_listed(env: Env) -> None:
         region="annen",
         format="id1",
         language="nb",
-        content_version="annen v3",
+        content_version="annen v3 + nasjonal v1",
         content_hash="x",
+    )
+    env.userdata.record_print(
+        card_id="kort-b",
+        region="gjovik",
+        format="a7",
+        language="nb",
+        content_version="gjovik v1 + testregion v1",
+        content_hash="y",
     )
     history_before = [r.as_dict() for r in env.userdata.print_history()]
     env.feed(2, edits={2: PHONE_CHANGE})
     result = env.updater().sync(feed)
-    assert [s.record.card_id for s in result.stale_prints] == ["kort-barn"]
-    assert "versjon 2" in result.stale_prints[0].reason
-    assert "1 trykte kort" in result.message
+    assert [s.record.card_id for s in result.stale_prints] == ["kort-barn", "kort-b"]
+    assert "testregion er oppdatert til versjon 2" in result.stale_prints[1].reason
+    assert "2 trykte kort" in result.message
     # User data is never touched by an update.
     assert [r.as_dict() for r in env.userdata.print_history()] == history_before
 

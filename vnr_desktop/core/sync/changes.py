@@ -291,9 +291,9 @@ CardHash = Callable[[PrintRecord], str | None]
 """Given a print record, the hash its card would have if printed now (None: unknown card)."""
 
 
-def _printed_version(text: str) -> int | None:
-    match = re.search(r"(\d+)\s*$", text.strip()) or re.search(r"v(\d+)", text)
-    return int(match.group(1)) if match else None
+def printed_versions(content_version: str) -> dict[str, int]:
+    """``"gjovik v3 + nasjonal v2"`` (as the cards module records it) -> {gjovik: 3, nasjonal: 2}."""
+    return {m[0]: int(m[1]) for m in re.findall(r"([a-z][a-z0-9-]*) v(\d+)", content_version)}
 
 
 def latest_prints(history: Iterable[PrintRecord]) -> list[PrintRecord]:
@@ -329,18 +329,25 @@ def stale_prints(
             if current is not None and current != rec.content_hash:
                 out.append(StalePrint(rec, "innholdet på kortet er endret"))
             continue
+        used = printed_versions(rec.content_version)
+        if used:
+            # The record names every bundle the card printed from, with its version.
+            for bundle_id, version in used.items():
+                u = by_id.get(bundle_id)
+                if u is not None and u.version != version:
+                    out.append(
+                        StalePrint(
+                            rec,
+                            f"{bundle_id} er oppdatert til versjon {u.version} "
+                            f"(kortet er trykt med versjon {version})",
+                        )
+                    )
+                    break
+            continue
+        # Unknown format: the region's bundle, or any card when national contacts changed.
         u = by_id.get(rec.region)
-        if (
-            u is not None
-            and _printed_version(rec.content_version) != u.version
-            and rec.content_hash != u.content_hash
-        ):
-            out.append(
-                StalePrint(
-                    rec,
-                    f"{u.bundle_id} er oppdatert til versjon {u.version} (trykt: {rec.content_version})",
-                )
-            )
+        if u is not None and rec.content_hash != u.content_hash:
+            out.append(StalePrint(rec, f"{u.bundle_id} er oppdatert til versjon {u.version}"))
             continue
         for n in national:
             if rec.region != n.bundle_id:
