@@ -28,5 +28,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    else:
+    try:
         conn.execute("COMMIT")
+    except BaseException:
+        # COMMIT can fail (a full disk, a busy database). SQLite rolls back by itself for some
+        # errors but not all (SQLITE_BUSY keeps the transaction open): never leave this
+        # connection reading uncommitted rows as if they were saved.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
