@@ -8,7 +8,9 @@ problems (listed on stderr), 2 wrong usage, 3 something failed (message on stder
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +48,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def storage_failure_message(exc: sqlite3.Error | OSError) -> str:
+    """Plain words for a failed read or write of the app's files."""
+    text = str(exc)
+    full = (
+        isinstance(exc, OSError) and exc.errno in {errno.ENOSPC, errno.EDQUOT}
+    ) or "full" in text.lower()
+    if full:
+        return (
+            "the disk is full: the change was not saved and the content you had is unchanged. "
+            "Free some space and try again."
+        )
+    return (
+        f"could not read or write the app's files ({text}). If the disk is full, free some "
+        "space and try again; the content you had is unchanged."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -68,5 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("vnr-desktop: interrupted", file=sys.stderr)
         return 130
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk or an unwritable data folder: one plain line, never a traceback.
+        print(f"vnr-desktop: {storage_failure_message(exc)}", file=sys.stderr)
+        return 3
     finally:
         ctx.close()
