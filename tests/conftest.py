@@ -19,6 +19,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
+# GUI fixtures (tests/gui_support.py): windows on a real library, worker-thread waits.
+pytest_plugins = ["gui_support"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_BUNDLE = FIXTURES / "bundles" / "testregion"
 
