@@ -1,0 +1,116 @@
+"""The GUI's one door to core cards (runs on the ``render`` lane with its own library connection)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.userdata import UserData
+
+FORMATS: tuple[str, ...] = ("id1", "a7", "a6-fold", "a4-poster", "a3-poster")
+SHEET_FORMATS: frozenset[str] = frozenset({"id1", "a7"})
+"""Formats that can be imposed several to an A4 sheet."""
+
+
+@dataclass(frozen=True)
+class CardChoice:
+    id: str
+    title: str
+    subtitle: str
+    languages: tuple[str, ...]
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    card_id: str
+    region: str
+    fmt: str
+    lang: str
+    sheet: str | None = None
+    duplex: str = "long"
+    duplex_offset: tuple[float, float] = (0.0, 0.0)
+    qr_base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the studio needs from a rendered card."""
+
+    request: RenderRequest
+    pdf: bytes
+    warnings: tuple[str, ...]
+    content_version: str
+    content_hash: str
+    language: str
+    file_name: str
+    raw: Any = None
+
+
+def list_cards(lang: str) -> list[CardChoice]:
+    from vnr_desktop.core.cards.render import list_cards as core_list
+
+    return [
+        CardChoice(c.id, c.title, c.subtitle or "", tuple(c.languages), tuple(c.formats))
+        for c in core_list(lang=lang)
+    ]
+
+
+def _library(state: dict[str, Any], data_dir: Path) -> Any:
+    from vnr_desktop.core.library import open_library
+
+    lib = state.get("library")
+    if lib is None:
+        lib = open_library(data_dir, install_builtin=False)
+        state["library"] = lib
+    return lib
+
+
+def close(state: dict[str, Any]) -> None:
+    lib = state.pop("library", None)
+    if lib is not None:
+        lib.close()
+
+
+def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Rendered:
+    from vnr_desktop.core.cards.render import output_name, render_card
+
+    kwargs: dict[str, Any] = {
+        "sheet": request.sheet,
+        "duplex": request.duplex,
+        "lang": request.lang,
+        "duplex_offset": request.duplex_offset,
+    }
+    if request.qr_base_url:
+        kwargs["qr_base_url"] = request.qr_base_url
+    card = render_card(
+        _library(state, data_dir), request.card_id, request.region, request.fmt, **kwargs
+    )
+    return Rendered(
+        request=request,
+        pdf=card.pdf,
+        warnings=tuple(card.warnings),
+        content_version=card.content_version,
+        content_hash=card.content_hash,
+        language=card.language,
+        file_name=output_name(
+            request.card_id, request.region, request.fmt, card.language, request.sheet
+        ),
+        raw=card,
+    )
+
+
+def record_print(userdata: UserData, rendered: Rendered, output: str) -> None:
+    """Remember what was printed (the sync issue uses it to ask for reprints)."""
+    r = rendered.request
+    userdata.record_print(
+        card_id=r.card_id,
+        region=r.region,
+        format=r.fmt,
+        language=rendered.language,
+        content_version=rendered.content_version,
+        content_hash=rendered.content_hash,
+        output=output,
+    )

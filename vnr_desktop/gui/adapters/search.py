@@ -1,0 +1,89 @@
+"""The GUI's one door to core search (runs on the ``search`` lane, never on the UI thread).
+
+Lane state: a read-only connection from ``open_search_connection`` and the own contacts last
+indexed into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.models import Contact
+
+DEFAULT_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    ref: str
+    kind: str
+    title: str
+    snippet_html: str
+    region: str
+    phones: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str
+    kinds: tuple[str, ...] = ()
+    region: str | None = None
+    """Only this region (None: everything)."""
+    home_region: str | None = None
+    """The user's region, ranked first."""
+    municipality: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+def _connection(state: dict[str, Any], library_db: Path) -> Any:
+    from vnr_desktop.core.search import open_search_connection
+
+    conn = state.get("conn")
+    if conn is None:
+        conn = open_search_connection(library_db)
+        state["conn"] = conn
+    return conn
+
+
+def close(state: dict[str, Any]) -> None:
+    conn = state.pop("conn", None)
+    if conn is not None:
+        conn.close()
+
+
+def index_own_contacts(library_conn: Any, contacts: list[Contact]) -> bool:
+    """Write the own contacts into the library's index (db lane: it needs the writable
+    connection). A no-op when they are indexed as they are."""
+    from vnr_desktop.core.search import index_own_contacts as core_index
+
+    return core_index(library_conn, list(contacts))
+
+
+def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> list[ResultRow]:
+    from vnr_desktop.core.search import SearchFilters
+    from vnr_desktop.core.search import search as core_search
+
+    filters = SearchFilters(
+        kinds=tuple(request.kinds),
+        region=request.region,
+        home_region=request.home_region,
+        municipality=request.municipality,
+    )
+    hits = core_search(_connection(state, library_db), request.query, filters, request.limit)
+    return [_row(hit) for hit in hits]
+
+
+def _row(hit: Any) -> ResultRow:
+    from vnr_desktop.core.search import to_html
+
+    return ResultRow(
+        ref=hit.ref,
+        kind=hit.kind,
+        title=hit.title,
+        snippet_html=to_html(hit.snippet_spans),
+        region=hit.region,
+        phones=tuple(hit.phones),
+    )

@@ -1,0 +1,134 @@
+"""The GUI's one door to core sync (runs on the ``io`` lane with its own library connection).
+
+A download can take minutes on a poor network, so sync does not hold the ``db`` lane: it opens
+its own Library and UserData (SQLite serialises the writes) and the window reloads its snapshot
+when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.paths import AppPaths
+    from vnr_desktop.core.settings import Settings
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    message: str
+    changes: tuple[str, ...] = ()
+    """One line per changed item ("Krisesenteret: telefon A -> B")."""
+    stale_prints: tuple[str, ...] = ()
+    """Printed cards whose content changed: reprint them."""
+    updates_available: tuple[str, ...] = ()
+    changed: bool = False
+
+
+def new_cancel_token() -> Any:
+    from vnr_desktop.core.sync import CancelToken
+
+    return CancelToken()
+
+
+def _updater(state: dict[str, Any], paths: AppPaths, settings: Settings) -> Any:
+    from vnr_desktop.core.library import open_library
+    from vnr_desktop.core.sync import Updater, trusted_keys
+    from vnr_desktop.core.userdata import open_userdata
+
+    if "library" not in state:
+        state["library"] = open_library(paths.data, install_builtin=False)
+        state["userdata"] = open_userdata(paths.data)
+    return Updater(
+        state["library"],
+        paths,
+        keys=trusted_keys(settings.extra_public_keys),
+        userdata=state["userdata"],
+        card_hash=_card_hash(state),
+    )
+
+
+def _card_hash(state: dict[str, Any]) -> Any:
+    """The cards module's "hash this card would have now", when it offers one."""
+    try:
+        from vnr_desktop.core.cards import render as cards_render
+    except ImportError:
+        return None
+    fn = getattr(cards_render, "current_content_hash", None)
+    if fn is None:
+        return None
+    return lambda record: fn(state["library"], record)
+
+
+def close(state: dict[str, Any]) -> None:
+    for key in ("library", "userdata"):
+        obj = state.pop(key, None)
+        if obj is not None:
+            obj.close()
+
+
+def _progress(report: Callable[[int, int, str], None], lang: str) -> Callable[[Any], None]:
+    def on_progress(p: Any) -> None:
+        text = p.message_en if lang == "en" and p.message_en else p.message
+        report(int(p.done or 0), int(p.total or 0), text)
+
+    return on_progress
+
+
+def _outcome(result: Any, lang: str) -> SyncOutcome:
+    message = result.message_en if lang == "en" else result.message
+    return SyncOutcome(
+        message=message,
+        changes=tuple(result.change_lines()),
+        stale_prints=tuple(
+            f"{s.record.card_id} ({s.record.region}, {s.record.format}): {s.reason}"
+            for s in result.stale_prints
+        ),
+        changed=bool(result.changed),
+    )
+
+
+def check(
+    state: dict[str, Any],
+    paths: AppPaths,
+    settings: Settings,
+    report: Callable[[int, int, str], None],
+    cancel: Any,
+) -> SyncOutcome:
+    result = _updater(state, paths, settings).check(
+        settings.update_source, progress=_progress(report, settings.language), cancel=cancel
+    )
+    return SyncOutcome(
+        message=result.message_en if settings.language == "en" else result.message,
+        updates_available=tuple(f"{u.bundle_id} v{u.entry.version}" for u in result.updates),
+    )
+
+
+def sync(
+    state: dict[str, Any],
+    paths: AppPaths,
+    settings: Settings,
+    report: Callable[[int, int, str], None],
+    cancel: Any,
+) -> SyncOutcome:
+    result = _updater(state, paths, settings).sync(
+        settings.update_source, progress=_progress(report, settings.language), cancel=cancel
+    )
+    return _outcome(result, settings.language)
+
+
+def import_path(
+    state: dict[str, Any],
+    paths: AppPaths,
+    settings: Settings,
+    path: Path,
+    report: Callable[[int, int, str], None],
+    cancel: Any,
+) -> SyncOutcome:
+    result = _updater(state, paths, settings).import_path(
+        path, progress=_progress(report, settings.language), cancel=cancel
+    )
+    return _outcome(result, settings.language)

@@ -1,0 +1,291 @@
+"""An in-memory snapshot of the installed content, built on the db lane, read by the views.
+
+The content is small (hundreds of items), so the views work from this snapshot and never touch
+the database on the UI thread. ``load_snapshot`` runs in a job; the snapshot is immutable and
+replaced as a whole after an update, a rollback, a settings change or an own-contact edit.
+
+This module imports nothing from Qt, and the core only inside functions, so importing it at
+start-up costs nothing: the core (pydantic models, SQLite) loads in the background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.library import Library
+    from vnr_desktop.core.models import (
+        Contact,
+        Guide,
+        Item,
+        Manifest,
+        Measure,
+        Phone,
+        Plan,
+        SourceDocument,
+    )
+    from vnr_desktop.core.settings import Settings
+    from vnr_desktop.core.userdata import UserData
+
+NATIONAL_BUNDLE = "nasjonal"
+OWN_BUNDLE = "egne"
+"""Pseudo bundle id of the user's own contacts: refs are ``egne:<id>`` (as search uses)."""
+
+NATIONAL_STRIP_NUMBERS: tuple[str, ...] = ("112", "113", "02800", "116117", "116111")
+"""Which national numbers the emergency strip shows, as digits, in this order.
+
+These are selection keys only: the strip displays the number, label, hours and source exactly as
+the installed content gives them, and leaves a slot out when the content has no such number.
+"""
+
+REGIONAL_STRIP_CATEGORIES: tuple[tuple[str, ...], ...] = (
+    ("krisesenter",),
+    ("barnevernvakt", "barnevern"),
+)
+"""The user's region's own numbers on the strip: its primary contact of the first category found."""
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    id: str
+    title: str
+    version: int
+    issued: dt.date
+    is_national: bool
+    municipalities: tuple[tuple[str, str], ...]
+    sources: dict[str, SourceDocument]
+    installed_from: str
+
+    @classmethod
+    def from_manifest(cls, manifest: Manifest, installed_from: str) -> BundleInfo:
+        return cls(
+            id=manifest.id,
+            title=manifest.title,
+            version=manifest.version,
+            issued=manifest.issued,
+            is_national=manifest.is_national,
+            municipalities=tuple((m.number, m.name) for m in manifest.municipalities),
+            sources={s.id: s for s in manifest.sources},
+            installed_from=installed_from,
+        )
+
+
+@dataclass(frozen=True)
+class StripEntry:
+    """One number on the emergency strip."""
+
+    ref: str
+    name: str
+    phone: Phone
+    slot: str
+    """"national" or the regional category it fills."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    bundles: tuple[BundleInfo, ...]
+    items: dict[str, Item]
+    """Every installed item by ``bundle:id`` ref, own contacts included (``egne:id``)."""
+    municipalities: tuple[tuple[str, str, str], ...]
+    """(kommunenummer, name, bundle id) for every municipality the content covers."""
+    settings: Settings
+    own_contact_ids: tuple[str, ...] = ()
+    versions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Stored versions per bundle, newest first (for "Gå tilbake til forrige versjon")."""
+    today: dt.date = field(default_factory=dt.date.today)
+
+    # ------------------------------------------------------------------ region
+
+    @property
+    def region(self) -> str | None:
+        """The bundle id of the user's region, or None (national content only)."""
+        region = self.settings.region
+        if region and any(b.id == region for b in self.bundles):
+            return region
+        number = self.settings.municipality
+        if number:
+            for num, _name, bundle_id in self.municipalities:
+                if num == number:
+                    return bundle_id
+        return None
+
+    @property
+    def municipality_name(self) -> str | None:
+        number = self.settings.municipality
+        for num, name, _bundle in self.municipalities:
+            if num == number:
+                return name
+        return None
+
+    def bundle(self, bundle_id: str) -> BundleInfo | None:
+        return next((b for b in self.bundles if b.id == bundle_id), None)
+
+    @property
+    def region_bundles(self) -> list[BundleInfo]:
+        return [b for b in self.bundles if not b.is_national]
+
+    def visible_bundles(self) -> tuple[str, ...]:
+        """National content, the user's region and own contacts, in that order of ranking."""
+        region = self.region
+        return tuple(b for b in (region, NATIONAL_BUNDLE, OWN_BUNDLE) if b)
+
+    # ------------------------------------------------------------------ lookups
+
+    def item(self, ref: str) -> Item | None:
+        return self.items.get(ref)
+
+    def resolve(self, ref: str, bundle_id: str) -> str:
+        """A section's contact reference (``id`` or ``bundle:id``) as a full ref."""
+        return ref if ":" in ref else f"{bundle_id}:{ref}"
+
+    def source_of(self, ref: str) -> SourceDocument | None:
+        item = self.items.get(ref)
+        bundle = self.bundle(ref.partition(":")[0])
+        if item is None or bundle is None:
+            return None
+        return bundle.sources.get(item.provenance.source)
+
+    def of_kind(self, kind: str, bundles: Iterable[str] | None = None) -> list[tuple[str, Item]]:
+        wanted = set(bundles) if bundles is not None else None
+        return [
+            (ref, item)
+            for ref, item in self.items.items()
+            if item.kind == kind and (wanted is None or ref.partition(":")[0] in wanted)
+        ]
+
+    def contacts(self, *, all_regions: bool = False) -> list[tuple[str, Contact]]:
+        bundles = None if all_regions else self.visible_bundles()
+        return self.of_kind("contact", bundles)  # type: ignore[return-value]
+
+    def own_contacts(self) -> list[tuple[str, Contact]]:
+        return [
+            (f"{OWN_BUNDLE}:{i}", self.items[f"{OWN_BUNDLE}:{i}"]) for i in self.own_contact_ids
+        ]  # type: ignore[misc]
+
+    def guides_for(self, situations: Iterable[str]) -> list[tuple[str, Guide]]:
+        """Guides for a situation, best first.
+
+        Guides written for the situation come before general background; among them, the
+        tiltakskort-shaped ones (SE / SPØR / AVKLAR / HANDLE) first, then guides for
+        professionals, then the user's region before national content.
+        """
+        wanted = set(situations)
+        order = {b: i for i, b in enumerate(self.visible_bundles())}
+        found: list[tuple[tuple[int, int, int, int, str], str, Guide]] = []
+        for ref, item in self.of_kind("guide", self.visible_bundles()):
+            guide: Guide = item  # type: ignore[assignment]
+            specific = bool(wanted & set(guide.situations))
+            if not specific and "general" not in guide.situations:
+                continue
+            grid = len({s.kind for s in guide.sections} & {"se", "spor", "avklar", "handle"})
+            key = (
+                0 if specific else 1,
+                -grid,
+                0 if "professional" in guide.audience else 1,
+                order.get(ref.partition(":")[0], 9),
+                guide.title.casefold(),
+            )
+            found.append((key, ref, guide))
+        found.sort(key=lambda t: t[0])
+        return [(ref, guide) for _key, ref, guide in found]
+
+    def is_specific(self, guide: Guide, situations: Iterable[str]) -> bool:
+        return bool(set(situations) & set(guide.situations))
+
+    def measures(self) -> list[tuple[str, Measure, Plan | None]]:
+        out: list[tuple[str, Measure, Plan | None]] = []
+        for ref, item in self.of_kind("measure"):
+            measure: Measure = item  # type: ignore[assignment]
+            plan = self.items.get(self.resolve(measure.plan, ref.partition(":")[0]))
+            out.append((ref, measure, plan if plan is not None and plan.kind == "plan" else None))  # type: ignore[misc]
+        return out
+
+    # ------------------------------------------------------------------ emergency strip
+
+    def strip_entries(self) -> list[StripEntry]:
+        entries: list[StripEntry] = []
+        national = self.of_kind("contact", [NATIONAL_BUNDLE])
+        for digits in NATIONAL_STRIP_NUMBERS:
+            match = _find_number(national, digits)
+            if match is not None:
+                ref, contact, phone = match
+                entries.append(StripEntry(ref, contact.name, phone, "national"))
+        region = self.region
+        if region:
+            regional = self.of_kind("contact", [region])
+            for categories in REGIONAL_STRIP_CATEGORIES:
+                found = _primary_contact(regional, categories)
+                if found is not None:
+                    ref, contact = found
+                    entries.append(
+                        StripEntry(ref, contact.name, contact.phones[0], contact.category)
+                    )
+        return entries
+
+    # ------------------------------------------------------------------ age
+
+    def months_old(self, as_of: dt.date) -> int:
+        return (
+            (self.today.year - as_of.year) * 12
+            + (self.today.month - as_of.month)
+            - (1 if self.today.day < as_of.day else 0)
+        )
+
+    def is_stale(self, as_of: dt.date) -> bool:
+        return self.months_old(as_of) >= self.settings.age_warning_months
+
+
+def _find_number(
+    contacts: list[tuple[str, Item]], digits: str
+) -> tuple[str, Contact, Phone] | None:
+    for ref, item in sorted(contacts, key=lambda t: t[0]):
+        contact: Contact = item  # type: ignore[assignment]
+        for phone in contact.phones:
+            if phone.digits == digits:
+                return ref, contact, phone
+    return None
+
+
+def _primary_contact(
+    contacts: list[tuple[str, Item]], categories: tuple[str, ...]
+) -> tuple[str, Contact] | None:
+    for category in categories:
+        candidates = [
+            (ref, c)
+            for ref, c in sorted(contacts, key=lambda t: t[0])
+            if c.category == category and c.phones  # type: ignore[union-attr]
+        ]
+        primary = [(r, c) for r, c in candidates if "primary" in c.tags]  # type: ignore[union-attr]
+        chosen = primary or candidates
+        if chosen:
+            return chosen[0]  # type: ignore[return-value]
+    return None
+
+
+def load_snapshot(library: Library, userdata: UserData) -> Snapshot:
+    """Read everything the views need (runs on the db lane)."""
+    items: dict[str, Item] = {}
+    for record in library.items():
+        items[record.ref] = record.item
+    own = userdata.own_contacts()
+    for contact in own:
+        items[f"{OWN_BUNDLE}:{contact.id}"] = contact
+    bundles = tuple(BundleInfo.from_manifest(b.manifest, b.source) for b in library.bundles())
+    return Snapshot(
+        bundles=bundles,
+        items=items,
+        municipalities=tuple(library.municipalities()),
+        settings=userdata.settings(),
+        own_contact_ids=tuple(c.id for c in own),
+        versions={b.id: tuple(library.versions(b.id)) for b in bundles},
+    )
+
+
+def with_settings(snapshot: Snapshot, settings: Settings) -> Snapshot:
+    """The same content with new settings (no database read)."""
+    from dataclasses import replace
+
+    return replace(snapshot, settings=settings)

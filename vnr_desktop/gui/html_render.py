@@ -1,0 +1,287 @@
+"""Content items as Qt rich text (HTML subset) for the reading views.
+
+Links use two schemes the views handle: ``item:<ref>`` opens an item, ``copy:<number>`` copies a
+phone number. Phone numbers are printed exactly as the content gives them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from vnr_desktop.gui import labels
+from vnr_desktop.gui.theme import Colors
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from vnr_desktop.core.models import Contact, Guide, GuideSection, Item, Measure, Phone, Plan
+    from vnr_desktop.gui.content import Snapshot
+
+GRID_KINDS = ("se", "spor", "avklar", "handle")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Render", text)
+
+
+def date_text(value: dt.date) -> str:
+    return QLocale().toString(value, QLocale.FormatType.LongFormat)
+
+
+def short_date(value: dt.date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
+    number = f"<b style='{size}'>{escape(phone.number)}</b>"
+    parts = [number]
+    if phone.label:
+        parts.append(escape(phone.label))
+    if phone.hours:
+        parts.append(f"<i>{escape(phone.hours)}</i>")
+    if phone.sms:
+        parts.append(escape(_tr("SMS")))
+    if not phone.voice:
+        parts.append(escape(_tr("bare SMS")))
+    line = " · ".join(parts)
+    if copy_link:
+        line += f" &nbsp;<a href='copy:{escape(phone.number)}'>{escape(_tr('Kopier'))}</a>"
+    return line
+
+
+# --------------------------------------------------------------------------- guides
+
+
+def guide_html(snapshot: Snapshot, ref: str, guide: Guide, c: Colors) -> str:
+    bundle_id = ref.partition(":")[0]
+    out = [f"<h1>{escape(guide.title)}</h1>"]
+    if guide.summary:
+        out.append(f"<p>{escape(guide.summary)}</p>")
+    grid = sorted(
+        (s for s in guide.sections if s.kind in GRID_KINDS), key=lambda s: GRID_KINDS.index(s.kind)
+    )
+    rest = [s for s in guide.sections if s.kind not in GRID_KINDS]
+    colours = {"se": c.se, "spor": c.spor, "avklar": c.avklar, "handle": c.handle}
+    if grid:
+        out.append("<table width='100%' cellspacing='8' cellpadding='12' border='0'>")
+        for i in range(0, len(grid), 2):
+            pair = grid[i : i + 2]
+            out.append("<tr>")
+            for section in pair:
+                span = " colspan='2'" if len(pair) == 1 else ""
+                width = "100%" if len(pair) == 1 else "50%"
+                out.append(
+                    f"<td width='{width}'{span} valign='top' bgcolor='{colours[section.kind]}'"
+                    f" style='border: 1px solid {c.border}'>"
+                    f"{_section_html(snapshot, bundle_id, section, c)}</td>"
+                )
+            out.append("</tr>")
+        out.append("</table>")
+    for section in rest:
+        out.append(f"<div>{_section_html(snapshot, bundle_id, section, c)}</div>")
+    out.append(_provenance_html(snapshot, ref, guide))
+    return "\n".join(out)
+
+
+def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: Colors) -> str:
+    code = labels.label(labels.section_labels(), section.kind)
+    title = section.title
+    heading = title if title.upper().startswith(code.upper()) else f"{code} – {title}"
+    out = [f"<h2>{escape(heading)}</h2>"]
+    if section.intro:
+        out.append(f"<p>{escape(section.intro)}</p>")
+    for block in section.blocks:
+        if block.heading:
+            out.append(f"<p><b>{escape(block.heading)}</b></p>")
+        if block.text:
+            out.append(f"<p>{escape(block.text)}</p>")
+        if block.items:
+            out.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in block.items) + "</ul>")
+    for legal in section.legal_refs:
+        line = f"<b>{escape(legal.law)} {escape(legal.section)}</b>"
+        if legal.title:
+            line += f" – {escape(legal.title)}"
+        out.append(f"<p>{line}</p>")
+        if legal.summary:
+            out.append(f"<p>{escape(legal.summary)}</p>")
+    if section.contacts:
+        out.append(f"<p><b>{escape(_tr('Kontakter'))}</b></p><ul>")
+        for raw in section.contacts:
+            ref = snapshot.resolve(raw, bundle_id)
+            contact = snapshot.item(ref)
+            if contact is None or contact.kind != "contact":
+                out.append(
+                    f"<li>{escape(_tr('Kontakten finnes ikke i innholdet:'))} {escape(raw)}</li>"
+                )
+                continue
+            numbers = "<br/>".join(phone_line(p) for p in contact.phones)  # type: ignore[union-attr]
+            if not numbers:
+                numbers = escape(contact.no_phone_reason or "")  # type: ignore[union-attr]
+            out.append(
+                f"<li><a href='item:{escape(ref)}'>{escape(contact.name)}</a><br/>{numbers}</li>"  # type: ignore[union-attr]
+            )
+        out.append("</ul>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> str:
+    out = [f"<h1>{escape(contact.name)}</h1>"]
+    out.append(
+        f"<p style='color:{c.muted}'>{escape(labels.label(labels.category_labels(), contact.category))}</p>"
+    )
+    if snapshot.is_stale(contact.provenance.as_of):
+        out.append(
+            f"<table width='100%' cellpadding='10' bgcolor='{c.warning_bg}'><tr><td>"
+            f"<b style='color:{c.warning_text}'>{escape(_tr('Opplysningene kan være utdatert'))}</b><br/>"
+            + escape(
+                _tr(
+                    "Kilden er fra {0}, mer enn {1} måneder siden. Sjekk nummeret før du "
+                    "bruker det eller skriver det ut."
+                ).format(short_date(contact.provenance.as_of), snapshot.settings.age_warning_months)
+            )
+            + "</td></tr></table>"
+        )
+    if contact.description:
+        out.append(f"<p>{escape(contact.description)}</p>")
+    if contact.phones:
+        out.append(f"<h2>{escape(_tr('Telefon'))}</h2>")
+        for phone in contact.phones:
+            out.append(f"<p>{phone_line(phone, size='font-size:large')}</p>")
+    elif contact.no_phone_reason:
+        out.append(f"<h2>{escape(_tr('Telefon'))}</h2><p>{escape(contact.no_phone_reason)}</p>")
+    rows: list[tuple[str, str]] = []
+    if contact.email:
+        rows.append((_tr("E-post"), escape(contact.email)))
+    if contact.web:
+        web = escape(contact.web)
+        rows.append((_tr("Nettside"), f"<a href='{web}'>{web}</a>"))
+    if contact.address:
+        rows.append((_tr("Adresse"), escape(contact.address)))
+    audiences = labels.audience_labels()
+    rows.append(
+        (_tr("Hjelper"), escape(", ".join(labels.label(audiences, a) for a in contact.serves)))
+    )
+    rows.append(
+        (
+            _tr("Tilgjengelig"),
+            escape(labels.label(labels.availability_labels(), contact.availability)),
+        )
+    )
+    if contact.anonymous is not None:
+        rows.append((_tr("Anonymt"), escape(_tr("Ja") if contact.anonymous else _tr("Nei"))))
+    if contact.languages:
+        rows.append((_tr("Språk"), escape(", ".join(contact.languages))))
+    if contact.municipalities:
+        names = {n: name for n, name, _b in snapshot.municipalities}
+        rows.append(
+            (_tr("Gjelder"), escape(", ".join(names.get(n, n) for n in contact.municipalities)))
+        )
+    out.append(_rows_html(rows))
+    for conflict in contact.conflicts:
+        if conflict.decision is not None:
+            out.append(
+                f"<p style='color:{c.muted}'>"
+                + escape(
+                    _tr("Kildene er uenige om {0}. Vist: {1}. {2}").format(
+                        conflict.field, conflict.decision.chosen, conflict.decision.reason
+                    )
+                )
+                + "</p>"
+            )
+    out.append(_provenance_html(snapshot, ref, contact))
+    return "\n".join(out)
+
+
+def _rows_html(rows: list[tuple[str, str]]) -> str:
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td valign='top'><b>{escape(k)}</b></td><td valign='top'>{v}</td></tr>"
+        for k, v in rows
+    )
+    return f"<table cellpadding='4'>{body}</table>"
+
+
+def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
+    bundle_id = ref.partition(":")[0]
+    prov = item.provenance
+    if prov.source == "egen":
+        source = _tr("Lagt inn av deg")
+    else:
+        doc = snapshot.source_of(ref)
+        source = f"{doc.title} ({doc.publisher})" if doc else prov.source
+    bundle = snapshot.bundle(bundle_id)
+    content = f"{bundle.id} v{bundle.version}" if bundle else bundle_id
+    text = _tr("Kilde: {0}, {1}. Per {2}. Innhold: {3}.").format(
+        source, prov.section, short_date(prov.as_of), content
+    )
+    return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
+
+
+# --------------------------------------------------------------------------- measures, plans
+
+
+def measure_html(
+    snapshot: Snapshot, ref: str, measure: Measure, plan: Plan | None, c: Colors
+) -> str:
+    out = [f"<h1>{escape(measure.number)} {escape(measure.title)}</h1>"]
+    rows: list[tuple[str, str]] = []
+    if plan is not None:
+        rows.append((_tr("Plan"), escape(plan.title)))
+    rows.append((_tr("Status"), escape(labels.label(labels.status_labels(), measure.status))))
+    if measure.status_text:
+        rows.append((_tr("Status i planen"), escape(measure.status_text)))
+    if measure.responsible:
+        rows.append((_tr("Ansvarlig"), escape(", ".join(measure.responsible))))
+    if measure.deadline:
+        rows.append((_tr("Frist"), escape(short_date(measure.deadline))))
+    if measure.period:
+        rows.append((_tr("Periode"), escape(measure.period)))
+    if measure.target_group:
+        rows.append((_tr("Målgruppe"), escape(measure.target_group)))
+    if measure.goal:
+        rows.append((_tr("Mål"), escape(measure.goal)))
+    if measure.section:
+        rows.append((_tr("Avsnitt"), escape(measure.section)))
+    out.append(_rows_html(rows))
+    if measure.description:
+        out.append(f"<p>{escape(measure.description)}</p>")
+    out.append(_provenance_html(snapshot, ref, measure))
+    return "\n".join(out)
+
+
+def item_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
+    """Any item: plans and resources get a simple page, the others their own."""
+    item = snapshot.item(ref)
+    if item is None:
+        return f"<p>{escape(_tr('Fant ikke dette i innholdet.'))}</p>"
+    if item.kind == "contact":
+        return contact_html(snapshot, ref, item, c)  # type: ignore[arg-type]
+    if item.kind == "guide":
+        return guide_html(snapshot, ref, item, c)  # type: ignore[arg-type]
+    if item.kind == "measure":
+        plan = snapshot.item(snapshot.resolve(item.plan, ref.partition(":")[0]))  # type: ignore[union-attr]
+        return measure_html(snapshot, ref, item, plan if plan and plan.kind == "plan" else None, c)  # type: ignore[arg-type]
+    out: list[str] = []
+    if item.kind == "plan":
+        out.append(f"<h1>{escape(item.title)}</h1>")  # type: ignore[union-attr]
+        out.append(f"<p>{item.period_start}–{item.period_end}</p>")  # type: ignore[union-attr]
+        if item.summary:  # type: ignore[union-attr]
+            out.append(f"<p>{escape(item.summary)}</p>")  # type: ignore[union-attr]
+        if item.goals:  # type: ignore[union-attr]
+            out.append("<ul>" + "".join(f"<li>{escape(g)}</li>" for g in item.goals) + "</ul>")  # type: ignore[union-attr]
+    else:
+        out.append(f"<h1>{escape(item.name)}</h1>")  # type: ignore[union-attr]
+        if item.description:  # type: ignore[union-attr]
+            out.append(f"<p>{escape(item.description)}</p>")  # type: ignore[union-attr]
+        if item.web:  # type: ignore[union-attr]
+            web = escape(item.web)  # type: ignore[union-attr]
+            out.append(f"<p><a href='{web}'>{web}</a></p>")
+    out.append(_provenance_html(snapshot, ref, item))
+    return "\n".join(out)

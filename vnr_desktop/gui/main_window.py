@@ -1,0 +1,931 @@
+"""The main window: emergency strip, search, navigation by situation and the page stack.
+
+The window is shown before the content is loaded: the core (pydantic models, SQLite, and on the
+first start the built-in bundles) loads on the db lane and the pages fill in when the snapshot
+arrives. Work that touches disk, network, search or PDFs goes through ``session.jobs``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vnr_desktop.gui import theme
+from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.emergency_strip import EmergencyStrip
+from vnr_desktop.gui.html_render import item_html
+from vnr_desktop.gui.message_bar import MessageBar
+from vnr_desktop.gui.pages.guide_page import GuidePage
+from vnr_desktop.gui.pages.home_page import HomePage
+from vnr_desktop.gui.pages.search_page import SearchPage
+from vnr_desktop.gui.quick_hide import DoubleEscapeFilter, NeutralScreen
+from vnr_desktop.gui.reading_view import ReadingView
+from vnr_desktop.gui.session import Session
+from vnr_desktop.gui.situations import SituationEntry, situation_entries
+
+if TYPE_CHECKING:
+    from vnr_desktop.gui.adapters.cards import Rendered, RenderRequest
+    from vnr_desktop.gui.adapters.search import ResultRow
+    from vnr_desktop.gui.content import Snapshot
+    from vnr_desktop.gui.jobs import JobContext, JobHandle
+    from vnr_desktop.gui.pages.card_studio import CardStudio
+    from vnr_desktop.gui.pages.contacts_page import ContactsPage
+    from vnr_desktop.gui.pages.first_run_page import FirstRunPage
+    from vnr_desktop.gui.pages.measures_page import MeasuresPage
+    from vnr_desktop.gui.pages.own_contacts_page import OwnContactsPage
+    from vnr_desktop.gui.pages.settings_page import SettingsPage
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 90
+APP_ICON = "icons/vnr-desktop.svg"
+
+
+def app_icon() -> QIcon:
+    from vnr_desktop.core.resources import ResourceError, resource_path
+
+    try:
+        return QIcon(str(resource_path(APP_ICON)))
+    except ResourceError:
+        return QIcon()
+
+
+class MainWindow(QMainWindow):
+    content_ready = Signal()
+    """The first snapshot is on screen (smoke test, startup benchmark)."""
+    search_done = Signal(str, int)
+    """(query, number of results) after results were shown."""
+    preview_shown = Signal()
+    print_done = Signal(str)
+    """"print" / "save" / "batch-print" / "batch-save" finished."""
+    sync_finished = Signal(str)
+    """A check, update or import by hand finished: its plain-language message."""
+
+    def __init__(
+        self,
+        data_dir: Path | str | None = None,
+        *,
+        start: bool = True,
+        background_updates: bool = True,
+    ) -> None:
+        super().__init__()
+        self.session = Session(self, data_dir)
+        self.session.errors.message.connect(self._show_message)
+        self.session.snapshot_changed.connect(self._apply_snapshot)
+        self.session.ready.connect(self._on_ready)
+        self.session.own_contacts_changed.connect(self._index_own_contacts)
+        self.situations = situation_entries()
+        self._title = self.tr("VNR – vold i nære relasjoner")
+        self.setWindowTitle(self._title)
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 820)
+        self.setMinimumSize(980, 620)
+        self._hidden = False
+        self._background_updates = background_updates
+        self._pages: dict[str, QWidget] = {}
+        self._history: list[str] = []
+        self._search_handle: JobHandle | None = None
+        self._batch_handle: JobHandle | None = None
+        self._sync_handle: JobHandle | None = None
+        self._applied_theme: tuple[float, bool] | None = None
+
+        self.outer = QStackedWidget(self)
+        self.setCentralWidget(self.outer)
+        self.content = QWidget(self.outer)
+        self.neutral = NeutralScreen(self.outer)
+        self.neutral.resume.connect(self.unhide)
+        self.outer.addWidget(self.content)
+        self.outer.addWidget(self.neutral)
+
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.strip = EmergencyStrip(self.content)
+        self.strip.copied.connect(self._copied)
+        layout.addWidget(self.strip)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 10, 16, 6)
+        header.setSpacing(10)
+        self.search_field = named(QLineEdit(self.content), self.tr("Søk"))
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(
+            self.tr("Søk etter tjeneste, telefonnummer, tegn eller tiltak (Ctrl+F)")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.installEventFilter(self)
+        header.addWidget(self.search_field, 1)
+        self.hide_button = named(
+            QPushButton(self.tr("Skjul skjermen (Esc Esc)"), self.content),
+            self.tr("Skjul skjermen"),
+            self.tr(
+                "Skjuler innholdet med en nøytral side. Trykk Esc to ganger for å gjøre det samme."
+            ),
+        )
+        self.hide_button.setProperty("role", "hide")
+        self.hide_button.clicked.connect(self.hide_now)
+        header.addWidget(self.hide_button)
+        layout.addLayout(header)
+
+        self.message_bar = MessageBar(self.content)
+        bar_row = QHBoxLayout()
+        bar_row.setContentsMargins(16, 0, 16, 6)
+        bar_row.addWidget(self.message_bar)
+        layout.addLayout(bar_row)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(8, 0, 0, 0)
+        body.setSpacing(0)
+        self.nav = named(QListWidget(self.content), self.tr("Navigasjon"))
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(270)
+        self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.nav.setUniformItemSizes(False)
+        self.nav.setSpacing(1)
+        self._fill_nav()
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        body.addWidget(self.nav)
+        self.stack = QStackedWidget(self.content)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+
+        self.loading = QLabel(self.tr("Åpner innholdet …"), self.stack)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.home = HomePage(self.stack, self.situations)
+        self.home.open_page.connect(self.go)
+        self.search_page = SearchPage(self.stack)
+        self.search_page.open_ref.connect(self.open_ref)
+        self.search_page.kinds_changed.connect(self._run_search)
+        self.guide_page = GuidePage(self.stack)
+        self.guide_page.view.open_ref.connect(self.open_ref)
+        self.guide_page.view.copy_number.connect(self.copy_number)
+        self.item_page = ReadingView(self.stack, self.tr("Detaljer"))
+        self.item_page.open_ref.connect(self.open_ref)
+        self.item_page.copy_number.connect(self.copy_number)
+        for key, page in (
+            ("home", self.home),
+            ("search", self.search_page),
+            ("guide", self.guide_page),
+            ("item", self.item_page),
+        ):
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.loading)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_field.textChanged.connect(self._search_text_changed)
+        self.search_field.returnPressed.connect(self._search_return)
+
+        self.escape_filter = DoubleEscapeFilter(self)
+        self.escape_filter.triggered.connect(self.hide_now)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.escape_filter)
+        for sequence in (QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")):
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(self.focus_search)
+        home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
+        home_shortcut.activated.connect(lambda: self.go("home"))
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+        from vnr_desktop.gui.adapters import search as search_adapter
+        from vnr_desktop.gui.adapters import sync as sync_adapter
+
+        self.session.add_lane_closer("search", search_adapter.close)
+        self.session.add_lane_closer("render", cards_adapter.close)
+        self.session.add_lane_closer("io", sync_adapter.close)
+        self.update_report: QWidget | None = None
+        self.import_dialog: QWidget | None = None
+        self.background_checks: QTimer | None = None
+        self._nav_enabled(False)
+        if start:
+            self.session.start()
+
+    # ------------------------------------------------------------------ navigation
+
+    def _fill_nav(self) -> None:
+        def add(key: str, text: str, header: bool = False) -> None:
+            item = QListWidgetItem(text, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if header:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+
+        add("home", self.tr("Start"))
+        add("", self.tr("Hva er du bekymret for?"), header=True)
+        for entry in self.situations:
+            add(entry.key, entry.title)
+        add("", self.tr("Oppslag og utskrift"), header=True)
+        add("contacts", self.tr("Kontakter"))
+        add("own", self.tr("Egne kontakter"))
+        add("measures", self.tr("Tiltaksplan"))
+        add("cards", self.tr("Kortstudio – skriv ut kort"))
+        add("settings", self.tr("Innstillinger"))
+
+    def _nav_enabled(self, on: bool) -> None:
+        self.nav.setEnabled(on)
+        self.search_field.setEnabled(on)
+
+    def _nav_changed(
+        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
+    ) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        if key and key != self.current_key():
+            self.go(key, from_nav=True)
+
+    def _select_nav(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentItem(item)
+                self.nav.blockSignals(False)
+                return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def current_key(self) -> str:
+        return self._history[-1] if self._history else ""
+
+    def situation(self, key: str) -> SituationEntry | None:
+        return next((s for s in self.situations if s.key == key), None)
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built the first time it is needed."""
+        if key not in self._pages:
+            page = self._build_page(key)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            if self.session.snapshot is not None:
+                self._apply_to_page(key, page, self.session.snapshot)
+        return self._pages[key]
+
+    def build_all_pages(self) -> None:
+        for key in ("contacts", "own", "measures", "cards", "settings", "first_run"):
+            self.page(key)
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == "contacts":
+            from vnr_desktop.gui.pages.contacts_page import ContactsPage
+
+            contacts = ContactsPage(self.stack)
+            contacts.detail.open_ref.connect(self.open_ref)
+            contacts.detail.copy_number.connect(self.copy_number)
+            return contacts
+        if key == "own":
+            from vnr_desktop.gui.pages.own_contacts_page import OwnContactsPage
+
+            own = OwnContactsPage(self.stack)
+            own.save_contact.connect(self._save_own_contact)
+            own.delete_contact.connect(self.session.delete_own_contact)
+            own.detail.copy_number.connect(self.copy_number)
+            return own
+        if key == "measures":
+            from vnr_desktop.gui.pages.measures_page import MeasuresPage
+
+            measures = MeasuresPage(self.stack)
+            measures.export_requested.connect(self._export_csv)
+            return measures
+        if key == "cards":
+            from vnr_desktop.gui.pages.card_studio import CardStudio
+
+            studio = CardStudio(self.stack)
+            studio.preview_requested.connect(self._render_preview)
+            studio.print_requested.connect(self._print_card)
+            studio.save_requested.connect(self._save_card)
+            studio.batch_requested.connect(self._batch)
+            studio.batch_cancel.connect(self._cancel_batch)
+            self._load_card_list(studio)
+            return studio
+        if key == "settings":
+            from vnr_desktop.gui.pages.settings_page import SettingsPage
+
+            settings = SettingsPage(self.stack)
+            settings.changed.connect(self.change_settings)
+            settings.rollback.connect(self._rollback)
+            settings.check_updates.connect(self.check_updates)
+            settings.import_folder.connect(self._choose_import_folder)
+            settings.cancel_sync.connect(self._cancel_sync)
+            settings.clear_history.connect(self._clear_history)
+            return settings
+        if key == "first_run":
+            from vnr_desktop.gui.pages.first_run_page import FirstRunPage
+
+            first = FirstRunPage(self.stack)
+            first.chosen.connect(self._first_run_chosen)
+            return first
+        raise KeyError(key)
+
+    def go(self, key: str, *, from_nav: bool = False, ref: str | None = None) -> None:
+        """Show a page: "home", a situation key, "contacts", "own", "measures", "cards"..."""
+        if self.session.snapshot is None:
+            return
+        snapshot = self.session.snapshot
+        entry = self.situation(key)
+        if entry is not None:
+            self.guide_page.show_situation(snapshot, entry, self.colors, ref)
+            widget: QWidget = self.guide_page
+        elif key == "guide":
+            self.guide_page.show_situation(snapshot, None, self.colors, ref)
+            widget = self.guide_page
+        else:
+            widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        if not self._history or self._history[-1] != key:
+            self._history.append(key)
+            del self._history[:-20]
+        if not from_nav:
+            self._select_nav(key)
+        elif key != "search" and self.search_field.text():
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+
+    @property
+    def contacts_page(self) -> ContactsPage:
+        return self.page("contacts")  # type: ignore[return-value]
+
+    @property
+    def own_page(self) -> OwnContactsPage:
+        return self.page("own")  # type: ignore[return-value]
+
+    @property
+    def measures_page(self) -> MeasuresPage:
+        return self.page("measures")  # type: ignore[return-value]
+
+    @property
+    def card_studio(self) -> CardStudio:
+        return self.page("cards")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
+    @property
+    def first_run_page(self) -> FirstRunPage:
+        return self.page("first_run")  # type: ignore[return-value]
+
+    def open_ref(self, ref: str) -> None:
+        """Open an item from search or a link, on the page that shows its kind best."""
+        snapshot = self.session.snapshot
+        if snapshot is None:
+            return
+        item = snapshot.item(ref)
+        if item is None:
+            self.session.errors.show_error(self.tr("Fant ikke «{0}» i innholdet.").format(ref))
+            return
+        if self.search_field.text():
+            query = self.search_field.text()
+            self.session.run_db(lambda _lib, ud: ud.remember_search(query))
+        if item.kind == "contact":
+            if ref.startswith(OWN_BUNDLE + ":"):
+                self.go("own")
+                self.own_page.select(ref)
+            else:
+                self.go("contacts")
+                self.contacts_page.select(ref)
+        elif item.kind == "guide":
+            situations = set(item.situations)  # type: ignore[union-attr]
+            entry = next((s for s in self.situations if situations & set(s.situations)), None)
+            if entry is not None and any(
+                r == ref for r, _g in snapshot.guides_for(entry.situations)
+            ):
+                self.go(entry.key, ref=ref)
+            else:
+                self.go("guide", ref=ref)
+        elif item.kind == "measure":
+            self.go("measures")
+            self.measures_page.select(ref)
+        elif item.kind == "plan":
+            self.go("measures")
+            self.measures_page.show_plan(ref)
+        else:
+            self.item_page.setHtml(item_html(snapshot, ref, self.colors))
+            self.go("item")
+
+    # ------------------------------------------------------------------ content and settings
+
+    @property
+    def colors(self) -> theme.Colors:
+        snapshot = self.session.snapshot
+        return theme.colors(bool(snapshot and snapshot.settings.high_contrast))
+
+    def _on_ready(self) -> None:
+        snapshot = self.session.snapshot
+        assert snapshot is not None
+        self._nav_enabled(True)
+        self._index_own_contacts()
+        if self.background_checks is None and self._background_updates:
+            from vnr_desktop.gui import sync_flow
+
+            self.background_checks = sync_flow.start_background_checks(self)
+        if not snapshot.settings.first_run_done:
+            self.stack.setCurrentWidget(self.first_run_page)
+            self._history.append("first_run")
+            self.first_run_page.chooser.filter.setFocus()
+        else:
+            self.go("home")
+        self.content_ready.emit()
+
+    def _apply_snapshot(self, snapshot: Snapshot) -> None:
+        s = snapshot.settings
+        wanted = (s.text_scale, s.high_contrast)
+        app = QApplication.instance()
+        if wanted != self._applied_theme and isinstance(app, QApplication):
+            theme.apply_theme(app, scale=s.text_scale, high_contrast=s.high_contrast)
+            self._applied_theme = wanted
+        self.strip.set_snapshot(snapshot)
+        for key, page in self._pages.items():
+            self._apply_to_page(key, page, snapshot)
+        current = self.current_key()
+        entry = self.situation(current)
+        if entry is not None or current == "guide":
+            self.guide_page.show_situation(
+                snapshot, entry, self.colors, self.guide_page.current_ref()
+            )
+        regions = {b.id: b.title for b in snapshot.bundles}
+        regions[OWN_BUNDLE] = self.tr("Egne kontakter")
+        self.search_page.model.region_titles = regions
+
+    def _apply_to_page(self, key: str, page: QWidget, snapshot: Snapshot) -> None:
+        colors = self.colors
+        if key == "home":
+            self.home.set_snapshot(snapshot)
+        elif key in ("contacts", "own", "measures"):
+            page.set_snapshot(snapshot, colors)  # type: ignore[attr-defined]
+        elif key in ("cards", "settings", "first_run"):
+            page.set_snapshot(snapshot)  # type: ignore[attr-defined]
+
+    def change_settings(self, changes: dict[str, Any]) -> None:
+        snapshot = self.session.snapshot
+        if snapshot is None:
+            return
+        if "language" in changes and changes["language"] != snapshot.settings.language:
+            self.settings_page.language_note.show()
+        if changes.get("municipality") is not None and not changes.get("region"):
+            number = changes["municipality"]
+            changes["region"] = next(
+                (b for n, _name, b in snapshot.municipalities if n == number), None
+            )
+        try:
+            self.session.update_settings(**changes)
+        except ValueError as exc:
+            self.session.errors.show_error(
+                self.tr("Innstillingen kunne ikke lagres: {0}").format(exc)
+            )
+            return
+        if "municipality" in changes:
+            name = self.session.snapshot.municipality_name if self.session.snapshot else None
+            self.session.errors.show_info(
+                self.tr("Du ser nå innholdet for {0}.").format(name)
+                if name
+                else self.tr("Du ser nå bare det nasjonale innholdet.")
+            )
+
+    def _first_run_chosen(self, number: str | None) -> None:
+        self.change_settings({"municipality": number, "region": None, "first_run_done": True})
+        self.go("home")
+
+    # ------------------------------------------------------------------ messages
+
+    def _show_message(self, level: str, text: str) -> None:
+        self.message_bar.show_message(level, text)
+
+    def _copied(self, number: str, name: str) -> None:
+        self.session.errors.show_info(self.tr("{0} ({1}) er kopiert.").format(number, name))
+
+    def copy_number(self, number: str) -> None:
+        QGuiApplication.clipboard().setText(number)
+        self.strip.last_copied = number
+        self.session.errors.show_info(self.tr("{0} er kopiert.").format(number))
+
+    # ------------------------------------------------------------------ search
+
+    def focus_search(self) -> None:
+        if not self._hidden:
+            self.search_field.setFocus()
+            self.search_field.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            moves = {
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_PageDown: 8,
+                Qt.Key.Key_PageUp: -8,
+            }
+            if key in moves and self.stack.currentWidget() is self.search_page:
+                self.search_page.move(moves[key])
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self._search_generation_reset()
+            if self.current_key() == "search":
+                back = next((k for k in reversed(self._history) if k != "search"), "home")
+                self.go(back)
+
+    def _search_generation_reset(self) -> None:
+        if self._search_handle is not None:
+            self._search_handle.cancel()
+            self._search_handle = None
+
+    def _search_return(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._run_search(open_first=True)
+            return
+        if self.stack.currentWidget() is self.search_page:
+            self.search_page.open_current()
+
+    def _run_search(self, open_first: bool = False) -> None:
+        from vnr_desktop.gui.adapters import search as search_adapter
+
+        snapshot, paths = self.session.snapshot, self.session.paths
+        query = self.search_field.text().strip()
+        if snapshot is None or paths is None or not query:
+            return
+        if self.stack.currentWidget() is not self.search_page:
+            self.go("search")
+        self.search_page.set_searching(query)
+        request = search_adapter.SearchRequest(
+            query=query,
+            kinds=self.search_page.kinds(),
+            home_region=snapshot.region,
+            municipality=snapshot.settings.municipality,
+        )
+        library_db = paths.library_db
+
+        def work(ctx: JobContext) -> list[ResultRow]:
+            ctx.check()
+            return search_adapter.search(ctx.state, library_db, request)
+
+        def done(rows: list[ResultRow]) -> None:
+            regions = {b.id: b.title for b in snapshot.bundles}
+            regions[OWN_BUNDLE] = self.tr("Egne kontakter")
+            self.search_page.set_results(query, rows, regions)
+            self.search_done.emit(query, len(rows))
+            if open_first and rows:
+                self.search_page.open_current()
+
+        self._search_handle = self.session.jobs.submit("search", work, done, key="search")
+
+    def _index_own_contacts(self) -> None:
+        """Make the user's own contacts searchable (on the search lane's connection)."""
+        from vnr_desktop.gui.adapters import search as search_adapter
+
+        snapshot, paths = self.session.snapshot, self.session.paths
+        if snapshot is None or paths is None:
+            return
+        contacts = [c for _r, c in snapshot.own_contacts()]
+        self.session.run_db(lambda lib, _ud: search_adapter.index_own_contacts(lib.conn, contacts))
+
+    # ------------------------------------------------------------------ own contacts
+
+    def _save_own_contact(self, contact: object) -> None:
+        ref = f"{OWN_BUNDLE}:{contact.id}"  # type: ignore[attr-defined]
+
+        def then() -> None:
+            self.own_page.select(ref)
+            self.session.errors.show_info(self.tr("Kontakten er lagret."))
+
+        self.session.save_own_contact(contact, then)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ measures
+
+    def _export_csv(self, path: Path, header: list[str], rows: list[list[str]]) -> None:
+        from vnr_desktop.gui.pages.measures_page import write_csv
+
+        self.session.jobs.submit(
+            "io",
+            lambda _ctx: write_csv(Path(path), header, rows),
+            lambda written: self.session.errors.show_info(
+                self.tr("%n tiltak er eksportert til {0}.", "", len(rows)).format(written)
+            ),
+        )
+
+    # ------------------------------------------------------------------ cards
+
+    def _load_card_list(self, studio: CardStudio) -> None:
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+
+        lang = self.session.snapshot.settings.language if self.session.snapshot else "nb"
+        self.session.jobs.submit(
+            "render", lambda _ctx: cards_adapter.list_cards(lang), studio.set_cards
+        )
+
+    def _render_preview(self, wanted: tuple[RenderRequest, QSize]) -> None:
+        """Render the card with core and its pages with QtPdf, both on the render lane."""
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+        from vnr_desktop.gui.pages.card_studio import Preview
+
+        paths = self.session.paths
+        if paths is None:
+            return
+        request, box = wanted
+        data_dir = paths.data
+
+        def work(ctx: JobContext) -> Preview:
+            from vnr_desktop.gui.pdf_pages import page_images
+
+            rendered = cards_adapter.render(ctx.state, data_dir, request)
+            ctx.check()
+            stacked, images = page_images(rendered.pdf, box)
+            return Preview(rendered, images, stacked, (box.width(), box.height()))
+
+        def done(preview: Preview) -> None:
+            self.card_studio.show_preview(preview)
+            self.preview_shown.emit()
+
+        def failed(exc: BaseException) -> None:
+            from vnr_desktop.gui.errors import plain_message
+
+            self.card_studio.preview_failed(
+                self.tr("Kortet kunne ikke lages: {0}").format(plain_message(exc))
+            )
+            self.session.errors.report(exc)
+
+        self.session.jobs.submit("render", work, done, failed, key="preview")
+
+    def new_printer(self) -> Any:
+        from PySide6.QtPrintSupport import QPrinter
+
+        return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+    def _print_card(self, rendered: Rendered) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from vnr_desktop.gui.pdf_pages import prepare_printer
+
+        printer = self.new_printer()
+        prepare_printer(printer, rendered.pdf)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Skriv ut kortet"))
+        dialog.accepted.connect(lambda: self.print_to(printer, rendered))
+        dialog.finished.connect(dialog.deleteLater)
+        self._print_dialog = dialog
+        dialog.open()
+
+    def print_to(self, printer: Any, rendered: Rendered, then: Any = None) -> JobHandle:
+        """Print on a worker thread (painting on a QPrinter is allowed off the GUI thread)."""
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+        from vnr_desktop.gui.pdf_pages import print_documents
+
+        def work(_ctx: JobContext) -> int:
+            return print_documents(printer, [rendered.pdf], total=1)
+
+        def done(pages: int) -> None:
+            output = printer.outputFileName() or printer.printerName() or "printer"
+            self.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+            self.session.errors.show_info(self.tr("%n sider er sendt til skriveren.", "", pages))
+            self.print_done.emit("print")
+
+        return self.session.jobs.submit("io", work, done)
+
+    def _save_card(self, rendered: Rendered, path: Path) -> None:
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+
+        def work(_ctx: JobContext) -> Path:
+            from vnr_desktop.core.cards.render import write_atomic
+
+            write_atomic(Path(path), rendered.pdf)
+            return Path(path)
+
+        def done(written: Path) -> None:
+            self.session.run_db(
+                lambda _lib, ud: cards_adapter.record_print(ud, rendered, str(written))
+            )
+            self.session.errors.show_info(self.tr("Kortet er lagret i {0}.").format(written))
+            self.print_done.emit("save")
+
+        self.session.jobs.submit("io", work, done)
+
+    def _batch(self, mode: str, folder: Path | None) -> None:
+        studio = self.card_studio
+        template = studio.request()
+        if template is None:
+            return
+        if mode == "print":
+            from PySide6.QtPrintSupport import QPrintDialog
+
+            printer = self.new_printer()
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle(self.tr("Skriv ut alle kort for regionen"))
+            dialog.accepted.connect(lambda: self.run_batch(template, printer=printer))
+            dialog.finished.connect(dialog.deleteLater)
+            self._print_dialog = dialog
+            dialog.open()
+        elif folder is not None:
+            self.run_batch(template, folder=folder)
+
+    def run_batch(
+        self, template: RenderRequest, *, printer: Any = None, folder: Path | None = None
+    ) -> JobHandle:
+        """Render every card for the template's region and format; print them or save them."""
+        from dataclasses import replace
+
+        from vnr_desktop.core.cards.render import write_atomic
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+        from vnr_desktop.gui.pdf_pages import prepare_printer, print_documents
+
+        studio = self.card_studio
+        cards = [studio.cards_model.row_at(i) for i in range(studio.cards_model.rowCount())]
+        paths = self.session.paths
+        assert paths is not None
+        data_dir = paths.data
+        studio.set_busy(True)
+
+        def work(ctx: JobContext) -> list[tuple[Rendered, str]]:
+            done: list[tuple[Rendered, str]] = []
+            total = len(cards)
+            if printer is not None:
+
+                def documents() -> Any:
+                    for card in cards:
+                        ctx.check()
+                        lang = (
+                            template.lang if template.lang in card.languages else card.languages[0]
+                        )
+                        rendered = cards_adapter.render(
+                            ctx.state, data_dir, replace(template, card_id=card.id, lang=lang)
+                        )
+                        if not done:
+                            prepare_printer(printer, rendered.pdf)
+                        done.append((rendered, printer.outputFileName() or printer.printerName()))
+                        yield rendered.pdf
+
+                print_documents(
+                    printer,
+                    documents(),
+                    total=total,
+                    progress=lambda n, t: ctx.progress(n, t),
+                    cancelled=lambda: ctx.cancelled,
+                )
+                ctx.check()
+                return done
+            assert folder is not None
+            for n, card in enumerate(cards):
+                ctx.check()
+                lang = template.lang if template.lang in card.languages else card.languages[0]
+                rendered = cards_adapter.render(
+                    ctx.state, data_dir, replace(template, card_id=card.id, lang=lang)
+                )
+                target = Path(folder) / rendered.file_name
+                write_atomic(target, rendered.pdf)
+                done.append((rendered, str(target)))
+                ctx.progress(n + 1, total)
+            return done
+
+        def finished(done: list[tuple[Rendered, str]]) -> None:
+            studio.set_busy(False)
+            self._batch_handle = None
+
+            def record(_lib: object, ud: Any) -> None:
+                for rendered, output in done:
+                    cards_adapter.record_print(ud, rendered, output)
+
+            self.session.run_db(record)
+            if printer is not None:
+                self.session.errors.show_info(
+                    self.tr("%n kort er sendt til skriveren.", "", len(done))
+                )
+            else:
+                self.session.errors.show_info(
+                    self.tr("%n kort er lagret i {0}.", "", len(done)).format(folder)
+                )
+            self.print_done.emit("batch-print" if printer is not None else "batch-save")
+
+        def failed(exc: BaseException) -> None:
+            studio.set_busy(False)
+            self._batch_handle = None
+            self.session.errors.report(exc)
+
+        def cancelled() -> None:
+            studio.set_busy(False)
+            self._batch_handle = None
+            self.session.errors.show_info(self.tr("Utskriften av alle kort ble avbrutt."))
+            self.print_done.emit("batch-cancelled")
+
+        self._batch_handle = self.session.jobs.submit(
+            "render",
+            work,
+            finished,
+            failed,
+            on_progress=lambda n, t, _text: studio.set_progress(n, t),
+            on_cancelled=cancelled,
+        )
+        return self._batch_handle
+
+    def _cancel_batch(self) -> None:
+        if self._batch_handle is not None:
+            self._batch_handle.cancel()
+
+    # ------------------------------------------------------------------ library and updates
+
+    def _rollback(self, bundle_id: str) -> None:
+        self.session.rollback(
+            bundle_id,
+            lambda text: self.session.errors.show_info(
+                self.tr("Gikk tilbake til forrige versjon: {0}").format(text)
+            ),
+        )
+
+    def _clear_history(self) -> None:
+        self.session.run_db(
+            lambda _lib, ud: ud.clear_search_history(),
+            lambda _r: self.session.errors.show_info(self.tr("Søkehistorikken er slettet.")),
+        )
+
+    def check_updates(self) -> None:
+        from vnr_desktop.gui import sync_flow
+
+        sync_flow.check_updates(self)
+
+    def _choose_import_folder(self) -> None:
+        from vnr_desktop.gui import sync_flow
+
+        sync_flow.choose_import_folder(self)
+
+    def _cancel_sync(self) -> None:
+        if self._sync_handle is not None:
+            self._sync_handle.cancel()
+
+    # ------------------------------------------------------------------ quick hide
+
+    @property
+    def is_hidden_now(self) -> bool:
+        return self._hidden
+
+    def hide_now(self) -> None:
+        """Cover everything with the neutral screen at once."""
+        self._hidden = True
+        self.outer.setCurrentWidget(self.neutral)
+        self.setWindowTitle(self.neutral.window_title())
+        self.setWindowIcon(QIcon())
+        from PySide6.QtWidgets import QToolTip
+
+        QToolTip.hideText()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and widget.isWindow():
+                widget.hide()
+        clipboard = QGuiApplication.clipboard()
+        if self.strip.last_copied and clipboard.text() == self.strip.last_copied:
+            clipboard.clear()
+        self.neutral.note.setFocus()
+
+    def unhide(self) -> None:
+        self._hidden = False
+        self.outer.setCurrentWidget(self.content)
+        self.setWindowTitle(self._title)
+        self.setWindowIcon(app_icon())
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.escape_filter)
+        self._search_timer.stop()
+        for handle in (self._batch_handle, self._sync_handle, self._search_handle):
+            if handle is not None:
+                handle.cancel()
+        self.session.shutdown()

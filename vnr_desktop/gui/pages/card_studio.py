@@ -1,0 +1,400 @@
+"""Card studio: pick card, region, format and language; a live preview rendered by core in the
+background; print through the system dialog, save as PDF, or batch all cards for a region."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.adapters.cards import SHEET_FORMATS, CardChoice, RenderRequest
+from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from vnr_desktop.gui.adapters.cards import Rendered
+    from vnr_desktop.gui.content import Snapshot
+
+PREVIEW_DEBOUNCE_MS = 150
+PAGE_MARGIN = 16
+
+
+class CardListModel(_ListModel):
+    def _data(self, row: CardChoice, role: int) -> Any:
+        from PySide6.QtCore import Qt
+
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.title
+        if role == REF_ROLE:
+            return row.id
+        if role in (SUBTITLE_ROLE, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return row.subtitle
+        return None
+
+
+@dataclass(frozen=True)
+class Preview:
+    rendered: Rendered
+    images: list[QImage]
+    stacked: bool
+    box: tuple[int, int]
+
+
+class CardStudio(QWidget):
+    preview_requested = Signal(object)
+    """(RenderRequest, QSize box): the window renders it on the render lane and calls
+    ``show_preview``."""
+    print_requested = Signal(object)
+    """Rendered: print it (the window opens the print dialog)."""
+    save_requested = Signal(object, object)
+    """(Rendered, Path)."""
+    batch_requested = Signal(str, object)
+    """("print", None) or ("save", folder Path): all cards for the chosen region."""
+    batch_cancel = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setSpacing(16)
+
+        controls = QFrame(self)
+        controls.setProperty("role", "card")
+        controls.setFixedWidth(360)
+        side = QVBoxLayout(controls)
+        side.setContentsMargins(14, 12, 14, 12)
+        heading = QLabel(self.tr("Kortstudio"), controls)
+        heading.setProperty("role", "h1")
+        side.addWidget(heading)
+        self.cards_model = CardListModel(self)
+        self.cards = named(QListView(controls), self.tr("Kort"))
+        self.cards.setModel(self.cards_model)
+        from vnr_desktop.gui.delegates import TwoLineDelegate
+
+        self.cards.setItemDelegate(TwoLineDelegate(self.cards))
+        self.cards.setWordWrap(True)
+        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
+        side.addWidget(self.cards, 1)
+        form = QFormLayout()
+        self.region = named(QComboBox(controls), self.tr("Region"))
+        form.addRow(self.tr("Region"), self.region)
+        self.format = named(QComboBox(controls), self.tr("Format"))
+        for code, text in self.format_labels().items():
+            self.format.addItem(text, code)
+        form.addRow(self.tr("Format"), self.format)
+        self.sheet = named(QComboBox(controls), self.tr("Utskrift på ark"))
+        self.sheet.addItem(self.tr("Ett kort per side"), None)
+        self.sheet.addItem(self.tr("Flere kort på A4 med skjæremerker"), "a4")
+        form.addRow(self.tr("Ark"), self.sheet)
+        self.duplex = named(QComboBox(controls), self.tr("Tosidig utskrift"))
+        self.duplex.addItem(self.tr("Vend på langsiden"), "long")
+        self.duplex.addItem(self.tr("Vend på kortsiden"), "short")
+        form.addRow(self.tr("Tosidig"), self.duplex)
+        self.language = named(QComboBox(controls), self.tr("Språk på kortet"))
+        self.language.addItem("Norsk bokmål", "nb")
+        self.language.addItem("English", "en")
+        form.addRow(self.tr("Språk"), self.language)
+        side.addLayout(form)
+        self.print_button = named(
+            QPushButton(self.tr("Skriv ut …"), controls), self.tr("Skriv ut kortet")
+        )
+        self.print_button.setProperty("role", "primary")
+        self.save_button = named(
+            QPushButton(self.tr("Lagre PDF …"), controls), self.tr("Lagre kortet som PDF")
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        side.addLayout(row)
+        batch_label = QLabel(self.tr("Alle kort for regionen"), controls)
+        batch_label.setProperty("role", "muted")
+        side.addWidget(batch_label)
+        self.batch_print_button = named(
+            QPushButton(self.tr("Skriv ut alle …"), controls),
+            self.tr("Skriv ut alle kort for regionen"),
+        )
+        self.batch_save_button = named(
+            QPushButton(self.tr("Lagre alle som PDF …"), controls),
+            self.tr("Lagre alle kort for regionen som PDF i en mappe"),
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.batch_print_button)
+        row.addWidget(self.batch_save_button)
+        side.addLayout(row)
+        progress_row = QHBoxLayout()
+        self.progress = named(QProgressBar(controls), self.tr("Fremdrift for alle kort"))
+        self.cancel_button = named(
+            QPushButton(self.tr("Avbryt"), controls), self.tr("Avbryt utskriften")
+        )
+        self.cancel_button.clicked.connect(self.batch_cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        side.addLayout(progress_row)
+        self.progress.hide()
+        self.cancel_button.hide()
+        outer.addWidget(controls)
+
+        right = QVBoxLayout()
+        self.preview_title = QLabel(self)
+        self.preview_title.setProperty("role", "h2")
+        self.preview_title.setWordWrap(True)
+        right.addWidget(self.preview_title)
+        self.preview_info = QLabel(self)
+        self.preview_info.setProperty("role", "muted")
+        self.preview_info.setWordWrap(True)
+        right.addWidget(self.preview_info)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        right.addWidget(self.warnings)
+        self.pages_area = named(QScrollArea(self), self.tr("Forhåndsvisning"))
+        self.pages_area.setObjectName("pagesArea")
+        self.pages_area.setWidgetResizable(True)
+        pages = QWidget(self.pages_area)
+        self.pages_layout = QGridLayout(pages)
+        self.pages_layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        self.pages_layout.setSpacing(24)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.pages_area.setWidget(pages)
+        right.addWidget(self.pages_area, 1)
+        outer.addLayout(right, 1)
+        self.page_labels: list[QLabel] = []
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DEBOUNCE_MS)
+        self._timer.timeout.connect(self._request_preview)
+        for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
+            combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+        self.format.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
+        self.sheet.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self.choose_save_file)
+        self.batch_print_button.clicked.connect(lambda: self.batch_requested.emit("print", None))
+        self.batch_save_button.clicked.connect(self.choose_batch_folder)
+        self.current: Preview | None = None
+        self.pending_request: RenderRequest | None = None
+        self.busy = False
+        self._snapshot: Snapshot | None = None
+        self._dialog: QFileDialog | None = None
+        self._update_sheet_enabled()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ setup
+
+    def format_labels(self) -> dict[str, str]:
+        return {
+            "id1": self.tr("Lommekort, 85,6 × 54 mm (ID-1)"),
+            "a7": self.tr("Kort A7, 74 × 105 mm"),
+            "a6-fold": self.tr("A6 brettet til A7 (fire felt)"),
+            "a4-poster": self.tr("Plakat A4"),
+            "a3-poster": self.tr("Plakat A3"),
+        }
+
+    def set_cards(self, cards: list[CardChoice]) -> None:
+        selected = self.card_id()
+        self.cards_model.set_rows(cards)
+        row = self.cards_model.row_of_ref(selected or "")
+        self.cards.setCurrentIndex(self.cards_model.index(max(row, 0), 0))
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        current = self.region.currentData() or snapshot.region
+        self.region.blockSignals(True)
+        self.region.clear()
+        for bundle in snapshot.region_bundles:
+            self.region.addItem(bundle.title.split(" – ")[0], bundle.id)
+        self.region.setCurrentIndex(max(0, self.region.findData(current)))
+        self.region.blockSignals(False)
+        if self.language.currentData() is None:
+            self.language.setCurrentIndex(0)
+        self.schedule_preview()
+
+    def card_id(self) -> str | None:
+        index = self.cards.currentIndex()
+        return index.data(REF_ROLE) if index.isValid() else None
+
+    def _update_sheet_enabled(self) -> None:
+        sheetable = self.format.currentData() in SHEET_FORMATS
+        self.sheet.setEnabled(sheetable)
+        if not sheetable and self.sheet.currentIndex() != 0:
+            self.sheet.setCurrentIndex(0)
+        self.duplex.setEnabled(sheetable and self.sheet.currentData() is not None)
+
+    def request(self) -> RenderRequest | None:
+        card, region = self.card_id(), self.region.currentData()
+        if not card or not region or self._snapshot is None:
+            return None
+        settings = self._snapshot.settings
+        sheet = self.sheet.currentData() if self.format.currentData() in SHEET_FORMATS else None
+        return RenderRequest(
+            card_id=card,
+            region=region,
+            fmt=self.format.currentData(),
+            lang=self.language.currentData() or "nb",
+            sheet=sheet,
+            duplex=self.duplex.currentData() if sheet else "long",
+            duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
+            qr_base_url=settings.qr_base_url,
+        )
+
+    # ------------------------------------------------------------------ preview
+
+    def _selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        self.schedule_preview()
+
+    def schedule_preview(self) -> None:
+        self._timer.start()
+
+    def preview_box(self) -> QSize:
+        """The room for the pages, in device pixels."""
+        viewport = self.pages_area.viewport().size()
+        ratio = max(self.devicePixelRatioF(), 1.0)
+        w = max(200, viewport.width() - 2 * PAGE_MARGIN - 4)
+        h = max(200, viewport.height() - 2 * PAGE_MARGIN - 4)
+        return QSize(int(w * ratio), int(h * ratio))
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.current is not None and self.isVisible():
+            box = self.preview_box()
+            old_w, old_h = self.current.box
+            if abs(box.width() - old_w) > old_w * 0.1 or abs(box.height() - old_h) > old_h * 0.1:
+                self.schedule_preview()
+
+    def _request_preview(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        box = self.preview_box()
+        if (
+            self.current is not None
+            and self.current.rendered.request == request
+            and self.current.box == (box.width(), box.height())
+        ):
+            return
+        self.pending_request = request
+        self.preview_info.setText(self.tr("Lager forhåndsvisning …"))
+        self._update_buttons()
+        self.preview_requested.emit((request, box))
+
+    def show_preview(self, preview: Preview) -> None:
+        if preview.rendered.request != self.request():
+            return
+        self.current = preview
+        self.pending_request = None
+        for label in self.page_labels:
+            self.pages_layout.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
+        names = self._page_names(preview.rendered.request, len(preview.images))
+        ratio = max(self.devicePixelRatioF(), 1.0)
+        for i, image in enumerate(preview.images):
+            label = QLabel(self.pages_area.widget())
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+            label.setAccessibleName(names[i])
+            label.setToolTip(names[i])
+            label.setObjectName("previewPage")
+            row, column = (i, 0) if preview.stacked else (0, i)
+            self.pages_layout.addWidget(label, row, column)
+            self.page_labels.append(label)
+        r = preview.rendered
+        card_title = self.cards.currentIndex().data() or r.request.card_id
+        self.preview_title.setText(card_title)
+        self.preview_info.setText(
+            self.tr("{0} · {1} · innhold {2}").format(
+                self.region.currentText(), self.format.currentText(), r.content_version
+            )
+        )
+        self.warnings.setVisible(bool(r.warnings))
+        self.warnings.setText("\n".join(r.warnings))
+        self._update_buttons()
+
+    def preview_failed(self, message: str) -> None:
+        self.pending_request = None
+        self.current = None
+        for label in self.page_labels:
+            self.pages_layout.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
+        self.preview_info.setText(message)
+        self._update_buttons()
+
+    def _page_names(self, request: RenderRequest, count: int) -> list[str]:
+        if count == 2 and request.sheet is None and request.fmt in ("id1", "a7"):
+            return [self.tr("Forside"), self.tr("Bakside")]
+        return [self.tr("Side {0} av {1}").format(i + 1, count) for i in range(count)]
+
+    def _update_buttons(self) -> None:
+        ready = self.current is not None and self.current.rendered.request == self.request()
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(ready and not self.busy)
+        has_region = self.region.currentData() is not None
+        for button in (self.batch_print_button, self.batch_save_button):
+            button.setEnabled(has_region and not self.busy)
+
+    # ------------------------------------------------------------------ output
+
+    def _print(self) -> None:
+        if self.current is not None:
+            self.print_requested.emit(self.current.rendered)
+
+    def choose_save_file(self) -> None:
+        if self.current is None:
+            return
+        rendered = self.current.rendered
+        dialog = QFileDialog(self, self.tr("Lagre kortet som PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF-filer (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(rendered.file_name)
+        dialog.fileSelected.connect(lambda path: self.save_requested.emit(rendered, Path(path)))
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+
+    def choose_batch_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Velg mappe for alle kortene"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda path: self.batch_requested.emit("save", Path(path)))
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self._update_buttons()
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)

@@ -1,0 +1,169 @@
+"""Content updates in the window: check by hand or in the background, import from a folder,
+show what changed and which printed cards to reprint. The work runs on the ``io`` lane."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
+
+from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.reading_view import ReadingView
+
+if TYPE_CHECKING:
+    from vnr_desktop.gui.adapters.sync import SyncOutcome
+    from vnr_desktop.gui.jobs import JobContext
+    from vnr_desktop.gui.main_window import MainWindow
+
+BACKGROUND_FIRST_MS = 20_000
+BACKGROUND_EVERY_MS = 24 * 60 * 60 * 1000
+JITTER_MS = 30 * 60 * 1000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncFlow", text)
+
+
+class UpdateReport(QDialog):
+    """What an update changed, item by item, and which printed cards to print again."""
+
+    def __init__(self, parent: QWidget, outcome: SyncOutcome) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Innholdet er oppdatert"))
+        self.resize(640, 480)
+        layout = QVBoxLayout(self)
+        self.view = ReadingView(self, self.tr("Endringer i innholdet"))
+        from html import escape
+
+        parts = [f"<p>{escape(outcome.message)}</p>"]
+        if outcome.changes:
+            parts.append(f"<h2>{escape(self.tr('Dette er endret'))}</h2><ul>")
+            parts += [f"<li>{escape(line.strip())}</li>" for line in outcome.changes]
+            parts.append("</ul>")
+        if outcome.stale_prints:
+            parts.append(f"<h2>{escape(self.tr('Kort du bør skrive ut på nytt'))}</h2><ul>")
+            parts += [f"<li>{escape(line)}</li>" for line in outcome.stale_prints]
+            parts.append("</ul>")
+        self.view.setHtml("".join(parts))
+        layout.addWidget(self.view)
+        buttons = QDialogButtonBox(self)
+        close = named(
+            buttons.addButton(self.tr("Lukk"), QDialogButtonBox.ButtonRole.AcceptRole),
+            self.tr("Lukk"),
+        )
+        close.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
+    from vnr_desktop.gui.adapters import sync as sync_adapter
+
+    session = window.session
+    snapshot, paths = session.snapshot, session.paths
+    if snapshot is None or paths is None:
+        return
+    settings = snapshot.settings
+    token = sync_adapter.new_cancel_token()
+    page = window.settings_page if what != "background" else None
+    if page is not None:
+        page.set_busy(True)
+        page.sync_status.setText(_tr("Ser etter oppdateringer …"))
+
+    def work(ctx: JobContext) -> SyncOutcome:
+        if what == "import":
+            assert path is not None
+            return sync_adapter.import_path(ctx.state, paths, settings, path, ctx.progress, token)
+        if what == "background":
+            return sync_adapter.check(ctx.state, paths, settings, ctx.progress, token)
+        return sync_adapter.sync(ctx.state, paths, settings, ctx.progress, token)
+
+    def finish() -> None:
+        window._sync_handle = None
+        if page is not None:
+            page.set_busy(False)
+
+    def done(outcome: SyncOutcome) -> None:
+        finish()
+        if page is not None:
+            page.sync_status.setText(outcome.message)
+        if what == "background":
+            if outcome.updates_available:
+                session.errors.show_info(
+                    _tr("Nytt innhold er klart: {0}. Installer det under Innstillinger.").format(
+                        ", ".join(outcome.updates_available)
+                    )
+                )
+            return
+        if outcome.changed:
+            session.reload()
+            report = UpdateReport(window, outcome)
+            report.finished.connect(report.deleteLater)
+            window.update_report = report
+            report.open()
+        window.sync_finished.emit(outcome.message)
+
+    def failed(exc: BaseException) -> None:
+        finish()
+        from vnr_desktop.gui.errors import plain_message
+
+        message = plain_message(exc)
+        if page is not None:
+            page.sync_status.setText(message)
+        if what == "background":
+            return  # a background check never nags; the next one tries again
+        if getattr(exc, "code", "") == "cancelled":
+            session.errors.show_info(message)
+        else:
+            session.errors.report(exc)
+        window.sync_finished.emit(message)
+
+    def progress(done_n: int, total: int, text: str) -> None:
+        if page is not None:
+            page.set_progress(done_n, total, text)
+
+    handle = session.jobs.submit("io", work, done, failed, on_progress=progress)
+    original_cancel = handle.cancel
+
+    def cancel_both() -> None:
+        token.cancel()
+        original_cancel()
+
+    handle.cancel = cancel_both  # type: ignore[method-assign]
+    window._sync_handle = handle
+
+
+def check_updates(window: MainWindow) -> None:
+    _run(window, "sync")
+
+
+def import_folder(window: MainWindow, path: Path) -> None:
+    _run(window, "import", path)
+
+
+def choose_import_folder(window: MainWindow) -> None:
+    dialog = QFileDialog(window, _tr("Velg mappen med innholdet som skal importeres"))
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.fileSelected.connect(lambda p: import_folder(window, Path(p)))
+    dialog.finished.connect(dialog.deleteLater)
+    window.import_dialog = dialog
+    dialog.open()
+
+
+def start_background_checks(window: MainWindow) -> QTimer:
+    """Check at start (after a short delay) and every 24 hours, with random jitter."""
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+
+    def tick() -> None:
+        snapshot = window.session.snapshot
+        if snapshot is not None and snapshot.settings.update_source and window._sync_handle is None:
+            _run(window, "background")
+        timer.start(BACKGROUND_EVERY_MS + random.randint(0, JITTER_MS))
+
+    timer.timeout.connect(tick)
+    timer.start(BACKGROUND_FIRST_MS + random.randint(0, JITTER_MS // 30))
+    return timer
