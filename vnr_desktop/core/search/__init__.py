@@ -1,1 +1,32 @@
-"""Search over the local library (SQLite FTS5)."""
+"""Instant Norwegian search over the local library (SQLite FTS5 in library.db).
+
+- ``search(conn_or_library, query, filters, limit) -> list[Hit]``: ranked, highlighted hits.
+- ``open_search_connection(path)``: a read-only connection for a worker thread.
+- ``index_own_contacts(conn, contacts)``: make the user's own contacts searchable (region
+  ``egne``); call after every edit of own contacts and once at start-up (a no-op when nothing
+  changed).
+- ``ensure_schema`` / ``index_bundle``: called by the Library (open; install transaction).
+
+See engine.py for the ranking, query.py for what a query may contain, text.py for how
+Norwegian letters and ASCII stand-ins are handled.
+"""
+
+from vnr_desktop.core.search.documents import NATIONAL_BUNDLE, OWN_CONTACTS_REGION
+from vnr_desktop.core.search.engine import Hit, SearchFilters, open_search_connection, search
+from vnr_desktop.core.search.index import ensure_schema, index_bundle, index_own_contacts
+from vnr_desktop.core.search.snippets import Span, render, to_html
+
+__all__ = [
+    "NATIONAL_BUNDLE",
+    "OWN_CONTACTS_REGION",
+    "Hit",
+    "SearchFilters",
+    "Span",
+    "ensure_schema",
+    "index_bundle",
+    "index_own_contacts",
+    "open_search_connection",
+    "render",
+    "search",
+    "to_html",
+]

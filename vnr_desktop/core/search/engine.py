@@ -1,0 +1,445 @@
+"""search(): ranked, highlighted hits from the index in the library database.
+
+Ranking, strongest first:
+
+1. Title tier: every query word matches a word of the title, aliases, places covered, phone
+   numbers or kind/category words, exactly, as its beginning or as the last part of a
+   compound (krisesenter for "senter"); then every word matches there in some way (inner
+   compound part, typo); then some words; then body-only hits.
+2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
+   national bundle; other regions. Without a home region: national before other regions.
+3. Match quality (exact word before prefix before part before typo; a typed measure number
+   equal to the measure's number), then FTS5 bm25 with column weights.
+
+Retrieval never sorts a large match set by bm25 (at 100 000 items that alone costs tens of
+milliseconds). It asks FTS5, in rowid order with a LIMIT (which stops early), for candidates in
+tiers: title-like columns with every word exact, then as a prefix, then with compound parts
+and typo corrections, then all columns. It does so separately in the user's own contacts, the
+home region and the national bundle (each a rowid range, see index.py) and in the whole index,
+so a home-region item is never lost among 356 regions' similar items; only the last tier within
+one region's range is ordered by bm25. The candidates are then ranked as above in Python.
+
+Thread safety: ``search`` only reads. Give each thread its own connection
+(``open_search_connection(path)``); the vocabulary cache is shared and locked.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from vnr_desktop.core.search import snippets
+from vnr_desktop.core.search.documents import (
+    KIND_WORDS,
+    NATIONAL_BUNDLE,
+    OWN_CONTACTS_REGION,
+    audience_tag,
+    kind_tag,
+)
+from vnr_desktop.core.search.index import generation, indexed_ranges
+from vnr_desktop.core.search.query import ParsedQuery, Strength, parse
+from vnr_desktop.core.search.snippets import Span
+from vnr_desktop.core.search.text import words
+from vnr_desktop.core.search.vocabulary import vocabulary
+
+BM25_WEIGHTS = (0.0, 10.0, 8.0, 3.0, 1.0, 0.5, 0.0)
+"""ref (unindexed), title, aliases, extra, body, body variants, tags."""
+MAX_LIMIT = 500
+
+
+class _HasConnection(Protocol):
+    conn: sqlite3.Connection
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What to search in and whom to rank first. Every field is optional.
+
+    - ``kinds``: item kinds to keep (contact, guide, measure, plan, resource).
+    - ``audience``: keep items that serve any of these (contact vocabulary: children,
+      young_people, adults, older, violence_users, professionals; guides' singular forms
+      are accepted). Items for "everyone" always pass; items that state no audience
+      (measures, plans) are left out while an audience filter is set.
+    - ``region``: keep only this bundle's items (a region id such as ``gjovik``, or
+      ``nasjonal``, or ``egne`` for the user's own contacts).
+    - ``home_region``: the user's bundle: ranked first, then national, then other regions.
+    - ``municipality``: the user's kommunenummer: items covering it rank first within the
+      home region (and it gives the home region when ``home_region`` is not set). It ranks;
+      it does not filter.
+    """
+
+    kinds: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    region: str | None = None
+    home_region: str | None = None
+    municipality: str | None = None
+
+
+_AUDIENCE_ALIASES = {
+    "child": "children",
+    "young_person": "young_people",
+    "adult": "adults",
+    "violence_user": "violence_users",
+    "professional": "professionals",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result.
+
+    ``snippet_spans`` and ``title_spans`` are ``(text, highlighted)`` pairs for the GUI to
+    render (``snippets.to_html`` gives escaped rich text). ``snippet`` is the same text as one
+    string with the highlighted words between ``[`` and ``]`` (what the CLI prints).
+    """
+
+    ref: str
+    kind: str
+    title: str
+    region: str
+    score: float
+    phones: tuple[str, ...] = ()
+    snippet_spans: tuple[Span, ...] = ()
+    title_spans: tuple[Span, ...] = ()
+    label: str = ""
+
+    @property
+    def item_id(self) -> str:
+        return self.ref.split(":", 1)[1]
+
+    @property
+    def snippet(self) -> str:
+        return snippets.render(self.snippet_spans)
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.item_id,
+            "ref": self.ref,
+            "kind": self.kind,
+            "title": self.title,
+            "snippet": self.snippet,
+            "region": self.region,
+            "score": round(self.score, 3),
+        }
+        if self.kind == "contact":
+            data["phones"] = list(self.phones)
+        return data
+
+
+def open_search_connection(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection to a library database, for searching from a worker thread.
+
+    Open one per thread (or per worker) and close it when done; searches never write.
+    """
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+@dataclass
+class _Candidate:
+    rowid: int
+    bm25: float
+    ref: str = ""
+    bundle_id: str = ""
+    kind: str = ""
+    title: str = ""
+    label: str = ""
+    municipalities: tuple[str, ...] = ()
+    phone_digits: tuple[str, ...] = ()
+    match_words: tuple[str, ...] = ()
+    phones_json: str = "[]"
+    key: tuple[float, ...] = field(default_factory=tuple)
+    score: float = 0.0
+
+
+class _Ranker:
+    def __init__(self, query: ParsedQuery, filters: SearchFilters, home: str | None) -> None:
+        self.query = query
+        self.filters = filters
+        self.home = home
+
+    def region_tier(self, c: _Candidate) -> int:
+        municipality = self.filters.municipality
+        if c.bundle_id == OWN_CONTACTS_REGION:
+            return 0
+        if self.home is None:
+            return 1 if c.bundle_id == NATIONAL_BUNDLE else 2
+        if c.bundle_id == self.home:
+            if municipality is None or not c.municipalities or municipality in c.municipalities:
+                return 0
+            return 1
+        return 2 if c.bundle_id == NATIONAL_BUNDLE else 3
+
+    def rank(self, c: _Candidate) -> None:
+        n = len(self.query.words)
+        memo = self.query.memo
+        for word in c.match_words:
+            if word not in memo:
+                self.query.strengths(word)
+        columns = zip(*map(memo.__getitem__, c.match_words), strict=False)
+        best = list(map(max, columns)) or [0] * n
+        # Phone numbers count as a title match from three digits on: a number typed in groups
+        # ("61 18") as a whole, otherwise each word ("2" in "2.1" must not match 24 16 88 00).
+        prefix = self.query.phone_prefix
+        for i, w in enumerate(self.query.words):
+            typed = prefix if prefix is not None else w.text
+            if not w.text.isdigit() or len(typed) < 3:
+                continue
+            for digits in c.phone_digits:
+                if digits.startswith(typed):
+                    strength = Strength.EXACT if digits == typed else Strength.PREFIX
+                    best[i] = max(best[i], strength)
+        if c.label and c.label in self.query.numbers:
+            title_tier = -1  # a typed measure number ("2.1", "tiltak 12") names the measure
+        elif all(s >= Strength.HEAD for s in best):
+            title_tier = 0
+        elif all(s > Strength.NONE for s in best):
+            title_tier = 1
+        elif any(s > Strength.NONE for s in best):
+            title_tier = 2
+        else:
+            title_tier = 3
+        quality = sum(best) / n
+        region = self.region_tier(c)
+        relevance = -c.bm25 / (1.0 - c.bm25) if c.bm25 < 0 else 0.0  # 0..1
+        c.key = (title_tier, region, -quality, c.bm25, len(c.title))
+        c.score = (3 - title_tier) * 1000 + (3 - region) * 100 + quality * 10 + relevance
+
+
+def _connection(conn_or_library: sqlite3.Connection | _HasConnection) -> sqlite3.Connection:
+    if isinstance(conn_or_library, sqlite3.Connection):
+        return conn_or_library
+    return conn_or_library.conn
+
+
+TITLE_COLUMNS = "{title aliases extra}"
+TEXT_COLUMNS = "{title aliases extra body bodyx}"
+
+
+def _tags_expression(filters: SearchFilters) -> str:
+    parts: list[str] = []
+    if filters.kinds:
+        parts.append(" OR ".join(f'"{kind_tag(k)}"' for k in sorted(set(filters.kinds))))
+    if filters.audience:
+        wanted = {_AUDIENCE_ALIASES.get(a, a) for a in filters.audience} | {"everyone"}
+        parts.append(" OR ".join(f'"{audience_tag(a)}"' for a in sorted(wanted)))
+    return " AND ".join(f"{{tags}}: ({p})" for p in parts)
+
+
+def _tiers(parsed: ParsedQuery, filters: SearchFilters, *, any_word: bool) -> _Tiers:
+    """FTS5 expressions from strongest to weakest match (see the module docstring)."""
+    joiner = " OR " if any_word else " AND "
+    words_ = parsed.words
+    tags = _tags_expression(filters)
+
+    def build(parts: Iterable[str]) -> str:
+        expression = joiner.join(parts)
+        return f"({expression}) AND {tags}" if tags else expression
+
+    return _Tiers(
+        exact=build(f"{TITLE_COLUMNS}: {w.fts_exact()}" for w in words_),
+        prefix=build(f"{TITLE_COLUMNS}: {w.fts_prefix()}" for w in words_),
+        expanded=build(f"{TITLE_COLUMNS}: {w.fts()}" for w in words_),
+        body=build(f"{TEXT_COLUMNS}: {w.fts()}" for w in words_),
+    )
+
+
+@dataclass(frozen=True)
+class _Tiers:
+    exact: str
+    """Every word exactly, in the title-like columns."""
+    prefix: str
+    """Every word as a word beginning, in the title-like columns."""
+    expanded: str
+    """With compound parts and typo corrections, in the title-like columns."""
+    body: str
+    """With compound parts and typo corrections, anywhere."""
+
+
+_BM25 = "bm25(search_fts, " + ", ".join(str(w) for w in BM25_WEIGHTS) + ")"
+
+
+def _fetch(
+    conn: sqlite3.Connection,
+    expression: str,
+    bounds: tuple[int, int] | None,
+    limit: int,
+    *,
+    ranked: bool,
+) -> list[tuple[int, float]]:
+    """Matching rowids: in rowid order (stops at ``limit``), or by bm25 within ``bounds``."""
+    params: list[object] = [expression]
+    sql = (
+        "SELECT rowid, "
+        + (_BM25 if ranked else "0.0")
+        + " FROM search_fts WHERE search_fts MATCH ?"
+    )
+    if bounds is not None:
+        sql += " AND rowid BETWEEN ? AND ?"
+        params += list(bounds)
+    if ranked:
+        sql += " ORDER BY 2"
+    sql += " LIMIT ?"
+    params.append(limit)
+    return [(int(r[0]), float(r[1])) for r in conn.execute(sql, params)]
+
+
+def _home_region(conn: sqlite3.Connection, filters: SearchFilters) -> str | None:
+    if filters.home_region:
+        return filters.home_region
+    if filters.municipality:
+        try:
+            row = conn.execute(
+                "SELECT bundle_id FROM municipalities WHERE number = ? ORDER BY bundle_id LIMIT 1",
+                (filters.municipality,),
+            ).fetchone()
+        except sqlite3.OperationalError:  # an index without the library's tables
+            return None
+        return None if row is None else str(row[0])
+    return None
+
+
+def _retrieve(
+    conn: sqlite3.Connection,
+    tiers: _Tiers,
+    filters: SearchFilters,
+    home: str | None,
+    limit: int,
+) -> dict[int, float]:
+    """Candidate rowids (with bm25 where it was computed, else 0)."""
+    ranges = indexed_ranges(conn, [OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE, filters.region])
+    cap = limit + 10
+    found: dict[int, float] = {}
+
+    def add(rows: list[tuple[int, float]]) -> None:
+        for rowid, rank in rows:
+            if rowid not in found or rank < found[rowid]:
+                found[rowid] = rank
+
+    if filters.region is not None:
+        bounds = ranges.get(filters.region)
+        if bounds is None:
+            return {}
+        for expression in (tiers.prefix, tiers.expanded):
+            add(_fetch(conn, expression, bounds, cap, ranked=False))
+            if len(found) >= limit:
+                return found
+        add(_fetch(conn, tiers.body, bounds, cap, ranked=True))
+        return found
+
+    preferred = [
+        ranges[r]
+        for r in dict.fromkeys([OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE])
+        if r in ranges
+    ]
+    for expression in dict.fromkeys([tiers.prefix, tiers.expanded]):
+        rows = _fetch(conn, expression, None, cap, ranked=False)
+        add(rows)
+        if len(rows) == cap:
+            # More matches than fetched: make sure exact title matches and the preferred
+            # regions' matches are among the candidates.
+            if expression == tiers.prefix:
+                add(_fetch(conn, tiers.exact, None, limit, ranked=False))
+            for bounds in preferred:
+                add(_fetch(conn, tiers.expanded, bounds, limit, ranked=False))
+        if len(found) >= limit:
+            return found
+    rows = _fetch(conn, tiers.body, None, cap, ranked=False)
+    if len(rows) < cap:
+        add(_fetch(conn, tiers.body, None, cap, ranked=True))  # few matches: rank them all
+    else:
+        add(rows)
+        for bounds in preferred:
+            add(_fetch(conn, tiers.body, bounds, limit, ranked=True))
+    return found
+
+
+def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]:
+    rows = conn.execute(
+        "SELECT id, ref, bundle_id, kind, title, label, match_words, phones_json, phone_digits,"
+        " municipalities FROM search_docs WHERE id IN (" + ",".join("?" * len(found)) + ")",
+        list(found),
+    ).fetchall()
+    return [
+        _Candidate(
+            rowid=int(r[0]),
+            bm25=found[int(r[0])],
+            ref=r[1],
+            bundle_id=r[2],
+            kind=r[3],
+            title=r[4],
+            label=r[5],
+            match_words=(*str(r[6]).split(), *_KIND_WORDS.get(r[3], ())),
+            phones_json=r[7],
+            phone_digits=tuple(str(r[8]).split()),
+            municipalities=tuple(str(r[9]).split()),
+        )
+        for r in rows
+    ]
+
+
+_KIND_WORDS = {kind: tuple(words(text)) for kind, text in KIND_WORDS.items()}
+
+
+def search(
+    conn_or_library: sqlite3.Connection | _HasConnection,
+    query: str,
+    filters: SearchFilters | None = None,
+    limit: int = 20,
+) -> list[Hit]:
+    """Items matching ``query``, best first (see the module docstring for the ranking).
+
+    Any text is a valid query (see query.py); an empty query gives no hits.
+    """
+    conn = _connection(conn_or_library)
+    filters = filters or SearchFilters()
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    try:
+        gen = generation(conn)
+    except sqlite3.OperationalError:
+        return []
+    parsed = parse(query, vocabulary(conn, gen))
+    if parsed.empty:
+        return []
+    home = _home_region(conn, filters)
+    found = _retrieve(conn, _tiers(parsed, filters, any_word=False), filters, home, limit)
+    if not found and len(parsed.words) > 1:
+        found = _retrieve(conn, _tiers(parsed, filters, any_word=True), filters, home, limit)
+    if not found:
+        return []
+    ranker = _Ranker(parsed, filters, home)
+    candidates = _load(conn, found)
+    for candidate in candidates:
+        ranker.rank(candidate)
+    best = sorted(candidates, key=lambda c: c.key)[:limit]
+    pattern = snippets.highlight_pattern(parsed)
+    bodies = {
+        int(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT rowid, body FROM search_fts WHERE rowid IN (" + ",".join("?" * len(best)) + ")",
+            [c.rowid for c in best],
+        )
+    }
+    hits: list[Hit] = []
+    for c in best:
+        body = bodies.get(c.rowid, "")
+        hits.append(
+            Hit(
+                ref=c.ref,
+                kind=c.kind,
+                title=c.title,
+                region=c.bundle_id,
+                score=c.score,
+                phones=tuple(json.loads(c.phones_json)),
+                snippet_spans=snippets.snippet(body, parsed, pattern),
+                title_spans=snippets.highlight(c.title, parsed, pattern),
+                label=c.label,
+            )
+        )
+    return hits
