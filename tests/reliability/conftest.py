@@ -46,3 +46,15 @@ def builtin_data_dir(
     shutil.copy(builtin_library_template, folder / "library.db")
     fill_user_data(folder / "user.db")
     return folder
+
+
+@pytest.fixture(scope="session")
+def library_scenarios_prepared(
+    zygote: Zygote, builtin_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, object]:
+    """install / update / rollback / first-start: old folder, new state, steps (dry runs)."""
+    from crash_scenarios import bundle_sources, library_scenarios, prepare
+
+    work = tmp_path_factory.mktemp("crash-library")
+    scenarios = library_scenarios(bundle_sources(work / "sources"))
+    return {name: prepare(zygote, sc, builtin_data_dir, work) for name, sc in scenarios.items()}

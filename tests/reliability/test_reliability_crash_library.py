@@ -15,10 +15,7 @@ from crash_scenarios import (
     LIBRARY_STEPS,
     ROLLBACK_STEPS,
     Prepared,
-    bundle_sources,
     kill_and_check,
-    library_scenarios,
-    prepare,
 )
 
 EXPECTED_STEPS = {
@@ -36,13 +33,9 @@ FIRST_START_POINTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def prepared(
-    zygote: Zygote, builtin_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Prepared]:
-    work = tmp_path_factory.mktemp("crash-library")
-    scenarios = library_scenarios(bundle_sources(work / "sources"))
-    return {name: prepare(zygote, sc, builtin_data_dir, work) for name, sc in scenarios.items()}
+@pytest.fixture
+def prepared(library_scenarios_prepared: dict[str, Prepared]) -> dict[str, Prepared]:
+    return library_scenarios_prepared
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_STEPS))
