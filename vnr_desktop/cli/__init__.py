@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "vnr_desktop.cli.about_cmds",
     "vnr_desktop.cli.sync_cmds",
     "vnr_desktop.cli.cards_cmd",
+    "vnr_desktop.cli.search_cmd",
 )
 
 
