@@ -253,6 +253,8 @@ def diff_content(old: BundleContent | None, new: BundleContent) -> BundleChanges
         if before is None:
             changes.append(ItemChange(new.id, item_id, item.kind, item_title(item), "added"))
             continue
+        if before == item:
+            continue
         change = diff_items(new.id, before, item)
         if change is not None:
             changes.append(change)

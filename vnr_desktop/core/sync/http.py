@@ -303,13 +303,16 @@ class HttpClient:
                 _shutdown(sock)
 
         remove = cancel.on_cancel(lambda: [_shutdown(s) for s in sockets])
-        if self._tls is None:
-            self._tls = _tls_context()
-        opener = urllib.request.build_opener(
+        handlers: list[urllib.request.BaseHandler] = [
             urllib.request.ProxyHandler(),
             _HttpHandler(on_socket),
-            _HttpsHandler(self._tls, on_socket),
-        )
+        ]
+        if url.startswith("https:"):
+            # Loading the trust store costs tens of milliseconds: only for https.
+            if self._tls is None:
+                self._tls = _tls_context()
+            handlers.append(_HttpsHandler(self._tls, on_socket))
+        opener = urllib.request.build_opener(*handlers)
         req = urllib.request.Request(url, headers={"User-Agent": self.config.user_agent, **headers})
         self.stats.requests += 1
         try:

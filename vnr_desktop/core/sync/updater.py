@@ -337,6 +337,12 @@ class _Staged:
     catalog_raw: bytes | None = None
     catalog_sig: bytes | None = None
 
+    @property
+    def content_hash(self) -> str:
+        return self._hash or self.content.content_hash()
+
+    _hash: str = ""
+
 
 # --------------------------------------------------------------------------- the updater
 
@@ -612,7 +618,8 @@ class Updater:
         sig: bytes | None,
         name: str,
         entry: CatalogBundle | None,
-    ) -> BundleContent:
+    ) -> tuple[BundleContent, str]:
+        """Verify and unpack one bundle; returns its content and content hash."""
         if len(data) > MAX_ARCHIVE_BYTES:
             raise TooLarge(
                 f"Pakken {name} er for stor ({len(data):,} byte).",
@@ -630,7 +637,8 @@ class Updater:
                 f"The file listed as {entry.id} v{entry.version} holds {content.id} "
                 f"v{content.version}. It was not installed.",
             )
-        if entry is not None and content.content_hash() != entry.content_sha256:
+        # parse_content checked that the header's hash is the content's hash.
+        if entry is not None and archive.header.content_sha256 != entry.content_sha256:
             raise NotInCatalog(
                 f"Innholdet i {entry.id} stemmer ikke med katalogen.",
                 f"The content of {entry.id} does not match the catalog.",
@@ -642,7 +650,7 @@ class Updater:
                 f"{content.id} v{content.version} krever VNR Desktop {content.manifest.min_app_version} eller nyere: oppdater appen.",
                 f"{content.id} v{content.version} needs VNR Desktop {content.manifest.min_app_version} or newer.",
             )
-        return content
+        return content, archive.header.content_sha256
 
     @staticmethod
     def _ordered(staged: list[_Staged]) -> list[_Staged]:
@@ -705,7 +713,7 @@ class Updater:
                     UpdatedBundle(
                         content.id,
                         content.version,
-                        content.content_hash(),
+                        s.content_hash,
                         content.manifest.is_national,
                         changes,
                     )
@@ -839,7 +847,7 @@ class Updater:
                     n,
                     len(planned),
                 )
-                content = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry)
+                content, digest = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry)
             except SyncError as exc:
                 if isinstance(exc, Cancelled) or len(planned) == 1:
                     raise
@@ -853,6 +861,7 @@ class Updater:
                     entry.path.rsplit("/", 1)[-1],
                     catalog_raw,
                     catalog_sig,
+                    _hash=digest,
                 )
             )
         self._install_all(staged, result, f"feed:{check.catalog.feed}", progress, cancel)
@@ -913,13 +922,13 @@ class Updater:
             )
             try:
                 data, sig = _read_bundle_file(file)
-                content = self._stage(data, sig, file.name, None)
+                content, digest = self._stage(data, sig, file.name, None)
             except SyncError as exc:
                 if isinstance(exc, Cancelled) or len(files) == 1:
                     raise
                 result.failed.append(Failure(file.name, exc))
                 continue
-            staged.append(_Staged(content, data, sig or b"", file.name))
+            staged.append(_Staged(content, data, sig or b"", file.name, _hash=digest))
         self._install_all(staged, result, f"import:{path.name}", progress, cancel)
         _raise_if_nothing_worked(result)
         return result
