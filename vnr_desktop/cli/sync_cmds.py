@@ -54,6 +54,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     trust = keys_sub.add_parser("trust", help="trust a publisher's public key (administrators)")
     trust.add_argument("public_key", metavar="KEY.pub")
     trust.set_defaults(handler=cmd_keys_trust)
+    endorse = keys_sub.add_parser(
+        "endorse", help="root key: endorse a signing key until a date (writes KEY.pub.minisig)"
+    )
+    endorse.add_argument("public_key", metavar="KEY.pub")
+    endorse.add_argument("--key", required=True, metavar="ROOT.key")
+    endorse.add_argument("--valid-days", type=int, default=730)
+    _passphrase_args(endorse)
+    endorse.set_defaults(handler=cmd_keys_endorse)
     lst = keys_sub.add_parser("list", help="the publisher keys this app trusts")
     lst.set_defaults(handler=cmd_keys_list)
 
@@ -84,6 +92,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pub.add_argument("--publisher", default="", help="who publishes (shown to users)")
     pub.add_argument("--valid-days", type=int, default=DEFAULT_VALID_DAYS)
     pub.add_argument("--sequence", type=int, help="catalog number (default: grows automatically)")
+    pub.add_argument(
+        "--endorsement",
+        metavar="KEY.pub",
+        help="the signing key's .pub with its root endorsement (.pub.minisig) to include",
+    )
     pub.add_argument(
         "--changelog",
         action="append",
@@ -224,6 +237,24 @@ def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_endorse(ctx: Context, args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from vnr_desktop.core.sync.endorsement import endorse
+
+    try:
+        key = minisign.load_public_key(existing_path(args.public_key))
+    except SyncError as exc:
+        raise _fail(exc) from None
+    root = _load_secret(args)
+    until = _dt.date.today() + _dt.timedelta(days=args.valid_days)
+    _, sig = endorse(root, key, until)
+    out = Path(args.public_key + ".minisig")
+    out.write_bytes(sig)
+    print(f"{out}: {key.id_hex} godkjent av {root.id_hex} til {until:%d.%m.%Y}")
+    return 0
+
+
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
     for key in trusted_keys(ctx.userdata.settings().extra_public_keys).values():
         print(f"{key.id_hex}  {key.to_base64()}")
@@ -296,6 +327,7 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
             sequence=args.sequence,
             valid_days=args.valid_days,
             changelog=changelog,
+            endorsement=Path(args.endorsement) if args.endorsement else None,
         )
     except SyncError as exc:
         raise _fail(exc) from None

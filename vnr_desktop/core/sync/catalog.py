@@ -169,6 +169,7 @@ def publish_feed(
     valid_days: int = DEFAULT_VALID_DAYS,
     changelog: dict[str, str] | None = None,
     now: _dt.datetime | None = None,
+    endorsement: Path | None = None,
 ) -> PublishResult:
     """Write (or update) the static feed in ``out_dir`` with ``bundle_files``, signed.
 
@@ -195,12 +196,32 @@ def publish_feed(
             f"The folder {out_dir} already holds the feed {previous.feed!r}.",
         )
 
+    written: list[Path] = []
+    if endorsement is not None:
+        # keys/<KEY ID>.pub (+ .minisig): a pinned root key's endorsement of the signing key.
+        pub = minisign.load_public_key(endorsement)
+        if pub.key_id != secret.key_id:
+            raise CatalogError(
+                "Nøkkelbekreftelsen gjelder en annen nøkkel enn den som signerer.",
+                "The endorsement is for another key than the signing key.",
+            )
+        keys_dir = out_dir / "keys"
+        keys_dir.mkdir(exist_ok=True)
+        for src, name in (
+            (endorsement, f"{pub.id_hex}.pub"),
+            (
+                endorsement.with_name(endorsement.name + SIGNATURE_SUFFIX),
+                f"{pub.id_hex}.pub.minisig",
+            ),
+        ):
+            _atomic_write(keys_dir / name, src.read_bytes())
+            written.append(keys_dir / name)
+
     entries: dict[str, CatalogBundle] = {}
     if previous is not None:
         for b in previous.bundles:
             if (out_dir / b.path).is_file():
                 entries[b.id] = b
-    written: list[Path] = []
     for src in bundle_files:
         src = Path(src)
         data = src.read_bytes()

@@ -47,6 +47,10 @@ class FeedSource(Protocol):
 
     def has_file(self, rel: str) -> bool: ...
 
+    def get_small(self, rel: str, cap: int, cancel: CancelToken) -> bytes | None:
+        """A small file (a key endorsement), or None when the source has none."""
+        ...
+
 
 def _mismatch(entry: CatalogBundle, where: str) -> ChecksumMismatch:
     return ChecksumMismatch(
@@ -98,10 +102,13 @@ class FolderSource:
         return FetchResult(200, self._read(path, MAX_CATALOG_BYTES, CATALOG_NAME), None)
 
     def get_signature(self, rel: str, cancel: CancelToken) -> bytes | None:
-        path = self._path(rel + SIGNATURE_SUFFIX)
+        return self.get_small(rel + SIGNATURE_SUFFIX, MAX_SIGNATURE_FILE_BYTES, cancel)
+
+    def get_small(self, rel: str, cap: int, cancel: CancelToken) -> bytes | None:
+        path = self._path(rel)
         if not path.is_file():
             return None
-        return self._read(path, MAX_SIGNATURE_FILE_BYTES, path.name)
+        return self._read(path, cap, path.name)
 
     def get_bundle(
         self, entry: CatalogBundle, cancel: CancelToken, progress: ProgressCallback | None
@@ -144,10 +151,11 @@ class HttpSource:
         )
 
     def get_signature(self, rel: str, cancel: CancelToken) -> bytes | None:
+        return self.get_small(rel + SIGNATURE_SUFFIX, MAX_SIGNATURE_FILE_BYTES, cancel)
+
+    def get_small(self, rel: str, cap: int, cancel: CancelToken) -> bytes | None:
         try:
-            return self.http.fetch(
-                self.url(rel + SIGNATURE_SUFFIX), max_bytes=MAX_SIGNATURE_FILE_BYTES, cancel=cancel
-            ).body
+            return self.http.fetch(self.url(rel), max_bytes=cap, cancel=cancel).body
         except SourceNotFound:
             return None
 

@@ -58,6 +58,8 @@ from vnr_desktop.core.sync.changes import (
     diff_content,
     stale_prints,
 )
+from vnr_desktop.core.sync.endorsement import FOLDER as ENDORSEMENT_FOLDER
+from vnr_desktop.core.sync.endorsement import check_endorsement
 from vnr_desktop.core.sync.errors import (
     AppTooOld,
     Cancelled,
@@ -71,6 +73,7 @@ from vnr_desktop.core.sync.errors import (
     StorageError,
     SyncError,
     TooLarge,
+    UnknownKey,
 )
 from vnr_desktop.core.sync.http import (
     CancelToken,
@@ -374,6 +377,8 @@ class Updater:
         self._now = now or (lambda: _dt.datetime.now(_dt.UTC))
         self.card_hash = card_hash
         self.app_version = app_version
+        self._endorsed: Keyring = {}
+        self._load_endorsements()
 
     # ------------------------------------------------------------------ plumbing
 
@@ -418,6 +423,61 @@ class Updater:
             self.storage.write_bytes(path, data)
         except OSError as exc:
             raise storage_error(exc, what_nb, what_en) from None
+
+    # ------------------------------------------------------------------ keys
+
+    @property
+    def _keys_dir(self) -> Path:
+        return self.sync_dir / "keys"
+
+    def _load_endorsements(self) -> None:
+        """Signing keys endorsed by a pinned key earlier (re-checked, expired ones dropped)."""
+        folder = self._keys_dir
+        if not folder.is_dir():
+            return
+        today = self._now().date()
+        for pub in sorted(folder.glob("*.pub")):
+            try:
+                sig = pub.with_name(pub.name + SIGNATURE_SUFFIX).read_bytes()
+                endorsed = check_endorsement(pub.read_bytes(), sig, self.keys, today)
+            except (OSError, SyncError):
+                continue
+            self._endorsed[endorsed.key.key_id] = endorsed.key
+
+    def trusted(self) -> Keyring:
+        """Pinned keys plus signing keys a pinned key has endorsed."""
+        return {**self._endorsed, **self.keys}
+
+    def _verify(self, data: bytes, sig: bytes | None, what: str, source: FeedSource | None) -> None:
+        try:
+            minisign.verify_bytes(data, sig, self.trusted(), what)
+            return
+        except UnknownKey:
+            if source is None or sig is None:
+                raise
+            key_id = minisign.parse_signature(sig, what).key_id
+            if not self._fetch_endorsement(source, key_id):
+                raise
+        minisign.verify_bytes(data, sig, self.trusted(), what)
+
+    def _fetch_endorsement(self, source: FeedSource, key_id: bytes) -> bool:
+        hex_id = minisign.key_id_hex(key_id)
+        rel = f"{ENDORSEMENT_FOLDER}/{hex_id}.pub"
+        cancel = CancelToken()
+        pub = source.get_small(rel, minisign.MAX_KEY_FILE_BYTES, cancel)
+        sig = source.get_small(rel + SIGNATURE_SUFFIX, minisign.MAX_SIGNATURE_FILE_BYTES, cancel)
+        if pub is None or sig is None:
+            return False
+        endorsed = check_endorsement(pub, sig, self.keys, self._now().date())
+        if endorsed.key.key_id != key_id:
+            return False
+        self._endorsed[key_id] = endorsed.key
+        try:
+            self.storage.write_bytes(self._keys_dir / f"{hex_id}.pub", pub)
+            self.storage.write_bytes(self._keys_dir / f"{hex_id}.pub{SIGNATURE_SUFFIX}", sig)
+        except OSError:
+            pass  # accepted for this run; fetched again next time
+        return True
 
     # ------------------------------------------------------------------ feed state
 
@@ -473,7 +533,7 @@ class Updater:
         try:
             raw = (folder / CATALOG_NAME).read_bytes()
             sig = (folder / (CATALOG_NAME + SIGNATURE_SUFFIX)).read_bytes()
-            minisign.verify_bytes(raw, sig, self.keys, "katalogen")
+            self._verify(raw, sig, "katalogen", None)
             catalog = parse_catalog(raw)
         except (OSError, SyncError):
             return None
@@ -483,7 +543,7 @@ class Updater:
         return catalog, raw, sig
 
     def _accept_catalog(self, raw: bytes, sig: bytes | None, source: FeedSource) -> Catalog:
-        minisign.verify_bytes(raw, sig, self.keys, "katalogen")
+        self._verify(raw, sig, "katalogen", source)
         self._step("catalog-verified")
         catalog = parse_catalog(raw)
         digest = hashlib.sha256(raw).hexdigest()
@@ -618,6 +678,7 @@ class Updater:
         sig: bytes | None,
         name: str,
         entry: CatalogBundle | None,
+        source: FeedSource | None = None,
     ) -> tuple[BundleContent, str]:
         """Verify and unpack one bundle; returns its content and content hash."""
         if len(data) > MAX_ARCHIVE_BYTES:
@@ -625,7 +686,7 @@ class Updater:
                 f"Pakken {name} er for stor ({len(data):,} byte).",
                 f"The bundle {name} is too large.",
             )
-        minisign.verify_bytes(data, sig, self.keys, name)
+        self._verify(data, sig, name, source)
         self._step("bundle-verified")
         archive = read_archive(data)
         content = parse_content(archive)
@@ -847,7 +908,7 @@ class Updater:
                     n,
                     len(planned),
                 )
-                content, digest = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry)
+                content, digest = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry, src)
             except SyncError as exc:
                 if isinstance(exc, Cancelled) or len(planned) == 1:
                     raise
@@ -922,7 +983,7 @@ class Updater:
             )
             try:
                 data, sig = _read_bundle_file(file)
-                content, digest = self._stage(data, sig, file.name, None)
+                content, digest = self._stage(data, sig, file.name, None, FolderSource(file.parent))
             except SyncError as exc:
                 if isinstance(exc, Cancelled) or len(files) == 1:
                     raise
@@ -952,6 +1013,12 @@ class Updater:
             )
         bundle_file = files[0]
         catalog_path = folder / CATALOG_NAME
+        endorsements = self._endorsements_for(
+            [
+                bundle_file.with_name(bundle_file.name + SIGNATURE_SUFFIX),
+                folder / (CATALOG_NAME + SIGNATURE_SUFFIX),
+            ]
+        )
         try:
             if catalog_path.is_file():
                 raw = catalog_path.read_bytes()
@@ -975,9 +1042,29 @@ class Updater:
                     dest.write_bytes(src.read_bytes())
                     written.append(dest)
                 with_catalog = False
+            for src in endorsements:
+                dest = out_dir / ENDORSEMENT_FOLDER / src.name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes(src.read_bytes())
+                written.append(dest)
         except OSError as exc:
             raise storage_error(exc, "eksporten", "the export") from None
         return ExportResult(region, current.version, out_dir, written, with_catalog)
+
+    def _endorsements_for(self, signatures: list[Path]) -> list[Path]:
+        """Stored endorsement files for the endorsed (not pinned) keys that made ``signatures``."""
+        out: list[Path] = []
+        for sig_path in signatures:
+            try:
+                sig = minisign.parse_signature(sig_path.read_bytes())
+            except (OSError, SyncError):
+                continue
+            if sig.key_id in self._endorsed and sig.key_id not in self.keys:
+                pub = self._keys_dir / f"{sig.key_id_hex}.pub"
+                for path in (pub, pub.with_name(pub.name + SIGNATURE_SUFFIX)):
+                    if path.is_file() and path not in out:
+                        out.append(path)
+        return out
 
 
 # --------------------------------------------------------------------------- helpers
