@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from vnr_desktop.core.phones import phone_query_digits
 from vnr_desktop.core.search import snippets
 from vnr_desktop.core.search.documents import (
     KIND_WORDS,
@@ -387,6 +388,20 @@ def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]
 _KIND_WORDS = {kind: tuple(words(text)) for kind, text in KIND_WORDS.items()}
 
 
+def _phone_spans(parsed: ParsedQuery, phones: tuple[str, ...]) -> tuple[Span, ...]:
+    """The contact's numbers the query typed (three digits or more), highlighted."""
+    typed = [parsed.phone_prefix] if parsed.phone_prefix else [w.text for w in parsed.words]
+    typed = [t for t in typed if t is not None and t.isdigit() and len(t) >= 3]
+    if not typed:
+        return ()
+    spans: list[Span] = []
+    for number in phones:
+        digits = phone_query_digits(number)
+        if digits is not None and any(digits.startswith(t) for t in typed):
+            spans += [("Tlf. ", False), (number, True), (" · ", False)]
+    return tuple(spans)
+
+
 def search(
     conn_or_library: sqlite3.Connection | _HasConnection,
     query: str,
@@ -429,6 +444,7 @@ def search(
     hits: list[Hit] = []
     for c in best:
         body = bodies.get(c.rowid, "")
+        phones = tuple(json.loads(c.phones_json))
         hits.append(
             Hit(
                 ref=c.ref,
@@ -436,8 +452,9 @@ def search(
                 title=c.title,
                 region=c.bundle_id,
                 score=c.score,
-                phones=tuple(json.loads(c.phones_json)),
-                snippet_spans=snippets.snippet(body, parsed, pattern),
+                phones=phones,
+                snippet_spans=_phone_spans(parsed, phones)
+                + snippets.snippet(body, parsed, pattern),
                 title_spans=snippets.highlight(c.title, parsed, pattern),
                 label=c.label,
             )
