@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
+import gzip
 import hashlib
+import io
 import json
 import shutil
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -33,6 +36,7 @@ from vnr_desktop.core.sync.errors import (
     SyncError,
     TooLarge,
     UnknownKey,
+    UnsafeArchive,
 )
 from vnr_desktop.core.sync.http import CancelToken, Progress, Storage
 from vnr_desktop.core.sync.updater import Updater
@@ -618,3 +622,58 @@ def test_cli_sync_import_export(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["code"] == "missing-signature"
     assert "ikke signert" in captured.err
+
+
+def _hostile_archive(env: Env, extra: tarfile.TarInfo, data: bytes = b"x") -> Path:
+    good = build(env.tmp, version=1)
+    buf = io.BytesIO()
+    with tarfile.open(good) as src, tarfile.open(fileobj=buf, mode="w") as out:
+        for member in src.getmembers():
+            out.addfile(member, src.extractfile(member))
+        out.addfile(extra, io.BytesIO(data) if extra.isreg() else None)
+    file = env.tmp / "hostile.vnrb"
+    file.write_bytes(gzip.compress(buf.getvalue(), mtime=0))
+    minisign.sign_file(env.key, file)  # validly signed: the archive checks must still refuse it
+    return file
+
+
+def _entry(name: str, kind: bytes = tarfile.REGTYPE, link: str = "") -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = link
+    info.size = 1 if kind == tarfile.REGTYPE else 0
+    return info
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (_entry("/tmp/evil.yaml"), "farlig navn"),
+        (_entry("source/../../evil.yaml"), "farlig navn"),
+        (_entry("source/link.yaml", tarfile.SYMTYPE, "/etc/passwd"), "lenke"),
+        (_entry("source/hard.yaml", tarfile.LNKTYPE, "content.json"), "lenke"),
+    ],
+)
+def test_signed_archive_with_unsafe_entries_is_refused(
+    env: Env, entry: tarfile.TarInfo, text: str
+) -> None:
+    file = _hostile_archive(env, entry)
+    err = _refused(env, file, UnsafeArchive, text, via_import=True)
+    assert "avvist" in err.message
+    assert not (env.tmp.parent / "evil.yaml").exists() and not Path("/tmp/evil.yaml").exists()
+
+
+def test_yaml_bomb_in_a_local_source_folder_leaves_the_library_unchanged(
+    env: Env, test_bundle_dir: Path
+) -> None:
+    from vnr_desktop.core.library import LibraryError
+
+    _installed_v1(env)
+    (test_bundle_dir / "bomb.yaml").write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    )
+    before = snapshot(env.lib)
+    with pytest.raises(LibraryError, match="anchors and aliases"):
+        env.lib.install_dir(test_bundle_dir)
+    assert snapshot(env.lib) == before

@@ -4,6 +4,7 @@ bodies, a malicious mirror, a proxy and cancel."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import shutil
 import socket
@@ -113,6 +114,8 @@ def test_no_change_check_is_one_request_answered_304(env: Env, nginx: NginxServe
     check = again.check(url)
     assert check.not_modified and check.updates == []
     assert (check.requests, check.bytes_received) == (1, 0)
+    last = again.last_checked()
+    assert last is not None and (_dt.datetime.now(_dt.UTC) - last).total_seconds() < 60
     log = nginx.wait_for_log(n + 1)
     assert len(log) == n + 1
     last = log[-1]

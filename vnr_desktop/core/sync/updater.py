@@ -496,6 +496,31 @@ class Updater:
             return None
         return value if isinstance(value, dict) else None
 
+    def _touch_checked(self, feed_id: str) -> None:
+        """Record that the feed was checked now (a 304 confirms the stored catalog)."""
+        meta = self._feed_meta(feed_id)
+        if meta is None:
+            return
+        meta["checked_at"] = self._now().replace(microsecond=0).isoformat()
+        try:
+            with db.transaction(self.library.conn):
+                self.library.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                    (self._meta_key(feed_id), json.dumps(meta)),
+                )
+        except sqlite3.Error:
+            pass  # only the "last checked" time is affected
+
+    def last_checked(self) -> _dt.datetime | None:
+        """When any feed was last checked successfully (for the 24 h schedule)."""
+        times = []
+        for status in self.feed_statuses():
+            try:
+                times.append(_dt.datetime.fromisoformat(status.checked_at))
+            except ValueError:
+                continue
+        return max(times) if times else None
+
     def feed_statuses(self) -> list[FeedStatus]:
         rows = self.library.conn.execute(
             "SELECT key, value FROM meta WHERE key LIKE 'sync.feed.%' ORDER BY key"
@@ -620,6 +645,7 @@ class Updater:
         if fetched.not_modified and stored is not None:
             catalog = stored[0]
             not_modified = True
+            self._touch_checked(catalog.feed)
         else:
             cancel.raise_if_cancelled()
             sig = src.get_signature(CATALOG_NAME, cancel)
