@@ -336,3 +336,56 @@ def test_progress_is_monotonic_and_complete(env: Env, nginx: NginxServer) -> Non
     assert downloads and downloads[-1].done == env.entry().size
     assert [p.done for p in downloads] == sorted(p.done for p in downloads)
     assert seen[-1].phase == "done"
+
+
+def test_step_hook_marks_every_step_for_crash_tests(
+    env: Env, nginx: NginxServer, userdata: object
+) -> None:
+    """Issue 9's kill harness needs many distinct points; list them so a rename is noticed."""
+    steps: list[str] = []
+    up = Updater(
+        env.lib,
+        env.paths,
+        keys=keyring(env.key),
+        http=fast_http(),
+        userdata=userdata,
+        step_hook=steps.append,
+    )  # type: ignore[arg-type]
+    up.sync(nginx.url + "feed/")
+    env.publish(2, PHONE_CHANGE)
+    up.sync(nginx.url + "feed/")
+    expected = {
+        "catalog-fetch",
+        "catalog-fetched",
+        "catalog-verified",
+        "catalog-stored",
+        "sequence-recorded",
+        "download-begin",
+        "download-chunk",
+        "download-complete",
+        "bundle-verified",
+        "archive-read",
+        "content-validated",
+        "install-begin",
+        "begin",
+        "old-items-removed",
+        "bundle-row-written",
+        "items-written",
+        "index-written",
+        "history-written",
+        "committed",
+        "installed",
+        "stored",
+        "changes-reported",
+        "stale-prints-listed",
+    }
+    assert expected <= set(steps)
+    assert len(set(steps)) >= 20
+    assert (
+        steps.index("catalog-verified")
+        < steps.index("download-begin")
+        < steps.index("bundle-verified")
+    )
+    assert (
+        steps.index("bundle-verified") < steps.index("archive-read") < steps.index("install-begin")
+    )

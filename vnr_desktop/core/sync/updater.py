@@ -402,7 +402,28 @@ class Updater:
         if cb is not None:
             cb(Progress(phase, done, total, nb, en))
 
+    def _download_progress(self, progress: ProgressCallback | None) -> ProgressCallback:
+        """Pass download progress on, and mark a step after every chunk written (crash tests)."""
+
+        def report(p: Progress) -> None:
+            if p.done:
+                self._step("download-chunk")
+            if progress is not None:
+                progress(p)
+
+        return report
+
+    def default_source(self) -> str | None:
+        """Settings.update_source, else the project's own feed (None until it is hosted)."""
+        if self.userdata is not None:
+            configured = self.userdata.settings().update_source
+            if configured:
+                return configured
+        return DEFAULT_FEED_URL
+
     def open_source(self, spec: str | Path | None) -> FeedSource:
+        if spec is None:
+            spec = self.default_source()
         if spec is None or str(spec).strip() == "":
             raise SourceNotFound(
                 "Ingen oppdateringskilde er satt opp. Velg en adresse eller mappe i innstillingene.",
@@ -596,6 +617,7 @@ class Updater:
             folder / (CATALOG_NAME + SIGNATURE_SUFFIX), sig or b"", "katalogen", "the catalog"
         )
         self._write(folder / CATALOG_NAME, raw, "katalogen", "the catalog")
+        self._step("catalog-stored")
         value = json.dumps(
             {
                 "sequence": catalog.sequence,
@@ -795,6 +817,7 @@ class Updater:
                 continue
             result.installed.append(install)
             if changes is not None:
+                self._step("changes-reported")
                 result.changes.append(changes)
                 updated.append(
                     UpdatedBundle(
@@ -809,6 +832,7 @@ class Updater:
             result.stale_prints = stale_prints(
                 self.userdata.print_history(), updated, card_hash=self.card_hash
             )
+            self._step("stale-prints-listed")
         self._progress(
             progress, "done", result.message, result.message_en, len(ordered), len(ordered)
         )
@@ -923,7 +947,7 @@ class Updater:
             )
             try:
                 self._step("download-begin")
-                data = src.get_bundle(entry, cancel, progress)
+                data = src.get_bundle(entry, cancel, self._download_progress(progress))
                 self._step("download-complete")
                 sig = src.get_signature(entry.path, cancel)
                 self._progress(
