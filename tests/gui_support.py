@@ -22,6 +22,9 @@ TEST_MUNICIPALITY = "9901"
 TEST_REGION = "testregion"
 CONTENT_TIMEOUT_MS = 30_000
 
+OFFSCREEN_DIALOG_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+"""The offscreen platform warns this when any dialog opens; it says nothing about the app."""
+
 
 @pytest.fixture(scope="session")
 def gui_library_template(

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -223,7 +224,8 @@ class JobRunner(QObject):
         """Block until every lane is idle (tests and shutdown)."""
         ok = True
         for pool in self._pools.values():
-            ok = pool.waitForDone(msecs) and ok
+            if shiboken6.isValid(pool):
+                ok = pool.waitForDone(msecs) and ok
         return ok
 
     def shutdown(self, closers: dict[str, Callable[[dict[str, Any]], None]] | None = None) -> None:
@@ -251,5 +253,8 @@ def wait_for_all_runners(msecs: int = 30_000) -> bool:
     """Wait for every live runner's threads (tests: no "QThread destroyed while running")."""
     ok = True
     for runner in list(_RUNNERS):
-        ok = runner.wait(msecs) and ok
+        # A runner whose window was deleted has no threads left: QThreadPool's destructor
+        # waited for them.
+        if shiboken6.isValid(runner):
+            ok = runner.wait(msecs) and ok
     return ok

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui import theme
-from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.a11y import name_inner_parts, named
 from vnr_desktop.gui.content import OWN_BUNDLE
 from vnr_desktop.gui.emergency_strip import EmergencyStrip
 from vnr_desktop.gui.html_render import item_html
@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.update_report: QWidget | None = None
         self.import_dialog: QWidget | None = None
         self.background_checks: QTimer | None = None
+        name_inner_parts(self)
         self._nav_enabled(False)
         if start:
             self.session.start()
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built the first time it is needed."""
         if key not in self._pages:
             page = self._build_page(key)
+            name_inner_parts(page)
             self._pages[key] = page
             self.stack.addWidget(page)
             if self.session.snapshot is not None:

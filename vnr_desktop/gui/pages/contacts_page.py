@@ -52,12 +52,16 @@ CATEGORY_ORDER = (
 )
 
 
-def contact_matches(contact: Contact, words: list[str], category_text: str) -> bool:
-    haystack = " ".join(
-        [contact.name, *contact.aliases, category_text, *(p.number for p in contact.phones)]
-    ).casefold()
-    digits = "".join(p.digits for p in contact.phones)
-    return all(w in haystack or (w.isdigit() and w in digits) for w in words)
+def contact_matches(contact: Contact, text: str, category_text: str) -> bool:
+    """A phone number (with or without spaces) matches the contact's numbers; words match its
+    name, aliases and category."""
+    from vnr_desktop.core.phones import phone_query_digits
+
+    digits = phone_query_digits(text)
+    if digits:
+        return any(digits in p.digits for p in contact.phones)
+    haystack = " ".join([contact.name, *contact.aliases, category_text]).casefold()
+    return all(word in haystack for word in text.casefold().split())
 
 
 class ContactsPage(QWidget):
@@ -140,7 +144,7 @@ class ContactsPage(QWidget):
         if snapshot is None:
             return
         selected = self.selected_ref()
-        words = self.filter.text().casefold().split()
+        text = self.filter.text().strip()
         category = self.category.currentData()
         names = labels.category_labels()
         order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
@@ -149,7 +153,7 @@ class ContactsPage(QWidget):
             (ref, c)
             for ref, c in snapshot.contacts(all_regions=self.all_regions.isChecked())
             if (category is None or c.category == category)
-            and contact_matches(c, words, names.get(c.category, ""))
+            and contact_matches(c, text, names.get(c.category, ""))
         ]
         rows.sort(
             key=lambda rc: (
@@ -160,8 +164,9 @@ class ContactsPage(QWidget):
         )
         self.model.set_rows(rows)
         self.count.setText(self.tr("%n kontakter", "", len(rows)))
-        if not self.select(selected or "") and rows:
-            self.view.setCurrentIndex(self.model.index(0, 0))
+        row = self.model.row_of_ref(selected or "")
+        if row >= 0 or rows:
+            self.view.setCurrentIndex(self.model.index(max(row, 0), 0))
 
     def select(self, ref: str) -> bool:
         row = self.model.row_of_ref(ref)

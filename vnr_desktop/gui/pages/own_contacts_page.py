@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui import labels
-from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.a11y import name_inner_parts, named
 from vnr_desktop.gui.delegates import TwoLineDelegate
 from vnr_desktop.gui.html_render import contact_html
 from vnr_desktop.gui.item_models import REF_ROLE, ContactListModel
@@ -132,6 +132,7 @@ class OwnContactDialog(QDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        name_inner_parts(self)
         self._fill(contact)
 
     def _fill(self, contact: Contact | None) -> None:
