@@ -53,7 +53,6 @@ class DoubleEscapeFilter(QObject):
             self._last = now
         return False
 
-
     @staticmethod
     def _first_receiver(watched: QObject) -> bool:
         """Count a key press once: an ignored key event is sent on to each parent widget, and
