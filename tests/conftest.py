@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from testutil import require_tool  # noqa: F401  (re-exported for older imports)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -24,17 +25,6 @@ pytest_plugins = ["gui_support"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_BUNDLE = FIXTURES / "bundles" / "testregion"
-
-
-def require_tool(name: str) -> str:
-    """Path of an external tool; skip (locally) or fail (under CI) when it is missing."""
-    path = shutil.which(name)
-    if path:
-        return path
-    message = f"{name} is not installed (.ci/run installs it: see scripts/dev)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+from testutil import require_tool
 
 from vnr_desktop.cli import main
 from vnr_desktop.core.sync import minisign

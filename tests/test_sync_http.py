@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+from testutil import require_tool
 from servers.faulty import FaultyServer, wait_until
 from servers.feeds import PHONE_CHANGE, build, fast_http, keyring, make_key, publish, snapshot
 from servers.nginx import NginxServer, free_port

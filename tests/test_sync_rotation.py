@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
+from testutil import require_tool
 from servers.feeds import PHONE_CHANGE, build, fast_http, keyring, make_key, snapshot
 
 from vnr_desktop.core.library import Library, open_library

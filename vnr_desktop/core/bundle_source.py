@@ -261,6 +261,22 @@ def load_bundle_dir(
     return SourceLoadResult(None if has_errors else content, out.diagnostics)
 
 
+def check_content(
+    content: BundleContent,
+    *,
+    strict: bool = False,
+    external_ids: ExternalIds | None = None,
+) -> list[Diagnostic]:
+    """The cross-checks ``load_bundle_dir`` runs on a source folder, run on parsed content.
+
+    Used for content that arrives already parsed (a signed bundle archive): diagnostics carry
+    field paths but no file positions.
+    """
+    collector = _Collector()
+    _cross_check(content, {}, collector, strict=strict, external_ids=external_ids)
+    return collector.diagnostics
+
+
 def _cross_check(
     content: BundleContent,
     origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]],

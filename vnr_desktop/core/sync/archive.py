@@ -368,9 +368,7 @@ def check_content(content: BundleContent, external_ids: ExternalIds | None) -> l
     """Cross-checks load_bundle_dir runs on a source folder, run on parsed content."""
     from vnr_desktop.core import bundle_source
 
-    collector = bundle_source._Collector()
-    bundle_source._cross_check(content, {}, collector, strict=False, external_ids=external_ids)
-    return collector.diagnostics
+    return bundle_source.check_content(content, external_ids=external_ids)
 
 
 ContentCheck = Callable[[BundleContent], list[Diagnostic]]
