@@ -119,6 +119,9 @@ class GuideContent(DefModel):
     """A guide section (SE, SPØR, ...) from the guide the card uses for the region."""
 
     section: SectionKind
+    section_title: Prose | None = Field(
+        default=None, description="the section's title, when the guide has several of that kind"
+    )
     intro: list[ContentClass] = Field(
         default=["a7", "fold", "poster"], description="content classes that print the intro"
     )
@@ -199,6 +202,9 @@ class Element(DefModel):
 class Panel(DefModel):
     heading: LText | None = None
     subheading: LText | None = None
+    hide_heading: list[ContentClass] = Field(
+        default=[], description="content classes where the heading band is left out (room)"
+    )
     tone: Tone = "plain"
     content: list[Element] = Field(min_length=1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vnr_desktop.core.cards.definitions import FORMAT_IDS
+from vnr_desktop.core.cards.loader import CardRequestError
 
 MM = 72.0 / 25.4
 """Points per millimetre."""
@@ -64,6 +65,8 @@ class FormatSpec:
     qr_mm: float
     rule_pt: float
     """Line weight of rules and blank lines."""
+    max_scale: float = 1.3
+    """How much larger than preferred type may be set when a side has room to spare."""
 
     def oriented(self, orientation: str | None) -> tuple[float, float]:
         """Trim size of one side for a layout's orientation (posters only choose)."""
@@ -181,4 +184,4 @@ def format_spec(fmt: str) -> FormatSpec:
     try:
         return FORMATS[fmt]
     except KeyError:
-        raise ValueError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})") from None
+        raise CardRequestError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})") from None

@@ -25,6 +25,8 @@ from vnr_desktop.core.cards.qr import draw_qr
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard, ResolvedElement, ResolvedPanel
 
 SCALE_STEP = 0.04
+GROW_BELOW = 0.8
+"""A side whose content fills less than this share of its height is set larger."""
 
 
 class CardOverflowError(CardError):
@@ -48,12 +50,21 @@ class CardOverflowError(CardError):
         self.panel = panel
         self.needed_mm = needed_mm
         self.available_mm = available_mm
-        super().__init__(
-            f"card {card!r} ({fmt}, {region}): the text does not fit on side {side!r}, panel "
-            f"{panel!r}: it needs {needed_mm:.1f} mm but has {available_mm:.1f} mm at the "
-            f"smallest allowed size ({body_pt:g} pt). Shorten the panel in cards/{card}.yaml "
-            "or pick fewer guide blocks for this format"
-        )
+        if needed_mm == float("inf"):
+            message = (
+                f"card {card!r} ({fmt}, {region}): on side {side!r}, panel {panel!r}, a word, "
+                f"phone number or blank line is wider than its column even at {body_pt:g} pt. "
+                f"Shorten it, or give the panel fewer columns or more width in "
+                f"cards/{card}.yaml"
+            )
+        else:
+            message = (
+                f"card {card!r} ({fmt}, {region}): the text does not fit on side {side!r}, panel "
+                f"{panel!r}: it needs {needed_mm:.1f} mm but has {available_mm:.1f} mm at the "
+                f"smallest allowed size ({body_pt:g} pt). Shorten the panel in cards/{card}.yaml "
+                "or pick fewer guide blocks for this format"
+            )
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ def build_styles(sizes: TypeSizes, pad_mm: float) -> Styles:
     lead = sizes.leading
     body = ParagraphStyle(
         "body",
+        splitLongWords=0,
         fontName=fonts.REGULAR,
         fontSize=sizes.body,
         leading=sizes.body * lead,
@@ -154,6 +166,15 @@ def build_styles(sizes: TypeSizes, pad_mm: float) -> Styles:
     )
 
 
+class WholeWordParagraph(Paragraph):
+    """A paragraph that never breaks inside a word: a word wider than the column is no room."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.minWidth() > availWidth + 0.01:
+            raise _NoRoom("a word is wider than its column")
+        return super().wrap(availWidth, availHeight)
+
+
 def _para(
     text: str,
     style: ParagraphStyle,
@@ -164,7 +185,7 @@ def _para(
     body = fonts.markup(text, font, where)
     if bold_prefix:
         body = f"<b>{fonts.markup(bold_prefix, fonts.BOLD, where)}</b> {body}"
-    return Paragraph(body, style)
+    return WholeWordParagraph(body, style)
 
 
 def text_runs(text: str, font: str) -> list[tuple[str, str]]:
@@ -240,9 +261,13 @@ class NumberTable(Flowable):
         return aw, self.height
 
     def _value(
-        self, line: NumberLine
+        self, line: NumberLine, width: float
     ) -> tuple[float, float, Callable[[Canvas, float, float], None]]:
-        """(width, height above baseline, draw(c, right_x, baseline)) of the line's value."""
+        """(width, height above baseline, draw(c, right_x, baseline)) of the line's value.
+
+        A blank line ("Lokalt nummer: ____") shortens its rule to the column, down to a
+        length a number can still be written on by hand.
+        """
         st = self.st
         if line.number:
             n = line.number
@@ -265,13 +290,17 @@ class NumberTable(Flowable):
 
             return w, self.lab, draw_web
         label = self.local_label + ":"
-        lw = text_width(label, fonts.REGULAR, self.lab)
-        rule = max(st.number_pt * 4.2, 14 * MM * self.lab / 7)
-        w = lw + self.lab * 0.4 + rule
+        small = st.body_pt
+        lw = text_width(label, fonts.REGULAR, small)
+        space = small * 0.4
+        rule = min(st.number_pt * 5.0, max(0.0, width - lw - space))
+        if rule < st.number_pt * 2.8:
+            raise _NoRoom(f"the blank line for {line.label} does not fit its column")
+        w = lw + space + rule
 
         def draw_blank(c: Canvas, right: float, base: float) -> None:
             c.setFillColor(HexColor(palette.MUTED))
-            draw_text(c, right - w, base, label, fonts.REGULAR, self.lab)
+            draw_text(c, right - w, base, label, fonts.REGULAR, small)
             c.setStrokeColor(HexColor(palette.BLANK_LINE))
             c.setLineWidth(max(0.5, self.lab / 14))
             c.line(right - rule, base - self.lab * 0.15, right, base - self.lab * 0.15)
@@ -311,7 +340,7 @@ class NumberTable(Flowable):
     def _main_part(
         self, line: NumberLine, width: float
     ) -> tuple[float, Callable[[Canvas, float, float], None]]:
-        vw, vh, draw_value = self._value(line)
+        vw, vh, draw_value = self._value(line, width)
         if vw > width:
             raise _NoRoom(f"{line.number or line.web or 'blank line'} is wider than its column")
         gap = self.lab * 0.6
@@ -328,9 +357,15 @@ class NumberTable(Flowable):
 
             return line_h, one_line
         label_room = width - vw - gap
+        beside_p: Paragraph | None = None
         if label_room >= width * 0.42:
-            p = _para(line.label, self.label_style, where=self.where)
-            _, ph = p.wrap(label_room, 10_000)
+            beside_p = _para(line.label, self.label_style, where=self.where)
+            try:
+                _, ph = beside_p.wrap(label_room, 10_000)
+            except _NoRoom:
+                beside_p = None
+        if beside_p is not None:
+            p = beside_p
             h = max(ph, line_h)
 
             def beside(c: Canvas, x: float, top: float) -> None:
@@ -428,7 +463,7 @@ class ContentPanel(Box):
             out.append((_para(e.text, style, font=font, where=where), small))
         elif e.kind == "bullets":
             for b in e.bullets:
-                p = Paragraph(fonts.markup(b, where=where), st.bullet, bulletText="•")
+                p = WholeWordParagraph(fonts.markup(b, where=where), st.bullet, bulletText="•")
                 out.append((p, small * 0.4))
         elif e.kind == "guide":
             if e.intro:
@@ -466,7 +501,9 @@ class ContentPanel(Box):
                             )
                         )
                     for item in block.items:
-                        p = Paragraph(fonts.markup(item, where=where), st.bullet, bulletText="•")
+                        p = WholeWordParagraph(
+                            fonts.markup(item, where=where), st.bullet, bulletText="•"
+                        )
                         out.append((p, small * 0.4))
         elif e.kind == "numbers":
             table = NumberTable(e.lines, e.columns, st, self.rc.strings["local_number"], where)
@@ -485,7 +522,7 @@ class ContentPanel(Box):
             if self.panel.subheading:
                 sub = fonts.markup(self.panel.subheading, fonts.REGULAR, self.where)
                 head = f"{head}<font name='{fonts.REGULAR}'>{'  ' if head else ''}{sub}</font>"
-            self._band = Paragraph(head, st.band)
+            self._band = WholeWordParagraph(head, st.band)
             _, bh = self._band.wrap(inner, 10_000)
             band_h = bh + st.band.fontSize * 0.55
         self._band_h = band_h
@@ -513,8 +550,10 @@ class ContentPanel(Box):
         self._layout(width)
         st = self.st
         if self.tinted:
+            # Tint only what the content fills: a tall row does not become an empty grey box.
+            tint_h = min(height, self._height)
             c.setFillColor(HexColor(palette.NUMBERS_BG))
-            c.rect(x, y_top - height, width, height, stroke=0, fill=1)
+            c.rect(x, y_top - tint_h, width, tint_h, stroke=0, fill=1)
         y = y_top
         if self._band is not None:
             c.setFillColor(self.tone)
@@ -556,12 +595,14 @@ class TitlePanel(Box):
         inner = width - 2 * st.pad
         self.title = _para(self.title_text, st.title, font=fonts.BOLD, where=where)
         title_w = inner - region_w - st.body_pt
-        if title_w < inner * 0.5:
-            title_w = inner
-            self.region_below = True
-        else:
-            self.region_below = False
-        _, th = self.title.wrap(title_w, 10_000)
+        self.region_below = title_w < inner * 0.5
+        if not self.region_below:
+            try:
+                _, th = self.title.wrap(title_w, 10_000)
+            except _NoRoom:
+                self.region_below = True
+        if self.region_below:
+            _, th = self.title.wrap(inner, 10_000)
         h = th
         self.sub = None
         if self.subtitle_text:
@@ -707,6 +748,8 @@ class SidePlan:
     width: float
     height: float
     placed: list[Placed]
+    fill: float = 1.0
+    """Share of the side's content height the content needs (below 1: room to spare)."""
 
 
 def _make_box(rc: ResolvedCard, panel_id: str, st: Styles, qr_payload: str) -> Box:
@@ -770,6 +813,8 @@ def plan_side(
             rest_index = i
             heights.append(need)
         elif row.height == "fit":
+            if need == float("inf") and strict:
+                raise _Overflow(pid, need, 0.0)
             heights.append(need)
         else:
             fixed = float(row.height) * MM
@@ -780,6 +825,14 @@ def plan_side(
     rest = ch - used
     need_rest, pid_rest = needed(rest_index)
     if need_rest > rest and strict:
+        over = need_rest - rest
+        fits = [
+            (h, i) for i, h in enumerate(heights) if i != rest_index and rows[i].height == "fit"
+        ]
+        if rest < 0 and fits:
+            # The fitted rows alone overfill the side: name the tallest of them.
+            h, i = max(fits)
+            raise _Overflow(needed(i)[1], h, h - over)
         raise _Overflow(pid_rest, need_rest, rest)
     heights[rest_index] = rest
 
@@ -793,7 +846,7 @@ def plan_side(
             )
             x += width + gap
         y -= heights[i] + gap
-    return SidePlan(side, W, H, placed)
+    return SidePlan(side, W, H, placed, fill=(used + need_rest) / ch if ch > 0 else 1.0)
 
 
 class _Overflow(Exception):
@@ -854,16 +907,20 @@ def plan_card(
     sides: dict[str, SidePlan] = {}
     used: dict[str, TypeSizes] = {}
     styles: dict[float, Styles] = {}
+
+    def attempt(side: str, scale: float) -> tuple[SidePlan, TypeSizes]:
+        sizes = effective_sizes(base, scale)
+        st = styles.get(scale) or styles.setdefault(scale, build_styles(sizes, pad_mm))
+        return plan_side(rc, side, st, qr_payload, side_size(side), strict=strict), sizes
+
     for side in rc.layout.sides:
         scale = 1.0
         while True:
-            sizes = effective_sizes(base, scale)
-            st = styles.get(scale) or styles.setdefault(scale, build_styles(sizes, pad_mm))
             try:
-                sides[side] = plan_side(rc, side, st, qr_payload, side_size(side), strict=strict)
-                used[side] = sizes
+                plan, sizes = attempt(side, scale)
                 break
             except _Overflow as exc:
+                sizes = effective_sizes(base, scale)
                 if _at_floor(sizes, base):
                     raise CardOverflowError(
                         rc.card_id,
@@ -875,5 +932,23 @@ def plan_card(
                         exc.available / MM,
                         sizes.body,
                     ) from None
-                scale = round(scale - SCALE_STEP, 4)
+                # Text height grows about with the square of the scale: jump close to the
+                # size that fits, then go on in small steps.
+                ratio = exc.available / exc.needed if 0 < exc.needed < float("inf") else 0.0
+                guess = scale * max(ratio, 0.5) ** 0.5 if ratio > 0 else 0.0
+                scale = round(min(scale - SCALE_STEP, max(guess, scale - 0.3)), 4)
+        if scale == 1.0 and plan.fill < GROW_BELOW and spec.max_scale > 1.0:
+            # Room to spare (a numbers card): set it larger. Text height grows about with the
+            # square of the scale, so guess from the fill, then back off once if needed.
+            guess = min(spec.max_scale, (1.0 / plan.fill) ** 0.5 * 0.97)
+            for grow in (round(guess, 3), round((1.0 + guess) / 2, 3)):
+                if grow <= 1.02:
+                    break
+                try:
+                    plan, sizes = attempt(side, grow)
+                    break
+                except _Overflow:
+                    continue
+        sides[side] = plan
+        used[side] = sizes
     return CardPlan(sides, used)

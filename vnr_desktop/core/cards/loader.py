@@ -8,7 +8,6 @@ that need content: every referenced contact and guide exists, every picked block
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +23,6 @@ from vnr_desktop.core.cards.definitions import (
     RESERVED_PANELS,
     CardDefinition,
     FamilyLayout,
-    LText,
     SharedStrings,
     ltext_languages,
 )
@@ -190,25 +188,6 @@ def shipped_catalog() -> CardCatalog:
 # --------------------------------------------------------------------------- checks
 
 
-def _texts(
-    value: Any, path: tuple[str | int, ...]
-) -> Iterable[tuple[tuple[str | int, ...], LText]]:
-    """Every localised text in a definition (by walking the parsed YAML)."""
-    if isinstance(value, dict):
-        if (
-            value
-            and set(value) <= set(LANGUAGES)
-            and all(isinstance(v, str) for v in value.values())
-        ):
-            yield path, value
-            return
-        for key, sub in value.items():
-            yield from _texts(sub, (*path, key))
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _texts(sub, (*path, i))
-
-
 _TEXT_KEYS = {
     "title",
     "short_title",
@@ -220,6 +199,10 @@ _TEXT_KEYS = {
     "fallback_label",
     "note",
 }
+
+
+_NOT_TEXT = {"picks", "guides", "layouts", "section_title"}
+"""Keys whose strings match content (block headings, refs), not texts the card prints."""
 
 
 def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
@@ -250,6 +233,8 @@ def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> 
             return
         if isinstance(value, dict):
             for k, sub in value.items():
+                if k in _NOT_TEXT:
+                    continue
                 walk(sub, (*path, k), str(k))
         elif isinstance(value, list):
             for i, sub in enumerate(value):
@@ -428,6 +413,7 @@ def check_against_library(catalog: CardCatalog, library: Library) -> list[Diagno
     Regions without an own guide fall back to the national one, so every guide choice whose
     bundle is installed must resolve.
     """
+    from vnr_desktop.core.cards.resolve import find_section
     from vnr_desktop.core.models import Contact, Guide
 
     problems: list[Diagnostic] = []
@@ -464,12 +450,13 @@ def check_against_library(catalog: CardCatalog, library: Library) -> list[Diagno
                     g = element.guide
                     if g is None:
                         continue
-                    section = next((s for s in guide.sections if s.kind == g.section), None)
+                    section = find_section(guide, g.section, g.section_title)
                     if section is None:
                         add(
                             "error",
                             card.id,
-                            f"panel {pid}: guide {choice.ref} has no {g.section!r} section",
+                            f"panel {pid}: guide {choice.ref} has no {g.section!r} section"
+                            + (f" titled {g.section_title!r}" if g.section_title else ""),
                             "dangling",
                         )
                         continue

@@ -7,6 +7,9 @@ everything else percent-encoded.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from reportlab.graphics.barcode import qrencoder
@@ -57,13 +60,96 @@ def version_token(bundles: list[tuple[str, int]]) -> str:
     return ".".join(f"{b}-{v}" for b, v in bundles)
 
 
-def qr_modules(payload: str) -> list[list[bool]]:
+_FINDER_LIKE = "10111010000"
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+
+
+def _runs_score(lines: list[str]) -> int:
+    """Rule 1 of the mask penalty: runs of five or more same-colour modules, (run - 2) each."""
+    return sum(m.end() - m.start() - 2 for line in lines for m in _RUN.finditer(line))
+
+
+def _blocks_score(rows: list[str]) -> int:
+    """Rule 2: every 2 × 2 block of one colour, 3 each (rows as bit masks)."""
+    n = len(rows)
+    full = (1 << (n - 1)) - 1
+    ints = [int(row, 2) for row in rows]
+    score = 0
+    for upper, lower in pairwise(ints):
+        same = ~(upper ^ lower)
+        pairs = same & (same >> 1) & ~(upper ^ (upper >> 1)) & full
+        score += 3 * bin(pairs).count("1")
+    return score
+
+
+def _finder_score(lines: list[str]) -> int:
+    """Rule 3 as ReportLab scans it: non-overlapping 1011101 0000, left to right, 40 each."""
+    score = 0
+    n = len(_FINDER_LIKE)
+    for line in lines:
+        limit = len(line) - n
+        j = 0
+        while True:
+            pos = line.find(_FINDER_LIKE, j)
+            if pos == -1 or pos >= limit:
+                break
+            score += 40
+            j = pos + n
+    return score
+
+
+def _lost_points(rows: list[str]) -> int:
+    """ReportLab's QRUtil.getLostPoint, computed on strings (same result, faster).
+
+    ReportLab compares column slices (tuples) with a list in rule 3, which never matches, so
+    only rows count for rule 3; this keeps that, so the chosen mask is ReportLab's own.
+    """
+    cols = ["".join(col) for col in zip(*rows, strict=True)]
+    dark = sum(row.count("1") for row in rows)
+    cells = len(rows) ** 2
+    return (
+        _runs_score(cols)
+        + _runs_score(rows)
+        + _blocks_score(rows)
+        + _finder_score(rows)
+        + 10 * (abs(100 * dark // cells - 50) // 5)
+    )
+
+
+def best_mask(code: qrencoder.QRCode) -> int:
+    """The mask ReportLab's getBestMaskPattern chooses, without rebuilding the code 8 times."""
+    code.makeImpl(True, 0)
+    base = [list(row) for row in code.modules]
+    bits = list(code.dataBitIterator(code.dataCache))
+    positions = code.dataPosIterator()
+    data = [
+        (row, col, bits[i] if i < len(bits) else False) for i, (col, row) in enumerate(positions)
+    ]
+    best, best_score = 0, -1
+    for pattern in range(8):
+        mask = qrencoder.QRUtil.getMask(pattern)
+        grid = [row[:] for row in base]
+        for row, col, dark in data:
+            grid[row][col] = dark ^ mask(row, col)
+        rows = ["".join("1" if m else "0" for m in row) for row in grid]
+        score = _lost_points(rows)
+        if best_score < 0 or score < best_score:
+            best, best_score = pattern, score
+    return best
+
+
+@lru_cache(maxsize=256)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules (cached per payload: formats of one card share their payload)."""
     if not payload.isascii():
         raise QrPayloadError("QR payloads must be ASCII")
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(payload)
-    code.make()
-    return [[bool(m) for m in row] for row in code.modules]
+    code.version = code.calculate_version()
+    code.makeImpl(False, best_mask(code))
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
 
 
 def draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> None:

@@ -193,6 +193,14 @@ class _Content:
         return None
 
 
+def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSection | None:
+    """The guide's first section of ``kind`` (with ``title``, when given)."""
+    for section in guide.sections:
+        if section.kind == kind and (title is None or section.title == title):
+            return section
+    return None
+
+
 def usable_phones(contact: Contact) -> tuple[list[Phone], str | None]:
     """The phones that may be printed, or none and the reason why not."""
     if OUTDATED_TAG in contact.tags:
@@ -261,11 +269,12 @@ class _Resolver:
 
     def guide_element(self, g: GuideContent, panel_id: str) -> ResolvedElement:
         assert self.guide is not None and self.guide_ref is not None
-        section = next((s for s in self.guide.sections if s.kind == g.section), None)
+        section = find_section(self.guide, g.section, g.section_title)
         if section is None:
+            titled = f" titled {g.section_title!r}" if g.section_title else ""
             raise CardError(
                 f"card {self.card.id!r}, panel {panel_id!r}: guide {self.guide_ref} has no "
-                f"{g.section!r} section"
+                f"{g.section!r} section{titled}"
             )
         cls = self.spec.content_class
         inline = cls in g.inline
@@ -478,10 +487,11 @@ def resolve_card(
             resolved = resolver.element(element, panel_id)
             if resolved is not None:
                 elements.append(resolved)
+        hidden = spec.content_class in panel.hide_heading
         panels[panel_id] = ResolvedPanel(
             id=panel_id,
-            heading=resolver.t(panel.heading),
-            subheading=resolver.t(panel.subheading),
+            heading=None if hidden else resolver.t(panel.heading),
+            subheading=None if hidden else resolver.t(panel.subheading),
             tone=panel.tone,
             elements=tuple(elements),
         )
