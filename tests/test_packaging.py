@@ -15,7 +15,7 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import require_tool
+from testutil import require_tool
 
 import vnr_desktop
 from vnr_desktop.cli import COMMAND_MODULES
@@ -422,6 +422,7 @@ def test_frozen_app_passes_check_frozen(tmp_path):
             "version",
             "about",
             "smoke",
+            "gui entry",
             "cards render",
             "search",
             "libraries",
