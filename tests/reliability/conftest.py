@@ -58,3 +58,18 @@ def library_scenarios_prepared(
     work = tmp_path_factory.mktemp("crash-library")
     scenarios = library_scenarios(bundle_sources(work / "sources"))
     return {name: prepare(zygote, sc, builtin_data_dir, work) for name, sc in scenarios.items()}
+
+
+@pytest.fixture(scope="session")
+def synced_data_dir(
+    zygote: Zygote, builtin_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, object]:
+    """A data folder with testregion v1 installed from a signed feed (and the key that signed
+    it, trusted in the user's settings): the starting point of the attack matrix."""
+    from crash_scenarios import copy_data_dir, sync_feed, sync_scenario
+
+    work = tmp_path_factory.mktemp("synced")
+    feed = sync_feed(work)
+    data = copy_data_dir(builtin_data_dir, work / "data")
+    sync_scenario(feed).prepare(data)
+    return data, feed.key
