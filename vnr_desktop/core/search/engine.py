@@ -273,14 +273,12 @@ def _fetch(
     limit: int,
     *,
     ranked: bool,
+    table: str = "search_fts",
 ) -> list[tuple[int, float]]:
     """Matching rowids: in rowid order (stops at ``limit``), or by bm25 within ``bounds``."""
     params: list[object] = [expression]
-    sql = (
-        "SELECT rowid, "
-        + (_BM25 if ranked else "0.0")
-        + " FROM search_fts WHERE search_fts MATCH ?"
-    )
+    rank = _BM25 if ranked and table == "search_fts" else "0.0"
+    sql = f"SELECT rowid, {rank} FROM {table} WHERE {table} MATCH ?"
     if bounds is not None:
         sql += " AND rowid BETWEEN ? AND ?"
         params += list(bounds)
@@ -313,7 +311,10 @@ def _retrieve(
     home: str | None,
     limit: int,
 ) -> dict[int, float]:
-    """Candidate rowids (with bm25 where it was computed, else 0)."""
+    """Candidate rowids (with bm25 where it was computed, else 0).
+
+    Title tiers read the small search_titles index; the body tier reads search_fts.
+    """
     ranges = indexed_ranges(conn, [OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE, filters.region])
     cap = limit + 10
     found: dict[int, float] = {}
@@ -323,12 +324,15 @@ def _retrieve(
             if rowid not in found or rank < found[rowid]:
                 found[rowid] = rank
 
+    def titles(expression: str, bounds: tuple[int, int] | None, n: int) -> list[tuple[int, float]]:
+        return _fetch(conn, expression, bounds, n, ranked=False, table="search_titles")
+
     if filters.region is not None:
         bounds = ranges.get(filters.region)
         if bounds is None:
             return {}
-        for expression in (tiers.prefix, tiers.expanded):
-            add(_fetch(conn, expression, bounds, cap, ranked=False))
+        for expression in dict.fromkeys([tiers.prefix, tiers.expanded]):
+            add(titles(expression, bounds, cap))
             if len(found) >= limit:
                 return found
         add(_fetch(conn, tiers.body, bounds, cap, ranked=True))
@@ -340,15 +344,15 @@ def _retrieve(
         if r in ranges
     ]
     for expression in dict.fromkeys([tiers.prefix, tiers.expanded]):
-        rows = _fetch(conn, expression, None, cap, ranked=False)
+        rows = titles(expression, None, cap)
         add(rows)
         if len(rows) == cap:
             # More matches than fetched: make sure exact title matches and the preferred
             # regions' matches are among the candidates.
             if expression == tiers.prefix:
-                add(_fetch(conn, tiers.exact, None, limit, ranked=False))
+                add(titles(tiers.exact, None, limit))
             for bounds in preferred:
-                add(_fetch(conn, tiers.expanded, bounds, limit, ranked=False))
+                add(titles(tiers.expanded, bounds, limit))
         if len(found) >= limit:
             return found
     rows = _fetch(conn, tiers.body, None, cap, ranked=False)

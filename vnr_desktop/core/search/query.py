@@ -164,7 +164,7 @@ class ParsedQuery:
     def best_strength(self, word: str) -> int:
         return max(self.strengths(word), default=0)
 
-    @property
+    @functools.cached_property
     def phone_prefix(self) -> str | None:
         """The digits of a query made only of digit groups ("61 18" -> "6118")."""
         if self.words and all(w.text.isdigit() for w in self.words):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from vnr_desktop.core.search.query import ParsedQuery, Strength
@@ -17,59 +18,103 @@ Span = tuple[str, bool]
 SNIPPET_CHARS = 160
 _CONTEXT_BEFORE = 40
 _MAX_SCAN_CHARS = 30_000
-_MAX_MARKS = 40
+_MAX_MARKS = 16
 _WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
-# A query letter (typed in ASCII) that may stand for a Norwegian or accented letter.
-_STAND_INS = (("aa", "(?:aa|å)"), ("ae", "(?:ae|æ)"), ("oe", "(?:oe|ø)"))
-_LOOSE = {
-    "a": "[aáàâä]",
-    "e": "[eéèêë]",
-    "o": "[oøóòôö]",
-    "u": "[uúùûü]",
-    "i": "[iíìîï]",
-    "c": "[cç]",
-    "n": "[nñ]",
-}
+
+def _fold_table() -> dict[int, str]:
+    """Lower-case letters mapped one-to-one onto a plain letter: ø->o, æ->a, å->a, é->e...
+
+    Used to match what a user typed ("gjovik", "kafe") against the text as printed; the match
+    is then checked against the real word (mål is not mal).
+    """
+    table: dict[int, str] = {ord("ø"): "o", ord("æ"): "a", ord("å"): "a", ord("ö"): "o"}
+    for code in range(0xC0, 0x250):
+        ch = chr(code).lower()
+        if len(ch) != 1 or ord(ch) in table:
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch and base.isascii():
+            table[ord(ch)] = base
+    return table
 
 
-def _loose_pattern(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        for ascii_pair, pattern in _STAND_INS:
-            if pair == ascii_pair:
-                out.append(pattern)
-                i += 2
-                break
-        else:
-            ch = text[i]
-            out.append(_LOOSE.get(ch, re.escape(ch)))
-            i += 1
-    return "".join(out)
-
-
+_FOLD = _fold_table()
+_STAND_INS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 _WORD_START = r"(?<![^\W_])"
 
 
-def highlight_pattern(query: ParsedQuery) -> re.Pattern[str] | None:
-    """One regex that finds where the words a query word matches begin.
+def _letter_classes() -> dict[str, str]:
+    """For each plain letter, a regex class of the letters that fold onto it ("o": [oøöó...])."""
+    members: dict[str, list[str]] = {}
+    for code, base in _FOLD.items():
+        members.setdefault(base, [base]).append(chr(code))
+    return {base: "[" + "".join(sorted(set(chars))) + "]" for base, chars in members.items()}
 
-    Query words of three letters or more may also start inside a word (compound parts:
-    "vakt" in barnevernvakt); shorter ones and typo corrections only at a word's start.
+
+_CLASSES = _letter_classes()
+
+
+def _loose(literal: str) -> str:
+    """A pattern over lower-case text matching what folds onto ``literal`` (it is faster to
+    match letter classes in the lower-cased text than to fold the text first)."""
+    return "".join(_CLASSES.get(ch) or re.escape(ch) for ch in literal)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _literals(word: str) -> set[str]:
+    """The folded forms a query word can take in folded text ("gjoevik" -> gjovik)."""
+    folded = word.translate(_FOLD)
+    forms = {folded}
+    collapsed = folded
+    for pair, letter in _STAND_INS:
+        collapsed = collapsed.replace(pair, letter)
+    forms.add(collapsed)
+    return {f for f in forms if f}
+
+
+_FUZZY_ANCHOR_MIN = 3
+
+
+def _common_prefix(words: list[str]) -> str:
+    first, last = min(words), max(words)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def highlight_pattern(query: ParsedQuery) -> re.Pattern[str] | None:
+    """One regex over lower-cased text that finds candidate words for highlighting.
+
+    It looks for each query word (anywhere in a word for words of three letters or more:
+    compound parts such as "vakt" in barnevernvakt; at a word's start otherwise) and for the
+    common beginning of its typo corrections (one short alternative instead of one per
+    correction keeps the scan of a long guide fast). Each candidate word is then checked
+    against the query (mål is not mal).
     """
-    alternatives: list[str] = []
+    alternatives: set[str] = set()
     for word in query.words:
         anchor = "" if len(word.text) >= 3 else _WORD_START
-        alternatives.append(anchor + _loose_pattern(word.text))
+        alternatives |= {anchor + _loose(f) for f in _literals(word.text)}
         fuzzy = [*word.expansion.fuzzy_prefixes, *word.expansion.fuzzy_terms]
-        alternatives += [_WORD_START + _loose_pattern(p) for p in fuzzy]
+        if not fuzzy:
+            continue
+        common = _common_prefix(fuzzy)
+        stems = [common] if len(common) >= _FUZZY_ANCHOR_MIN else [f[:5] for f in fuzzy]
+        for stem in stems:
+            alternatives |= {_WORD_START + _loose(f) for f in _literals(stem)}
     if not alternatives:
         return None
-    alternatives.sort(key=len, reverse=True)
-    return re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(ordered) + ")")
 
 
 def _matching_words(
@@ -79,7 +124,7 @@ def _matching_words(
     spans: list[tuple[int, int]] = []
     if pattern is None:
         return spans
-    for hit in pattern.finditer(text, 0, min(len(text), _MAX_SCAN_CHARS)):
+    for hit in pattern.finditer(_lower_same_length(text[:_MAX_SCAN_CHARS])):
         # Extend the hit to the whole word around it, then check it really matches.
         start = hit.start()
         while start > 0 and text[start - 1].isalnum():

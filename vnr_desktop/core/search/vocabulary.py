@@ -79,7 +79,6 @@ class Vocabulary:
     _blob: str = ""
     _offsets: list[int] = field(default_factory=list)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
-    _prefixes: dict[int, list[str]] = field(default_factory=dict)
     _memo: dict[tuple[str, bool], Expansion] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -169,10 +168,7 @@ class Vocabulary:
         fuzzy_terms = self._closest(word, self._terms_near_length(len(word), typos), typos)
         fuzzy_prefixes: list[str] = []
         if last:
-            # A word still being typed: compare with beginnings of one length more or less.
-            for length in (len(word) - 1, len(word), len(word) + 1):
-                fuzzy_prefixes += self._closest(word, self._prefixes_of(length), 1)
-            fuzzy_prefixes = [p for p in dict.fromkeys(fuzzy_prefixes) if len(p) >= 3]
+            fuzzy_prefixes = self._fuzzy_prefixes(word)
         fuzzy_prefixes = fuzzy_prefixes[:MAX_FUZZY]
         fuzzy_completions: list[str] = []
         for prefix in fuzzy_prefixes:
@@ -203,13 +199,24 @@ class Vocabulary:
                 self._by_length[key] = cached
         return cached
 
-    def _prefixes_of(self, length: int) -> list[str]:
-        with self._lock:
-            cached = self._prefixes.get(length)
-            if cached is None:
-                cached = sorted({t[:length] for t in self.terms if len(t) >= length})
-                self._prefixes[length] = cached
-        return cached
+    def _fuzzy_prefixes(self, word: str) -> list[str]:
+        """Beginnings of terms (one letter shorter, as long, or one longer than ``word``) one
+        typo away from a word still being typed. Only terms sharing its first two letters are
+        compared: a typo in the first letters of a half-typed word is left alone."""
+        lo = bisect.bisect_left(self.terms, word[:2])
+        hi = bisect.bisect_left(self.terms, word[:2] + "\U0010ffff", lo)
+        found: dict[str, int] = {}
+        n = len(word)
+        for term in self.terms[lo:hi]:
+            for length in (n - 1, n, n + 1):
+                if length < 3 or len(term) < length:
+                    continue
+                prefix = term[:length]
+                if prefix not in found:
+                    distance = Levenshtein.distance(word, prefix, score_cutoff=1)
+                    if distance <= 1:
+                        found[prefix] = distance + abs(length - n)
+        return sorted(found, key=lambda p: (found[p], -self.docs.get(p, 0), p))[:MAX_FUZZY]
 
 
 _cache: dict[tuple[str, int], Vocabulary] = {}
