@@ -69,3 +69,19 @@ def test_every_card_every_format_every_region(library):
                             bleed = [float(v) / MM for v in page.obj["/BleedBox"]]
                             assert trim[0] - bleed[0] == pytest.approx(3.0, abs=0.05), where
     assert count >= 8 * 5 * len(REGIONS)
+
+
+@pytest.mark.slow
+def test_cli_validate_lays_out_every_card(library, data_dir, capsys):
+    """`vnr-desktop cards validate` checks definitions against the content and lays out the
+    whole matrix; the shipped cards pass, and the gaps (Hamar's missing numbers) are listed."""
+    import json
+
+    from vnr_desktop.cli import main
+
+    assert main(["--data-dir", str(data_dir), "cards", "validate", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True
+    gaps = [p["message"] for p in report["problems"] if p["code"] == "gap"]
+    assert any("(hamar)" in g and "krisesenter" in g for g in gaps)
+    assert all(p["severity"] == "warning" for p in report["problems"])

@@ -246,6 +246,28 @@ def test_render_is_recorded_in_print_history(lib, catalog, userdata):
     assert record.output == "/tmp/kort.pdf"
 
 
+def test_staleness_follows_the_content(lib, catalog, userdata, tmp_path):
+    import shutil
+
+    from cards_helpers import TEST_BUNDLES
+
+    from vnr_desktop.core.cards.history import is_stale
+
+    rendered = render_card(lib, "prove", "fjordby", "id1", catalog=catalog)
+    record_render(userdata, rendered)
+    [record] = userdata.print_history()
+    assert not is_stale(lib, record, catalog)
+    # a new fjordby version with another krisesenter number makes the printed card stale
+    changed = tmp_path / "fjordby"
+    shutil.copytree(TEST_BUNDLES / "fjordby", changed)
+    contacts = changed / "contacts.yaml"
+    contacts.write_text(contacts.read_text("utf-8").replace("99 11 00 01", "99 11 00 08"), "utf-8")
+    manifest = changed / "manifest.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace("version: 2", "version: 3"), "utf-8")
+    lib.install_dir(changed)
+    assert is_stale(lib, record, catalog)
+
+
 def test_cli_list_render_validate_and_offset(library, data_dir, tmp_path, capsys):
     from vnr_desktop.cli import main
     from vnr_desktop.core.userdata import open_userdata

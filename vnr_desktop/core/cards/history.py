@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.render import RenderedCard
-from vnr_desktop.core.userdata import UserData
+from vnr_desktop.core.userdata import PrintRecord, UserData
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.cards.loader import CardCatalog
+    from vnr_desktop.core.library import Library
 
 
 def record_render(
@@ -31,3 +36,31 @@ def record_render(
         output=str(output) if output is not None else None,
         printed_at=printed_at,
     )
+
+
+def current_content_hash(
+    library: Library,
+    card_id: str,
+    region: str,
+    fmt: str,
+    language: str,
+    catalog: CardCatalog | None = None,
+) -> str | None:
+    """The content hash the card would print today, or None when it can no longer be made
+    (card, region or language gone). No PDF is written: this only resolves the content."""
+    from vnr_desktop.core.cards.loader import CardError, shipped_catalog
+    from vnr_desktop.core.cards.resolve import resolve_card
+
+    try:
+        rc = resolve_card(library, catalog or shipped_catalog(), card_id, region, fmt, language)
+    except CardError:
+        return None
+    return rc.content_hash
+
+
+def is_stale(library: Library, record: PrintRecord, catalog: CardCatalog | None = None) -> bool:
+    """True when a printed card no longer matches what the content would print now."""
+    current = current_content_hash(
+        library, record.card_id, record.region, record.format, record.language, catalog
+    )
+    return current != record.content_hash

@@ -25,7 +25,7 @@ from vnr_desktop.core.cards.qr import draw_qr
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard, ResolvedElement, ResolvedPanel
 
 SCALE_STEP = 0.04
-GROW_BELOW = 0.8
+GROW_BELOW = 0.9
 """A side whose content fills less than this share of its height is set larger."""
 
 
@@ -937,18 +937,26 @@ def plan_card(
                 ratio = exc.available / exc.needed if 0 < exc.needed < float("inf") else 0.0
                 guess = scale * max(ratio, 0.5) ** 0.5 if ratio > 0 else 0.0
                 scale = round(min(scale - SCALE_STEP, max(guess, scale - 0.3)), 4)
-        if scale == 1.0 and plan.fill < GROW_BELOW and spec.max_scale > 1.0:
+        if scale == 1.0 and spec.max_scale > 1.0:
             # Room to spare (a numbers card): set it larger. Text height grows about with the
-            # square of the scale, so guess from the fill, then back off once if needed.
-            guess = min(spec.max_scale, (1.0 / plan.fill) ** 0.5 * 0.97)
-            for grow in (round(guess, 3), round((1.0 + guess) / 2, 3)):
-                if grow <= 1.02:
+            # square of the scale, so guess from the fill; back off halfway once if it fails.
+            for _ in range(3):
+                if plan.fill >= GROW_BELOW:
+                    break
+                guess = round(min(spec.max_scale, scale * (1.0 / plan.fill) ** 0.5 * 0.98), 3)
+                if guess <= scale * 1.02:
                     break
                 try:
-                    plan, sizes = attempt(side, grow)
-                    break
+                    plan, sizes = attempt(side, guess)
+                    scale = guess
                 except _Overflow:
-                    continue
+                    half = round((scale + guess) / 2, 3)
+                    try:
+                        plan, sizes = attempt(side, half)
+                        scale = half
+                    except _Overflow:
+                        pass
+                    break
         sides[side] = plan
         used[side] = sizes
     return CardPlan(sides, used)

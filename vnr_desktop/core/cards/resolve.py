@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.definitions import (
@@ -427,6 +427,15 @@ class _Resolver:
         lines: list[NumberLine] = []
         for entry in element.numbers.entries:
             lines += self.entry_lines(entry)
+        # A slot's national fallback that the same list already prints on its own line is
+        # not repeated under the blank line.
+        own = {line.number for line in lines if line.number}
+        lines = [
+            replace(line, fallback=None)
+            if line.fallback is not None and line.fallback.number in own
+            else line
+            for line in lines
+        ]
         columns = element.numbers.columns.get(cls, 1)  # type: ignore[call-overload]
         return ResolvedElement(kind="numbers", lines=tuple(lines), columns=columns)
 
