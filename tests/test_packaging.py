@@ -425,6 +425,7 @@ def test_frozen_app_passes_check_frozen(tmp_path):
             "gui entry",
             "cards render",
             "search",
+            "signed import",
             "libraries",
             "untouched",
         )
