@@ -1,5 +1,5 @@
 """Packaging: build.spec, the frozen app's launcher, icons, the Linux desktop entry, `about`,
-and (marked slow, about a minute here) the real PyInstaller build checked by scripts/check-frozen.
+and (marked slow, 61–91 s here) the real PyInstaller build checked by scripts/check-frozen.
 """
 
 from __future__ import annotations
