@@ -249,3 +249,12 @@ def test_fast_mask_choice_matches_reportlab():
         code.addData(payload)
         code.make()
         assert qr_modules(payload) == tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+def test_render_to_file_writes_atomically(lib, catalog, tmp_path):
+    from vnr_desktop.core.cards.render import render_to_file
+
+    target = tmp_path / "ut" / "kort.pdf"
+    rendered = render_to_file(target, lib, "prove", "fjordby", "a7", catalog=catalog)
+    assert target.read_bytes() == rendered.pdf
+    assert [p.name for p in target.parent.iterdir()] == ["kort.pdf"]  # no .part left behind
