@@ -68,7 +68,9 @@ STOP_WORDS = frozenset(
 )
 """Dropped from queries of several words (they match almost every item)."""
 
-_PHONE_RUN = re.compile(r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]?)?\d+(?:[ \u00a0]\d+)*(?![\w.])")
+# Digit groups separated by one or more spaces ("61 18 95 44", "61  18 95 44" pasted with a
+# double space) form one run.
+_PHONE_RUN = re.compile(r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]*)?\d+(?:[ \u00a0]+\d+)*(?![\w.])")
 _MEASURE_NUMBER = re.compile(
     r"(?<![\w.])\d{1,3}(?:\.\d{1,3})+[a-z]?(?![\w.])|(?<![\w.])\d{1,3}[a-z]?(?![\w.])"
 )
