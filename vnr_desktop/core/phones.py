@@ -35,6 +35,11 @@ def normalise_phone(text: str) -> str:
                 raise PhoneFormatError(
                     f"{text!r} is not a phone number: a +47 number has 8 digits after the code"
                 )
+            if national.startswith("0"):
+                # "+47 00..." would come out as "00...", itself read as an international prefix.
+                raise PhoneFormatError(
+                    f"{text!r} is not a phone number: no Norwegian number starts with 0 after +47"
+                )
             return national
         if not 7 <= len(digits) <= 15:
             raise PhoneFormatError(f"{text!r} is not a phone number: wrong length")
