@@ -42,6 +42,7 @@ any_text = st.text(max_size=40) | phoneish
 @example("１１２")  # full-width digits
 @example("١١٢")  # Arabic-Indic digits
 @example("11\u00b2")  # superscript two: isdigit() is True
+@example("004700000000")  # was "00000000", which does not normalise again
 def test_normalise_returns_digits_or_refuses_plainly(text: str) -> None:
     try:
         result = normalise_phone(text)
