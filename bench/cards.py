@@ -45,14 +45,30 @@ TARGET_SHEET_MS = 60.0
 TARGET_RATIO = 20.0
 
 
-def _timed(fn, runs: int, *, cold_qr: bool = False) -> list[float]:
-    out = []
+class Timing:
+    """Wall-clock and CPU milliseconds of repeated runs (CPU time is what the render costs;
+    wall time also counts waiting for the CPU on a busy machine)."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __str__(self) -> str:
+        return (
+            f"wall median {statistics.median(self.wall):6.1f} ms, best {min(self.wall):6.1f} ms"
+            f" | CPU median {statistics.median(self.cpu):6.1f} ms"
+        )
+
+
+def _timed(fn, runs: int, *, cold_qr: bool = False) -> Timing:
+    out = Timing()
     for _ in range(runs):
         if cold_qr:
             qr.qr_modules.cache_clear()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
-        out.append((time.perf_counter() - t) * 1000)
+        out.cpu.append((time.process_time() - c) * 1000)
+        out.wall.append((time.perf_counter() - t) * 1000)
     return out
 
 
@@ -203,9 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         print()
         print(f"single two-sided ID-1 card ({CARD}, {REGION})")
-        print(f"  QR encoded each time:  {_fmt(single_cold)}")
-        print(f"  QR cached:             {_fmt(single_warm)}")
-        print(f"imposed A4 duplex sheet, 8-up, QR encoded each time: {_fmt(sheet)}")
+        print(f"  QR encoded each time:  {single_cold}")
+        print(f"  QR cached:             {single_warm}")
+        print(f"imposed A4 duplex sheet, 8-up, QR encoded each time: {sheet}")
 
         t = time.perf_counter()
         count = 0
@@ -221,18 +237,22 @@ def main(argv: list[str] | None = None) -> int:
             f"({total / count * 1000:.0f} ms each)"
         )
 
-        single_ms = statistics.median(single_cold)
-        sheet_ms = statistics.median(sheet)
+        # Targets are judged on the CPU time of a render with a freshly encoded QR code (the
+        # first print of a card); the wall medians printed above include waiting for the CPU.
+        single_ms = statistics.median(single_cold.cpu)
+        sheet_ms = statistics.median(sheet.cpu)
         ok_single = single_ms <= TARGET_SINGLE_MS
         ok_sheet = sheet_ms <= TARGET_SHEET_MS
         print()
         print(
-            f"target single card <= {TARGET_SINGLE_MS:.0f} ms: "
-            f"{'met' if ok_single else 'NOT met'} ({single_ms:.1f} ms)"
+            f"target single card <= {TARGET_SINGLE_MS:.0f} ms (CPU median, QR encoded): "
+            f"{'met' if ok_single else 'NOT met'} ({single_ms:.1f} ms; wall median "
+            f"{statistics.median(single_cold.wall):.1f} ms)"
         )
         print(
-            f"target imposed sheet <= {TARGET_SHEET_MS:.0f} ms: "
-            f"{'met' if ok_sheet else 'NOT met'} ({sheet_ms:.1f} ms)"
+            f"target imposed sheet <= {TARGET_SHEET_MS:.0f} ms (CPU median): "
+            f"{'met' if ok_sheet else 'NOT met'} ({sheet_ms:.1f} ms; wall median "
+            f"{statistics.median(sheet.wall):.1f} ms)"
         )
 
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -248,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         document.write_text(card_fodt(library, CARD, REGION), encoding="utf-8")
         lo = libreoffice_ms(soffice, document, args.lo_runs, work)
         lo_ms = statistics.median(lo)
-        ratio = lo_ms / single_ms
+        ratio = lo_ms / statistics.median(single_cold.wall)  # wall against wall
         print()
         print(f"LibreOffice {soffice} --headless --convert-to pdf, equivalent card document:")
         print(f"  {_fmt(lo)}  ({args.lo_runs} runs, one process each, after a warm-up)")
