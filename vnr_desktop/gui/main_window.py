@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self.session.add_lane_closer("render", cards_adapter.close)
         self.session.add_lane_closer("io", sync_adapter.close)
         self.update_report: QWidget | None = None
+        self.duplex_test_pdf: bytes | None = None
         self.import_dialog: QWidget | None = None
         self.background_checks: QTimer | None = None
         name_inner_parts(self)
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
             studio.save_requested.connect(self._save_card)
             studio.batch_requested.connect(self._batch)
             studio.batch_cancel.connect(self._cancel_batch)
+            studio.duplex_test_button.clicked.connect(self._duplex_test)
             self._load_card_list(studio)
             return studio
         if key == "settings":
@@ -689,35 +691,83 @@ class MainWindow(QMainWindow):
 
         return QPrinter(QPrinter.PrinterMode.HighResolution)
 
-    def _print_card(self, rendered: Rendered) -> None:
+    def _open_print_dialog(self, pdf: bytes, title: str, accepted: Any) -> None:
+        """The system print dialog (non-blocking), set to the PDF's page size at 100 %."""
         from PySide6.QtPrintSupport import QPrintDialog
 
         from vnr_desktop.gui.pdf_pages import prepare_printer
 
         printer = self.new_printer()
-        prepare_printer(printer, rendered.pdf)
+        prepare_printer(printer, pdf)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Skriv ut kortet"))
-        dialog.accepted.connect(lambda: self.print_to(printer, rendered))
+        dialog.setWindowTitle(title)
+        dialog.accepted.connect(lambda: accepted(printer))
         dialog.finished.connect(dialog.deleteLater)
         self._print_dialog = dialog
-        dialog.open()
+        # QPrintDialog.open(receiver, member) hides QDialog.open() in PySide: do what it does.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
 
-    def print_to(self, printer: Any, rendered: Rendered, then: Any = None) -> JobHandle:
-        """Print on a worker thread (painting on a QPrinter is allowed off the GUI thread)."""
+    def _print_card(self, rendered: Rendered) -> None:
+        self._open_print_dialog(
+            rendered.pdf,
+            self.tr("Skriv ut kortet"),
+            lambda printer: self.print_to(printer, rendered),
+        )
+
+    def print_to(self, printer: Any, rendered: Rendered) -> JobHandle:
+        """Print a card and record it in the print history."""
         from vnr_desktop.gui.adapters import cards as cards_adapter
+
+        def record(output: str) -> None:
+            self.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+
+        return self.print_pdf(printer, rendered.pdf, "print", record)
+
+    def print_pdf(
+        self,
+        printer: Any,
+        pdf: bytes,
+        what: str,
+        then: Any = None,
+    ) -> JobHandle:
+        """Print on a worker thread (painting on a QPrinter is allowed off the GUI thread)."""
         from vnr_desktop.gui.pdf_pages import print_documents
 
         def work(_ctx: JobContext) -> int:
-            return print_documents(printer, [rendered.pdf], total=1)
+            return print_documents(printer, [pdf], total=1)
 
         def done(pages: int) -> None:
-            output = printer.outputFileName() or printer.printerName() or "printer"
-            self.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+            if then is not None:
+                then(printer.outputFileName() or printer.printerName() or "printer")
             self.session.errors.show_info(self.tr("%n sider er sendt til skriveren.", "", pages))
-            self.print_done.emit("print")
+            self.print_done.emit(what)
 
         return self.session.jobs.submit("io", work, done)
+
+    def _duplex_test(self) -> None:
+        """Render the duplex alignment test page with the current correction, then print it."""
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+
+        snapshot = self.session.snapshot
+        studio = self.card_studio
+        if snapshot is None:
+            return
+        offset = (snapshot.settings.duplex_offset.x_mm, snapshot.settings.duplex_offset.y_mm)
+        duplex = studio.duplex.currentData() or "long"
+        lang = snapshot.settings.language
+
+        def ready(pdf: bytes) -> None:
+            self.duplex_test_pdf = pdf
+            self._open_print_dialog(
+                pdf,
+                self.tr("Skriv ut testsiden for tosidig utskrift"),
+                lambda printer: self.print_pdf(printer, pdf, "duplex-test"),
+            )
+
+        self.session.jobs.submit(
+            "render", lambda _ctx: cards_adapter.duplex_test_page(duplex, offset, lang), ready
+        )
 
     def _save_card(self, rendered: Rendered, path: Path) -> None:
         from vnr_desktop.gui.adapters import cards as cards_adapter
@@ -751,7 +801,8 @@ class MainWindow(QMainWindow):
             dialog.accepted.connect(lambda: self.run_batch(template, printer=printer))
             dialog.finished.connect(dialog.deleteLater)
             self._print_dialog = dialog
-            dialog.open()
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.show()
         elif folder is not None:
             self.run_batch(template, folder=folder)
 

@@ -11,10 +11,22 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+)
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
+
+from vnr_desktop.gui.errors import UserError
 
 PRINT_DPI = 300
 """Pages go to the printer as 300 dpi images: sharp on paper, bounded memory for A3 posters."""
@@ -22,6 +34,20 @@ PRINT_DPI = 300
 
 class PdfError(Exception):
     """The PDF could not be opened (should not happen with PDFs the app made)."""
+
+
+class PrinterError(UserError):
+    """The printer refused the job: a plain message for the user."""
+
+
+def _printer_error() -> PrinterError:
+    return PrinterError(
+        QCoreApplication.translate(
+            "Printing",
+            "Skriveren kunne ikke starte utskriften. Sjekk at skriveren er slått på og koblet "
+            "til, og prøv igjen.",
+        )
+    )
 
 
 @contextmanager
@@ -42,17 +68,29 @@ def open_pdf(data: bytes) -> Iterator[QPdfDocument]:
         shiboken6.delete(buffer)
 
 
+TILE_PIXELS = 250_000
+"""QtPdf holds Python's GIL while it draws: pages are drawn in strips of at most this many
+pixels, so a worker drawing a 300 dpi A3 poster never stops the UI thread for long."""
+
+
 def _render(doc: QPdfDocument, page: int, size: QSize) -> QImage:
-    options = QPdfDocumentRenderOptions()
-    image = doc.render(page, size, options)
-    if image.isNull():
-        raise PdfError(f"page {page + 1} could not be drawn")
-    # Pages are transparent where nothing is drawn: put them on white paper.
-    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    """The page at ``size`` on white paper, drawn strip by strip."""
+    paper = QImage(size, QImage.Format.Format_RGB32)
     paper.fill(QColor("white"))
     painter = QPainter(paper)
-    painter.drawImage(0, 0, image)
-    painter.end()
+    try:
+        rows = max(1, TILE_PIXELS // max(size.width(), 1))
+        for y in range(0, size.height(), rows):
+            height = min(rows, size.height() - y)
+            options = QPdfDocumentRenderOptions()
+            options.setScaledSize(size)
+            options.setScaledClipRect(QRect(0, y, size.width(), height))
+            strip = doc.render(page, QSize(size.width(), height), options)
+            if strip.isNull():
+                raise PdfError(f"page {page + 1} could not be drawn")
+            painter.drawImage(0, y, strip)
+    finally:
+        painter.end()
     return paper
 
 
@@ -145,10 +183,10 @@ def print_documents(
                     image = _render(doc, page, px)
                     if not started:
                         if not painter.begin(printer):
-                            raise PdfError("the printer could not be opened")
+                            raise _printer_error()
                         started = True
                     elif not printer.newPage():
-                        raise PdfError("the printer refused a new page")
+                        raise _printer_error()
                     target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
                     target.moveTo(0, 0)
                     painter.drawImage(target, image)

@@ -3,7 +3,6 @@ show what changed and which printed cards to reprint. The work runs on the ``io`
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +16,6 @@ if TYPE_CHECKING:
     from vnr_desktop.gui.adapters.sync import SyncOutcome
     from vnr_desktop.gui.jobs import JobContext
     from vnr_desktop.gui.main_window import MainWindow
-
-BACKGROUND_FIRST_MS = 20_000
-BACKGROUND_EVERY_MS = 24 * 60 * 60 * 1000
-JITTER_MS = 30 * 60 * 1000
 
 
 def _tr(text: str) -> str:
@@ -154,16 +149,36 @@ def choose_import_folder(window: MainWindow) -> None:
 
 
 def start_background_checks(window: MainWindow) -> QTimer:
-    """Check at start (after a short delay) and every 24 hours, with random jitter."""
+    """Check by itself at start (after a short random delay) and every 24 hours with jitter
+    (the core's schedule, from the last successful check); never when no feed is set up."""
+    from vnr_desktop.gui.adapters import sync as sync_adapter
+
     timer = QTimer(window)
     timer.setSingleShot(True)
 
+    def plan() -> None:
+        session = window.session
+        snapshot, paths = session.snapshot, session.paths
+        if snapshot is None or paths is None:
+            return
+        settings = snapshot.settings
+
+        def scheduled(seconds: float | None) -> None:
+            if seconds is not None:
+                timer.start(int(min(seconds, 7 * 24 * 3600) * 1000))
+
+        session.jobs.submit(
+            "io",
+            lambda ctx: sync_adapter.next_check_seconds(ctx.state, paths, settings),
+            scheduled,
+            lambda exc: None,  # no schedule, no nagging: the user can still check by hand
+        )
+
     def tick() -> None:
-        snapshot = window.session.snapshot
-        if snapshot is not None and snapshot.settings.update_source and window._sync_handle is None:
+        if window._sync_handle is None:
             _run(window, "background")
-        timer.start(BACKGROUND_EVERY_MS + random.randint(0, JITTER_MS))
+        plan()
 
     timer.timeout.connect(tick)
-    timer.start(BACKGROUND_FIRST_MS + random.randint(0, JITTER_MS // 30))
+    plan()
     return timer

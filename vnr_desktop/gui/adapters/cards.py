@@ -104,13 +104,13 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
 
 def record_print(userdata: UserData, rendered: Rendered, output: str) -> None:
     """Remember what was printed (the sync issue uses it to ask for reprints)."""
-    r = rendered.request
-    userdata.record_print(
-        card_id=r.card_id,
-        region=r.region,
-        format=r.fmt,
-        language=rendered.language,
-        content_version=rendered.content_version,
-        content_hash=rendered.content_hash,
-        output=output,
-    )
+    from vnr_desktop.core.cards.history import record_render
+
+    record_render(userdata, rendered.raw, output)
+
+
+def duplex_test_page(duplex: str, offset_mm: tuple[float, float], lang: str) -> bytes:
+    """The two-page duplex alignment test (front and back) with the current correction."""
+    from vnr_desktop.core.cards.duplex_test import render_duplex_test
+
+    return render_duplex_test(duplex=duplex, offset_mm=offset_mm, lang=lang)

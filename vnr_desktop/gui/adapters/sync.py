@@ -98,13 +98,29 @@ def check(
     report: Callable[[int, int, str], None],
     cancel: Any,
 ) -> SyncOutcome:
-    result = _updater(state, paths, settings).check(
-        settings.update_source, progress=_progress(report, settings.language), cancel=cancel
+    updater = _updater(state, paths, settings)
+    result = updater.check(
+        settings.update_source or updater.default_source(),
+        progress=_progress(report, settings.language),
+        cancel=cancel,
     )
     return SyncOutcome(
         message=result.message_en if settings.language == "en" else result.message,
         updates_available=tuple(f"{u.bundle_id} v{u.entry.version}" for u in result.updates),
     )
+
+
+def next_check_seconds(state: dict[str, Any], paths: AppPaths, settings: Settings) -> float | None:
+    """Seconds until the next automatic check (24 h schedule with jitter); None without a
+    feed to check."""
+    import datetime as dt
+
+    from vnr_desktop.core.sync.schedule import next_check_delay
+
+    updater = _updater(state, paths, settings)
+    if not updater.default_source():
+        return None
+    return next_check_delay(updater.last_checked(), dt.datetime.now(dt.UTC))
 
 
 def sync(

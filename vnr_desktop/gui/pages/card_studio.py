@@ -144,6 +144,11 @@ class CardStudio(QWidget):
         row.addWidget(self.batch_print_button)
         row.addWidget(self.batch_save_button)
         side.addLayout(row)
+        self.duplex_test_button = named(
+            QPushButton(self.tr("Testside for tosidig utskrift …"), controls),
+            self.tr("Skriv ut en testside som måler hvor mye skriveren forskyver baksiden"),
+        )
+        side.addWidget(self.duplex_test_button)
         progress_row = QHBoxLayout()
         self.progress = named(QProgressBar(controls), self.tr("Fremdrift for alle kort"))
         self.cancel_button = named(
@@ -233,6 +238,18 @@ class CardStudio(QWidget):
             self.language.setCurrentIndex(0)
         self.schedule_preview()
 
+    def card_choice(self) -> CardChoice | None:
+        index = self.cards.currentIndex()
+        return self.cards_model.row_at(index.row()) if index.isValid() else None
+
+    def card_language(self) -> str:
+        """The chosen language, or the card's own when it is not offered in it."""
+        wanted = self.language.currentData() or "nb"
+        card = self.card_choice()
+        if card is None or wanted in card.languages or not card.languages:
+            return wanted
+        return card.languages[0]
+
     def card_id(self) -> str | None:
         index = self.cards.currentIndex()
         return index.data(REF_ROLE) if index.isValid() else None
@@ -254,7 +271,7 @@ class CardStudio(QWidget):
             card_id=card,
             region=region,
             fmt=self.format.currentData(),
-            lang=self.language.currentData() or "nb",
+            lang=self.card_language(),
             sheet=sheet,
             duplex=self.duplex.currentData() if sheet else "long",
             duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
@@ -326,11 +343,14 @@ class CardStudio(QWidget):
         r = preview.rendered
         card_title = self.cards.currentIndex().data() or r.request.card_id
         self.preview_title.setText(card_title)
-        self.preview_info.setText(
-            self.tr("{0} · {1} · innhold {2}").format(
-                self.region.currentText(), self.format.currentText(), r.content_version
-            )
+        info = self.tr("{0} · {1} · innhold {2}").format(
+            self.region.currentText(), self.format.currentText(), r.content_version
         )
+        if r.request.lang != (self.language.currentData() or "nb"):
+            info += " · " + self.tr("kortet finnes bare på {0}").format(
+                self.language.itemText(max(0, self.language.findData(r.request.lang)))
+            )
+        self.preview_info.setText(info)
         self.warnings.setVisible(bool(r.warnings))
         self.warnings.setText("\n".join(r.warnings))
         self._update_buttons()
