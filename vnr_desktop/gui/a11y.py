@@ -23,22 +23,24 @@ def name_inner_parts(root: QWidget) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QHeaderView, QLineEdit
 
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     for edit in [root, *root.findChildren(QLineEdit)]:
         if not isinstance(edit, QLineEdit):
             continue
         for button in edit.findChildren(QAbstractButton):
             if not button.accessibleName():
                 button.setAccessibleName(
-                    tr("Accessibility", "Tøm feltet {0}").format(edit.accessibleName()).strip()
+                    translate("Accessibility", "Tøm feltet {0}")
+                    .format(edit.accessibleName())
+                    .strip()
                 )
     for combo in [root, *root.findChildren(QComboBox)]:
         if isinstance(combo, QComboBox) and not combo.view().accessibleName():
             combo.view().setAccessibleName(
-                tr("Accessibility", "Valg for {0}").format(combo.accessibleName())
+                translate("Accessibility", "Valg for {0}").format(combo.accessibleName())
             )
     for header in root.findChildren(QHeaderView):
         if not header.accessibleName():
-            header.setAccessibleName(tr("Accessibility", "Kolonneoverskrifter"))
+            header.setAccessibleName(translate("Accessibility", "Kolonneoverskrifter"))
     for corner in root.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
-        corner.setAccessibleName(tr("Accessibility", "Velg alle rader"))
+        corner.setAccessibleName(translate("Accessibility", "Velg alle rader"))

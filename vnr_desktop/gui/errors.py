@@ -18,6 +18,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger("vnr_desktop")
 
 LOG_FILE_NAME = "vnr-desktop.log"
@@ -50,10 +52,6 @@ def remove_logging(handler: logging.Handler) -> None:
     handler.close()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporter", text)
-
-
 def _expected_types() -> tuple[type[BaseException], ...]:
     """Exception types whose message is meant for the user (imported lazily: core is heavy)."""
     from vnr_desktop.gui.adapters import expected_error_types
@@ -64,15 +62,19 @@ def _expected_types() -> tuple[type[BaseException], ...]:
 def plain_message(exc: BaseException) -> str:
     """A plain-language message for an expected failure."""
     if isinstance(exc, PermissionError):
-        return _tr("Du har ikke tilgang til filen eller mappen: {0}").format(
+        return translate("ErrorReporter", "Du har ikke tilgang til filen eller mappen: {0}").format(
             exc.filename or str(exc)
         )
     if isinstance(exc, FileNotFoundError):
-        return _tr("Fant ikke filen eller mappen: {0}").format(exc.filename or str(exc))
+        return translate("ErrorReporter", "Fant ikke filen eller mappen: {0}").format(
+            exc.filename or str(exc)
+        )
     if isinstance(exc, OSError) and exc.errno == 28:
-        return _tr("Disken er full. Frigjør plass og prøv igjen.")
+        return translate("ErrorReporter", "Disken er full. Frigjør plass og prøv igjen.")
     if isinstance(exc, OSError) and not isinstance(exc, UserError):
-        return _tr("Kunne ikke lese eller skrive en fil: {0}").format(exc.strerror or str(exc))
+        return translate("ErrorReporter", "Kunne ikke lese eller skrive en fil: {0}").format(
+            exc.strerror or str(exc)
+        )
     return str(exc)
 
 
@@ -120,9 +122,10 @@ class ErrorReporter(QObject):
         where = f" ({self.log_path})" if self.log_path else ""
         self.message.emit(
             "unexpected",
-            _tr(
+            translate(
+                "ErrorReporter",
                 "Det oppstod en uventet feil. Arbeidet ditt er ikke borte, og du kan fortsette. "
-                "Detaljene er lagret i loggfilen{0}."
+                "Detaljene er lagret i loggfilen{0}.",
             ).format(where),
         )
 

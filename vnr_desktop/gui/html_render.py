@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -21,10 +23,6 @@ if TYPE_CHECKING:
     from vnr_desktop.gui.content import Snapshot
 
 GRID_KINDS = ("se", "spor", "avklar", "handle")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Render", text)
 
 
 def date_text(value: dt.date) -> str:
@@ -43,12 +41,13 @@ def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
     if phone.hours:
         parts.append(f"<i>{escape(phone.hours)}</i>")
     if phone.sms:
-        parts.append(escape(_tr("SMS")))
+        parts.append(escape(translate("Render", "SMS")))
     if not phone.voice:
-        parts.append(escape(_tr("bare SMS")))
+        parts.append(escape(translate("Render", "bare SMS")))
     line = " · ".join(parts)
     if copy_link:
-        line += f" &nbsp;<a href='copy:{escape(phone.number)}'>{escape(_tr('Kopier'))}</a>"
+        copy = translate("Render", "Kopier")
+        line += f" &nbsp;<a href='copy:{escape(phone.number)}'>{escape(copy)}</a>"
     return line
 
 
@@ -108,14 +107,14 @@ def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: 
         if legal.summary:
             out.append(f"<p>{escape(legal.summary)}</p>")
     if section.contacts:
-        out.append(f"<p><b>{escape(_tr('Kontakter'))}</b></p><ul>")
+        contacts_heading = translate("Render", "Kontakter")
+        out.append(f"<p><b>{escape(contacts_heading)}</b></p><ul>")
         for raw in section.contacts:
             ref = snapshot.resolve(raw, bundle_id)
             contact = snapshot.item(ref)
             if contact is None or contact.kind != "contact":
-                out.append(
-                    f"<li>{escape(_tr('Kontakten finnes ikke i innholdet:'))} {escape(raw)}</li>"
-                )
+                missing = translate("Render", "Kontakten finnes ikke i innholdet:")
+                out.append(f"<li>{escape(missing)} {escape(raw)}</li>")
                 continue
             numbers = "<br/>".join(phone_line(p) for p in contact.phones)  # type: ignore[union-attr]
             if not numbers:
@@ -136,51 +135,67 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
         f"<p style='color:{c.muted}'>{escape(labels.label(labels.category_labels(), contact.category))}</p>"
     )
     if snapshot.is_stale(contact.provenance.as_of):
+        stale_heading = translate("Render", "Opplysningene kan være utdatert")
         out.append(
             f"<table width='100%' cellpadding='10' bgcolor='{c.warning_bg}'><tr><td>"
-            f"<b style='color:{c.warning_text}'>{escape(_tr('Opplysningene kan være utdatert'))}</b><br/>"
+            f"<b style='color:{c.warning_text}'>{escape(stale_heading)}</b><br/>"
             + escape(
-                _tr(
+                translate(
+                    "Render",
                     "Kilden er fra {0}, mer enn {1} måneder siden. Sjekk nummeret før du "
-                    "bruker det eller skriver det ut."
+                    "bruker det eller skriver det ut.",
                 ).format(short_date(contact.provenance.as_of), snapshot.settings.age_warning_months)
             )
             + "</td></tr></table>"
         )
     if contact.description:
         out.append(f"<p>{escape(contact.description)}</p>")
+    phone_heading = translate("Render", "Telefon")
     if contact.phones:
-        out.append(f"<h2>{escape(_tr('Telefon'))}</h2>")
+        out.append(f"<h2>{escape(phone_heading)}</h2>")
         for phone in contact.phones:
             out.append(f"<p>{phone_line(phone, size='font-size:large')}</p>")
     elif contact.no_phone_reason:
-        out.append(f"<h2>{escape(_tr('Telefon'))}</h2><p>{escape(contact.no_phone_reason)}</p>")
+        out.append(f"<h2>{escape(phone_heading)}</h2><p>{escape(contact.no_phone_reason)}</p>")
     rows: list[tuple[str, str]] = []
     if contact.email:
-        rows.append((_tr("E-post"), escape(contact.email)))
+        rows.append((translate("Render", "E-post"), escape(contact.email)))
     if contact.web:
         web = escape(contact.web)
-        rows.append((_tr("Nettside"), f"<a href='{web}'>{web}</a>"))
+        rows.append((translate("Render", "Nettside"), f"<a href='{web}'>{web}</a>"))
     if contact.address:
-        rows.append((_tr("Adresse"), escape(contact.address)))
+        rows.append((translate("Render", "Adresse"), escape(contact.address)))
     audiences = labels.audience_labels()
     rows.append(
-        (_tr("Hjelper"), escape(", ".join(labels.label(audiences, a) for a in contact.serves)))
+        (
+            translate("Render", "Hjelper"),
+            escape(", ".join(labels.label(audiences, a) for a in contact.serves)),
+        )
     )
     rows.append(
         (
-            _tr("Tilgjengelig"),
+            translate("Render", "Tilgjengelig"),
             escape(labels.label(labels.availability_labels(), contact.availability)),
         )
     )
     if contact.anonymous is not None:
-        rows.append((_tr("Anonymt"), escape(_tr("Ja") if contact.anonymous else _tr("Nei"))))
+        rows.append(
+            (
+                translate("Render", "Anonymt"),
+                escape(
+                    translate("Render", "Ja") if contact.anonymous else translate("Render", "Nei")
+                ),
+            )
+        )
     if contact.languages:
-        rows.append((_tr("Språk"), escape(", ".join(contact.languages))))
+        rows.append((translate("Render", "Språk"), escape(", ".join(contact.languages))))
     if contact.municipalities:
         names = {n: name for n, name, _b in snapshot.municipalities}
         rows.append(
-            (_tr("Gjelder"), escape(", ".join(names.get(n, n) for n in contact.municipalities)))
+            (
+                translate("Render", "Gjelder"),
+                escape(", ".join(names.get(n, n) for n in contact.municipalities)),
+            )
         )
     out.append(_rows_html(rows))
     for conflict in contact.conflicts:
@@ -188,7 +203,7 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
             out.append(
                 f"<p style='color:{c.muted}'>"
                 + escape(
-                    _tr("Kildene er uenige om {0}. Vist: {1}. {2}").format(
+                    translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
                         conflict.field, conflict.decision.chosen, conflict.decision.reason
                     )
                 )
@@ -212,13 +227,13 @@ def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle_id = ref.partition(":")[0]
     prov = item.provenance
     if prov.source == "egen":
-        source = _tr("Lagt inn av deg")
+        source = translate("Render", "Lagt inn av deg")
     else:
         doc = snapshot.source_of(ref)
         source = f"{doc.title} ({doc.publisher})" if doc else prov.source
     bundle = snapshot.bundle(bundle_id)
     content = f"{bundle.id} v{bundle.version}" if bundle else bundle_id
-    text = _tr("Kilde: {0}, {1}. Per {2}. Innhold: {3}.").format(
+    text = translate("Render", "Kilde: {0}, {1}. Per {2}. Innhold: {3}.").format(
         source, prov.section, short_date(prov.as_of), content
     )
     return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
@@ -233,22 +248,27 @@ def measure_html(
     out = [f"<h1>{escape(measure.number)} {escape(measure.title)}</h1>"]
     rows: list[tuple[str, str]] = []
     if plan is not None:
-        rows.append((_tr("Plan"), escape(plan.title)))
-    rows.append((_tr("Status"), escape(labels.label(labels.status_labels(), measure.status))))
+        rows.append((translate("Render", "Plan"), escape(plan.title)))
+    rows.append(
+        (
+            translate("Render", "Status"),
+            escape(labels.label(labels.status_labels(), measure.status)),
+        )
+    )
     if measure.status_text:
-        rows.append((_tr("Status i planen"), escape(measure.status_text)))
+        rows.append((translate("Render", "Status i planen"), escape(measure.status_text)))
     if measure.responsible:
-        rows.append((_tr("Ansvarlig"), escape(", ".join(measure.responsible))))
+        rows.append((translate("Render", "Ansvarlig"), escape(", ".join(measure.responsible))))
     if measure.deadline:
-        rows.append((_tr("Frist"), escape(short_date(measure.deadline))))
+        rows.append((translate("Render", "Frist"), escape(short_date(measure.deadline))))
     if measure.period:
-        rows.append((_tr("Periode"), escape(measure.period)))
+        rows.append((translate("Render", "Periode"), escape(measure.period)))
     if measure.target_group:
-        rows.append((_tr("Målgruppe"), escape(measure.target_group)))
+        rows.append((translate("Render", "Målgruppe"), escape(measure.target_group)))
     if measure.goal:
-        rows.append((_tr("Mål"), escape(measure.goal)))
+        rows.append((translate("Render", "Mål"), escape(measure.goal)))
     if measure.section:
-        rows.append((_tr("Avsnitt"), escape(measure.section)))
+        rows.append((translate("Render", "Avsnitt"), escape(measure.section)))
     out.append(_rows_html(rows))
     if measure.description:
         out.append(f"<p>{escape(measure.description)}</p>")
@@ -260,7 +280,8 @@ def item_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
     """Any item: plans and resources get a simple page, the others their own."""
     item = snapshot.item(ref)
     if item is None:
-        return f"<p>{escape(_tr('Fant ikke dette i innholdet.'))}</p>"
+        missing_item = translate("Render", "Fant ikke dette i innholdet.")
+        return f"<p>{escape(missing_item)}</p>"
     if item.kind == "contact":
         return contact_html(snapshot, ref, item, c)  # type: ignore[arg-type]
     if item.kind == "guide":

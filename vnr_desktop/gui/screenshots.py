@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 SCREEN_SIZE = (1366, 850)
@@ -127,10 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         window.own_page.add()
         dialog = window.own_page.dialog
         assert dialog is not None
-        dialog.name.setText(QCoreApplication.translate("Screenshots", "Leder på helsestasjonen"))
+        dialog.name.setText("Leder på helsestasjonen")
         dialog.phone.setText("61 00 00 00")
         dialog.hours.setText("man–fre 08–15.30")
-        dialog.phone_label.setText(QCoreApplication.translate("Screenshots", "Mobil (eksempel)"))
+        dialog.phone_label.setText("Mobil (eksempel)")
         settle()
         dialog.grab().save(str(out / "10-own-contact-dialog.png"))
         dialog.try_save()

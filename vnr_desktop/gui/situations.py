@@ -16,49 +16,49 @@ class SituationEntry:
 
 
 def situation_entries() -> list[SituationEntry]:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
         SituationEntry(
             "child",
-            tr("Situations", "Bekymret for et barn"),
+            translate("Situations", "Bekymret for et barn"),
             ("child_exposed", "child_witness", "child_sexual_abuse"),
-            tr(
+            translate(
                 "Situations",
                 "Når du er bekymret for at et barn blir utsatt for vold, overgrep eller omsorgssvikt.",
             ),
         ),
         SituationEntry(
             "adult",
-            tr("Situations", "Bekymret for en voksen"),
+            translate("Situations", "Bekymret for en voksen"),
             ("adult",),
-            tr(
+            translate(
                 "Situations",
                 "Når du er bekymret for at en voksen blir utsatt for vold fra en partner eller et familiemedlem.",
             ),
         ),
         SituationEntry(
             "older",
-            tr("Situations", "Bekymret for en eldre eller risikoutsatt voksen"),
+            translate("Situations", "Bekymret for en eldre eller risikoutsatt voksen"),
             ("older_at_risk",),
-            tr(
+            translate(
                 "Situations",
                 "Når en eldre eller en voksen som trenger hjelp i hverdagen kan bli utsatt for vold.",
             ),
         ),
         SituationEntry(
             "user",
-            tr("Situations", "Noen som utøver vold"),
+            translate("Situations", "Noen som utøver vold"),
             ("violence_user",),
-            tr(
+            translate(
                 "Situations",
                 "Når noen utøver vold, eller er redd for å gjøre det, og trenger hjelp til å stoppe.",
             ),
         ),
         SituationEntry(
             "honour",
-            tr("Situations", "Æresrelatert vold og negativ sosial kontroll"),
+            translate("Situations", "Æresrelatert vold og negativ sosial kontroll"),
             ("honour_violence", "negative_social_control", "forced_marriage", "fgm"),
-            tr(
+            translate(
                 "Situations",
                 "Æresrelatert vold, negativ sosial kontroll, tvangsekteskap og kjønnslemlestelse.",
             ),

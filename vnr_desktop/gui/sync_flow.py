@@ -12,14 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayou
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.reading_view import ReadingView
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from vnr_desktop.gui.adapters.sync import SyncOutcome
     from vnr_desktop.gui.jobs import JobContext
     from vnr_desktop.gui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncFlow", text)
 
 
 class UpdateReport(QDialog):
@@ -35,11 +33,13 @@ class UpdateReport(QDialog):
 
         parts = [f"<p>{escape(outcome.message)}</p>"]
         if outcome.changes:
-            parts.append(f"<h2>{escape(self.tr('Dette er endret'))}</h2><ul>")
+            heading = self.tr("Dette er endret")
+            parts.append(f"<h2>{escape(heading)}</h2><ul>")
             parts += [f"<li>{escape(line.strip())}</li>" for line in outcome.changes]
             parts.append("</ul>")
         if outcome.stale_prints:
-            parts.append(f"<h2>{escape(self.tr('Kort du bør skrive ut på nytt'))}</h2><ul>")
+            heading = self.tr("Kort du bør skrive ut på nytt")
+            parts.append(f"<h2>{escape(heading)}</h2><ul>")
             parts += [f"<li>{escape(line)}</li>" for line in outcome.stale_prints]
             parts.append("</ul>")
         self.view.setHtml("".join(parts))
@@ -65,7 +65,7 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
     page = window.settings_page if what != "background" else None
     if page is not None:
         page.set_busy(True)
-        page.sync_status.setText(_tr("Ser etter oppdateringer …"))
+        page.sync_status.setText(translate("SyncFlow", "Ser etter oppdateringer …"))
 
     def work(ctx: JobContext) -> SyncOutcome:
         if what == "import":
@@ -87,9 +87,9 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
         if what == "background":
             if outcome.updates_available:
                 session.errors.show_info(
-                    _tr("Nytt innhold er klart: {0}. Installer det under Innstillinger.").format(
-                        ", ".join(outcome.updates_available)
-                    )
+                    translate(
+                        "SyncFlow", "Nytt innhold er klart: {0}. Installer det under Innstillinger."
+                    ).format(", ".join(outcome.updates_available))
                 )
             return
         if outcome.changed:
@@ -139,7 +139,9 @@ def import_folder(window: MainWindow, path: Path) -> None:
 
 
 def choose_import_folder(window: MainWindow) -> None:
-    dialog = QFileDialog(window, _tr("Velg mappen med innholdet som skal importeres"))
+    dialog = QFileDialog(
+        window, translate("SyncFlow", "Velg mappen med innholdet som skal importeres")
+    )
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.fileSelected.connect(lambda p: import_folder(window, Path(p)))
