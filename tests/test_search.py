@@ -346,7 +346,7 @@ def test_opening_the_library_does_not_rebuild_the_index(regions_library: Library
 def test_an_index_from_an_older_version_is_rebuilt_once(regions_library: Library) -> None:
     path = regions_library.path
     conn = regions_library.conn
-    for table in ("search_vocab", "search_fts", "search_docs", "search_slots", "search_terms"):
+    for table in ("search_titles", "search_fts", "search_docs", "search_slots", "search_terms"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP TABLE search_meta")
     conn.execute(

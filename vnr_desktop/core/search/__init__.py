@@ -1,7 +1,8 @@
 """Instant Norwegian search over the local library (SQLite FTS5 in library.db).
 
 - ``search(conn_or_library, query, filters, limit) -> list[Hit]``: ranked, highlighted hits.
-- ``open_search_connection(path)``: a read-only connection for a worker thread.
+- ``open_search_connection(path)``: a read-only connection for a worker thread;
+  ``prepare(conn)`` loads the vocabulary ahead of the first keystroke (optional).
 - ``index_own_contacts(conn, contacts)``: make the user's own contacts searchable (region
   ``egne``); call after every edit of own contacts and once at start-up (a no-op when nothing
   changed).
@@ -12,7 +13,13 @@ Norwegian letters and ASCII stand-ins are handled.
 """
 
 from vnr_desktop.core.search.documents import NATIONAL_BUNDLE, OWN_CONTACTS_REGION
-from vnr_desktop.core.search.engine import Hit, SearchFilters, open_search_connection, search
+from vnr_desktop.core.search.engine import (
+    Hit,
+    SearchFilters,
+    open_search_connection,
+    prepare,
+    search,
+)
 from vnr_desktop.core.search.index import ensure_schema, index_bundle, index_own_contacts
 from vnr_desktop.core.search.snippets import Span, render, to_html
 
@@ -26,6 +33,7 @@ __all__ = [
     "index_bundle",
     "index_own_contacts",
     "open_search_connection",
+    "prepare",
     "render",
     "search",
     "to_html",

@@ -16,7 +16,6 @@ Tables (all owned by search):
   region filter cost no more than a smaller index.
 - ``search_terms``: every indexed word and the number of documents it is in: the
   vocabulary that typo correction, compound parts and prefix completions use.
-- ``search_vocab``: fts5vocab over the index (for diagnostics; too slow to read per search).
 - ``search_meta``: schema version, ``generation`` (bumped on every change: caches key on it),
   and the hash of the indexed own contacts.
 
@@ -39,7 +38,7 @@ from vnr_desktop.core.models import Contact, Guide, Item, Manifest, Measure, Pla
 from vnr_desktop.core.search.documents import OWN_CONTACTS_REGION, ItemDocument, item_document
 from vnr_desktop.core.search.text import words
 
-SEARCH_SCHEMA_VERSION = "6"
+SEARCH_SCHEMA_VERSION = "7"
 SLOT_BITS = 24
 """Rowids per bundle: 16 million items."""
 
@@ -84,7 +83,6 @@ _SCHEMA = (
     + ", ".join(TITLE_COLUMNS)
     + ", content = 'search_fts', tokenize = 'unicode61 remove_diacritics 0',"
     " prefix = '1 2 3', detail = column)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, row)",
 )
 TEXT_COLUMNS = FTS_COLUMNS[1:-1]
 """The columns user text is matched against (not tags)."""
@@ -218,7 +216,7 @@ def remove_bundle(conn: sqlite3.Connection, bundle_id: str) -> int:
     return max(0, removed)
 
 
-OPTIMIZE_ALWAYS_UP_TO = 5_000
+OPTIMIZE_ALWAYS_UP_TO = 1_000
 """Indexes of up to this many documents are merged into one segment after every change."""
 OPTIMIZE_AFTER_CHANGED_SHARE = 0.25
 """Larger ones once this share of their documents changed since the last merge."""

@@ -94,6 +94,15 @@ class Strength(IntEnum):
 INFLECTION_MAX = 3
 """Letters an inflection may add after a compound's last part (-et, -ene, -ets)."""
 
+# Plain ints for the hot loop (IntEnum comparisons are slower).
+_FUZZY, _PART, _HEAD, _PREFIX, _EXACT = (
+    int(Strength.FUZZY),
+    int(Strength.PART),
+    int(Strength.HEAD),
+    int(Strength.PREFIX),
+    int(Strength.EXACT),
+)
+
 
 def _any(terms: Iterable[str], prefixes: Iterable[str]) -> str:
     options = [f'"{p}"*' for p in prefixes] + [f'"{t}"' for t in dict.fromkeys(terms)]
@@ -128,22 +137,21 @@ class QueryWord:
         exp = self.expansion
         return frozenset(exp.parts), frozenset(exp.fuzzy_terms), exp.fuzzy_prefixes
 
-    def strength(self, key: str) -> Strength:
-        """How well this word matches an indexed word form ``key`` (lower-case)."""
+    def strength(self, key: str) -> int:
+        """How well this word matches an indexed word form ``key`` (lower-case): a Strength."""
         text = self.text
         if key == text:
-            return Strength.EXACT
+            return _EXACT
         if key.startswith(text):
-            return Strength.PREFIX
-        _parts, fuzzy_terms, fuzzy_prefixes = self._sets
+            return _PREFIX
         if len(text) >= 3:
             at = key.rfind(text, 1)
             if at > 0:
-                tail = len(key) - at - len(text)
-                return Strength.HEAD if tail <= INFLECTION_MAX else Strength.PART
+                return _HEAD if len(key) - at - len(text) <= INFLECTION_MAX else _PART
+        _parts, fuzzy_terms, fuzzy_prefixes = self._sets
         if key in fuzzy_terms or (fuzzy_prefixes and key.startswith(fuzzy_prefixes)):
-            return Strength.FUZZY
-        return Strength.NONE
+            return _FUZZY
+        return 0
 
 
 @dataclass(frozen=True)
@@ -159,8 +167,15 @@ class ParsedQuery:
         cached = self.memo.get(word)
         if cached is None:
             forms = index_forms(word)
-            cached = tuple(max(int(w.strength(f)) for f in forms) for w in self.words)
-            self.memo[word] = cached
+            out: list[int] = []
+            for w in self.words:
+                best = 0
+                for form in forms:
+                    s = w.strength(form)
+                    if s > best:
+                        best = s
+                out.append(best)
+            cached = self.memo[word] = tuple(out)
         return cached
 
     def best_strength(self, word: str) -> int:

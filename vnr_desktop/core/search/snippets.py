@@ -30,7 +30,7 @@ def _fold_table() -> dict[int, str]:
     is then checked against the real word (mål is not mal).
     """
     table: dict[int, str] = {ord("ø"): "o", ord("æ"): "a", ord("å"): "a", ord("ö"): "o"}
-    for code in range(0xC0, 0x250):
+    for code in range(0xC0, 0x100):  # Latin-1: small letter classes compile fast
         ch = chr(code).lower()
         if len(ch) != 1 or ord(ch) in table:
             continue
@@ -172,39 +172,45 @@ def _densest(text: str, marks: list[tuple[int, int]], width: int) -> int:
     return best
 
 
-def snippet(text: str, query: ParsedQuery, pattern: re.Pattern[str] | None) -> tuple[Span, ...]:
-    """About SNIPPET_CHARS of ``text`` around the densest cluster of matches, marked.
+def _tidy(spans: tuple[Span, ...]) -> list[Span]:
+    """Whitespace runs (line breaks between the parts of an item) as single spaces."""
+    out: list[Span] = []
+    for text, marked in spans:
+        text = _SPACE.sub(" ", text)
+        if out and out[-1][0].endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if text:
+            out.append((text, marked))
+    if out and out[0][0].startswith(" "):
+        out[0] = (out[0][0].lstrip(), out[0][1])
+    if out and out[-1][0].endswith(" "):
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return [span for span in out if span[0]]
 
-    Whitespace runs (line breaks between the parts of an item) become single spaces.
-    """
-    marks = _matching_words(text, query, pattern)
-    anchor = _densest(text, marks, SNIPPET_CHARS - _CONTEXT_BEFORE) if marks else 0
-    # Work on a small chunk of the raw text around the anchor only.
-    chunk_start = max(0, anchor - 2 * _CONTEXT_BEFORE)
-    raw = text[chunk_start : anchor + 2 * SNIPPET_CHARS]
-    lead = _SPACE.sub(" ", text[chunk_start:anchor])
-    chunk = _SPACE.sub(" ", raw)
-    if chunk_start == 0:
-        stripped = chunk.lstrip()
-        lead = lead[len(chunk) - len(stripped) :] if len(lead) >= len(chunk) - len(stripped) else ""
-        chunk = stripped
-    if not chunk.strip():
+
+def snippet(text: str, query: ParsedQuery, pattern: re.Pattern[str] | None) -> tuple[Span, ...]:
+    """About SNIPPET_CHARS of ``text`` around the densest cluster of matches, marked."""
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    if first >= last:
         return ()
-    best = len(lead) if marks else 0
-    start = max(0, best - _CONTEXT_BEFORE)
-    if start > 0:
-        space = chunk.find(" ", start)
-        start = space + 1 if 0 <= space < best else start
-    end = min(len(chunk), start + SNIPPET_CHARS)
-    if end < len(chunk):
-        space = chunk.rfind(" ", start, end)
-        end = space if space > start + SNIPPET_CHARS // 2 else end
-    window = chunk[start:end].strip()
-    offset = chunk.find(window, start) if window else start
-    spans = list(highlight(window, query, pattern))
-    if chunk_start + offset > 0 and text[:chunk_start].strip() + chunk[:offset].strip():
+    marks = _matching_words(text, query, pattern)
+    anchor = _densest(text, marks, SNIPPET_CHARS - _CONTEXT_BEFORE) if marks else first
+    start = max(first, anchor - _CONTEXT_BEFORE)
+    if start > first:  # begin at a word
+        space = _SPACE.search(text, start, anchor)
+        start = space.end() if space is not None else start
+    end = min(last, start + SNIPPET_CHARS)
+    if end < last:  # end at a word
+        space = text.rfind(" ", start + SNIPPET_CHARS // 2, end)
+        end = space if space > 0 else end
+    window = [
+        (max(a, start) - start, min(b, end) - start) for a, b in marks if a < end and b > start
+    ]
+    spans = _tidy(_spans(text[start:end], window))
+    if start > first:
         spans.insert(0, ("…", False))
-    if chunk_start + len(raw) < len(text.rstrip()) or end < len(chunk.rstrip()):
+    if end < last:
         spans.append(("…", False))
     return tuple(spans)
 
