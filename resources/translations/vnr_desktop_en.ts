@@ -349,8 +349,8 @@
         <translation>Guide</translation>
     </message>
     <message>
-        <source>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller ring 112 hvis det er akutt.</source>
-        <translation>The content has no guide for this situation yet. See Contacts, or call 112 if it is urgent.</translation>
+        <source>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller bruk numrene øverst i vinduet hvis det er akutt.</source>
+        <translation>The content has no guide for this situation yet. See Contacts, or use the numbers at the top of the window if it is urgent.</translation>
     </message>
     <message>
         <source>Se, spør, avklar, handle</source>
@@ -682,6 +682,14 @@
         <translation>Could not find “{0}” in the content.</translation>
     </message>
     <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>The content could not be opened: {0}
+
+If someone is in danger now, call the police emergency number.</translation>
+    </message>
+    <message>
         <source>Innstillingen kunne ikke lagres: {0}</source>
         <translation>The setting could not be saved: {0}</translation>
     </message>
@@ -920,8 +928,8 @@
         <translation>Phone number</translation>
     </message>
     <message>
-        <source>for eksempel 61 18 95 44</source>
-        <translation>for example 61 18 95 44</translation>
+        <source>for eksempel 12 34 56 78</source>
+        <translation>for example 12 34 56 78</translation>
     </message>
     <message>
         <source>Hva nummeret er til</source>
@@ -980,8 +988,8 @@
         <translation>Enter a phone number.</translation>
     </message>
     <message>
-        <source>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 61 18 95 44, eller et kortnummer som 116 117.</source>
-        <translation>“{0}” is not a phone number we can use. Type digits and spaces, for example 61 18 95 44, or a short number such as 116 117.</translation>
+        <source>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 12 34 56 78, eller et kortnummer.</source>
+        <translation>“{0}” is not a phone number we can use. Type digits and spaces, for example 12 34 56 78, or a short number.</translation>
     </message>
     <message>
         <source>Kryss av for hvem kontakten hjelper.</source>
@@ -1220,8 +1228,8 @@
         <translation><numerusform>%n result for “{0}”</numerusform><numerusform>%n results for “{0}”</numerusform></translation>
     </message>
     <message>
-        <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: ring 112.</source>
-        <translation>No results. Try another word, part of a word or a phone number. If it is urgent: call 112.</translation>
+        <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>
+        <translation>No results. Try another word, part of a word or a phone number. If it is urgent: use the numbers at the top of the window.</translation>
     </message>
 </context>
 <context>

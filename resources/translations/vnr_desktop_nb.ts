@@ -349,8 +349,8 @@
         <translation>Veileder</translation>
     </message>
     <message>
-        <source>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller ring 112 hvis det er akutt.</source>
-        <translation>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller ring 112 hvis det er akutt.</translation>
+        <source>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller bruk numrene øverst i vinduet hvis det er akutt.</source>
+        <translation>Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller bruk numrene øverst i vinduet hvis det er akutt.</translation>
     </message>
     <message>
         <source>Se, spør, avklar, handle</source>
@@ -682,6 +682,14 @@
         <translation>Fant ikke «{0}» i innholdet.</translation>
     </message>
     <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</translation>
+    </message>
+    <message>
         <source>Innstillingen kunne ikke lagres: {0}</source>
         <translation>Innstillingen kunne ikke lagres: {0}</translation>
     </message>
@@ -920,8 +928,8 @@
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <source>for eksempel 61 18 95 44</source>
-        <translation>for eksempel 61 18 95 44</translation>
+        <source>for eksempel 12 34 56 78</source>
+        <translation>for eksempel 12 34 56 78</translation>
     </message>
     <message>
         <source>Hva nummeret er til</source>
@@ -980,8 +988,8 @@
         <translation>Skriv inn et telefonnummer.</translation>
     </message>
     <message>
-        <source>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 61 18 95 44, eller et kortnummer som 116 117.</source>
-        <translation>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 61 18 95 44, eller et kortnummer som 116 117.</translation>
+        <source>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 12 34 56 78, eller et kortnummer.</source>
+        <translation>«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for eksempel 12 34 56 78, eller et kortnummer.</translation>
     </message>
     <message>
         <source>Kryss av for hvem kontakten hjelper.</source>
@@ -1220,8 +1228,8 @@
         <translation><numerusform>%n treff for «{0}»</numerusform><numerusform>%n treff for «{0}»</numerusform></translation>
     </message>
     <message>
-        <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: ring 112.</source>
-        <translation>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: ring 112.</translation>
+        <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>
+        <translation>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</translation>
     </message>
 </context>
 <context>

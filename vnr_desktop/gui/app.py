@@ -136,7 +136,14 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
         outcome["code"] = 1
         window.close()
 
+    def open_failed(message: str) -> None:
+        if smoke:
+            print(f"smoke: FAILED: the content could not be opened: {message}", file=sys.stderr)
+            outcome["code"] = 1
+            window.close()
+
     window.content_ready.connect(ready)
+    window.session.open_failed.connect(open_failed)
     if smoke:
         QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)
     code = app.exec()

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.session.errors.message.connect(self._show_message)
         self.session.snapshot_changed.connect(self._apply_snapshot)
         self.session.ready.connect(self._on_ready)
+        self.session.open_failed.connect(self._open_failed)
         self.session.own_contacts_changed.connect(self._index_own_contacts)
         self.situations = situation_entries()
         self._title = self.tr("VNR – vold i nære relasjoner")
@@ -459,6 +460,14 @@ class MainWindow(QMainWindow):
         else:
             self.go("home")
         self.content_ready.emit()
+
+    def _open_failed(self, message: str) -> None:
+        self.loading.setWordWrap(True)
+        self.loading.setText(
+            self.tr(
+                "Innholdet kunne ikke åpnes: {0}\n\nEr noen i fare nå, ring politiets nødnummer."
+            ).format(message)
+        )
 
     def _apply_snapshot(self, snapshot: Snapshot) -> None:
         s = snapshot.settings

@@ -53,6 +53,8 @@ class Session(QObject):
     ready = Signal()
     """The first snapshot is loaded: the window has content."""
     own_contacts_changed = Signal()
+    open_failed = Signal(str)
+    """The library or user data could not be opened: a plain-language message."""
 
     def __init__(self, parent: QObject, data_dir: Path | str | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +69,15 @@ class Session(QObject):
 
     def start(self) -> None:
         data_dir = self.data_dir
-        self.jobs.submit("db", lambda ctx: _open_state(ctx, data_dir), self._opened)
+        self.jobs.submit(
+            "db", lambda ctx: _open_state(ctx, data_dir), self._opened, self._open_failed
+        )
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from vnr_desktop.gui.errors import plain_message
+
+        self.errors.report(exc)
+        self.open_failed.emit(plain_message(exc))
 
     def _opened(self, result: tuple[AppPaths, Snapshot]) -> None:
         self.paths, snapshot = result

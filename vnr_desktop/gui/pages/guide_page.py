@@ -115,7 +115,7 @@ class GuidePage(QWidget):
         self.empty.setText(
             self.tr(
                 "Innholdet har ingen veileder for denne situasjonen ennå. Se Kontakter, eller "
-                "ring 112 hvis det er akutt."
+                "bruk numrene øverst i vinduet hvis det er akutt."
             )
         )
         row = self.model.row_of_ref(ref) if ref else -1

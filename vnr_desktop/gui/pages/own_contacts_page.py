@@ -89,7 +89,7 @@ class OwnContactDialog(QDialog):
             self.category.addItem(names[code], code)
         form.addRow(self.tr("Kategori"), self.category)
         self.phone = named(QLineEdit(self), self.tr("Telefonnummer"))
-        self.phone.setPlaceholderText(self.tr("for eksempel 61 18 95 44"))
+        self.phone.setPlaceholderText(self.tr("for eksempel 12 34 56 78"))
         form.addRow(self.tr("Telefonnummer"), self.phone)
         self.phone_label = named(QLineEdit(self), self.tr("Hva nummeret er til"))
         form.addRow(self.tr("Hva nummeret er til"), self.phone_label)
@@ -171,7 +171,7 @@ class OwnContactDialog(QDialog):
             raise ValueError(
                 self.tr(
                     "«{0}» er ikke et telefonnummer vi kan bruke. Skriv sifre og mellomrom, for "
-                    "eksempel 61 18 95 44, eller et kortnummer som 116 117."
+                    "eksempel 12 34 56 78, eller et kortnummer."
                 ).format(number)
             ) from None
         serves = [code for code, box in self.serves.items() if box.isChecked()]

@@ -79,7 +79,7 @@ class SearchPage(QWidget):
         self.empty.setText(
             self.tr(
                 "Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. "
-                "Er det akutt: ring 112."
+                "Er det akutt: bruk numrene øverst i vinduet."
             )
         )
         if rows:
