@@ -224,7 +224,7 @@ def _apply_patches(patches: dict[str, Any]) -> None:
         setattr(importlib.import_module(module), attr, value)
 
 
-def _child(spec: dict[str, Any]) -> None:
+def _child(spec: dict[str, Any], ready: int) -> None:
     code = 98
     try:
         fd = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -245,6 +245,8 @@ def _child(spec: dict[str, Any]) -> None:
             ud = UserData(Path(user_db))
             ud.set_favourite(ref)
             ud.close()
+        os.write(ready, b"r")
+        os.close(ready)
         from vnr_desktop.cli import main
 
         code = int(main(spec["argv"]) or 0)
@@ -271,9 +273,16 @@ def serve() -> None:
         if not line.strip():
             continue
         spec = json.loads(line)
+        ready_r, ready_w = os.pipe()
         pid = os.fork()
         if pid == 0:
-            _child(spec)
+            os.close(ready_r)
+            _child(spec, ready_w)
+        os.close(ready_w)
+        # The clock for a random-time kill starts once the child has saved the user's
+        # favourite: what was committed before the crash must survive it.
+        os.read(ready_r, 1)
+        os.close(ready_r)
         killed_by_us = False
         status: int | None = None
         if spec.get("kill_after") is not None:
