@@ -4,9 +4,10 @@ Tables (all owned by search):
 
 - ``search_fts``: FTS5, ``unicode61 remove_diacritics 0`` (æ/ø/å stay letters), prefix
   indexes for 1-3 characters, ``detail=column`` (no positions: snippets are cut in Python).
-  Columns: ref (unindexed, ``bundle:id``), title, aliases, extra (phone digits and printed groups, places covered, kind and
-  category words), body (as printed), bodyx (ASCII stand-ins of the body's words), tags
-  (kind and audience filter terms, never matched by user text).
+  Columns: ref (unindexed, ``bundle:id``), title, aliases, extra (phone digits and printed
+  groups, places covered, kind and category words), body (as printed), bodyx (ASCII
+  stand-ins of the body's words), tags (kind and audience filter terms, never matched by user
+  text). Title-like columns hold their words' ASCII stand-ins too.
 - ``search_titles``: FTS5 over the title-like columns only (external content: the text is
   read from search_fts). Its document lists are short, so the title tiers of a query (most
   keystrokes stop there) do not wade through every body that mentions "barn" or "vold".
@@ -20,8 +21,10 @@ Tables (all owned by search):
   and the hash of the indexed own contacts.
 
 The library calls ``ensure_schema`` when it opens and ``index_bundle`` inside its install
-transaction. Nothing is rebuilt at start-up; only a change of this module's schema version
-re-indexes once, from the library's own ``items`` table.
+transaction (so a crash leaves the old index or the new one, never a mix). Nothing is rebuilt
+at start-up; only a change of this module's schema version re-indexes once, from the
+library's own ``items`` table. After a change, FTS5's segments are merged (``optimize``) when
+the index is small or a quarter of it changed since the last merge (see _merge_segments).
 """
 
 from __future__ import annotations
