@@ -7,9 +7,9 @@ per-word memo dictionaries tolerate concurrent use (a lost write only costs a re
 - Compound parts: "vakt" also matches the terms that contain it (barnevernvakt, legevakt),
   "senter" finds krisesenter. A substring scan of the vocabulary (str.find over all terms
   joined, microseconds) does what a trigram index would. SQLite 3.40's trigram tokenizer was
-  weighed and left out: it has no remove_diacritics option before 3.45 (folding was not the
-  problem, but its LIKE is ASCII-case-only: '%ål%' misses Ålesund), finds nothing for
-  queries under three characters, and a second full index of every body roughly doubles the
+  weighed and left out: it cannot fold é (remove_diacritics arrives in 3.45), its LIKE
+  support keeps SQLite's ASCII-only case folding ('%ål%' misses Ålesund), it finds nothing
+  for queries under three characters, and a second index of every body roughly doubles the
   index size.
 - Typos: when no indexed word starts with what the user typed, the closest terms by
   Levenshtein distance (rapidfuzz) are searched instead: "krisesentret" -> krisesenteret,
