@@ -98,6 +98,8 @@ class Hit:
     ``snippet_spans`` and ``title_spans`` are ``(text, highlighted)`` pairs for the GUI to
     render (``snippets.to_html`` gives escaped rich text). ``snippet`` is the same text as one
     string with the highlighted words between ``[`` and ``]`` (what the CLI prints).
+    ``score`` orders the hits (higher first): thousands for the title tier, hundreds for the
+    region tier, then match quality; compare scores within one result list only.
     """
 
     ref: str
