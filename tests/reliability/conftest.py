@@ -61,15 +61,22 @@ def library_scenarios_prepared(
 
 
 @pytest.fixture(scope="session")
-def synced_data_dir(
-    zygote: Zygote, builtin_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+def synced_env(
+    builtin_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, object]:
-    """A data folder with testregion v1 installed from a signed feed (and the key that signed
-    it, trusted in the user's settings): the starting point of the attack matrix."""
+    """A data folder with testregion v1 installed from a signed feed whose key the user's
+    settings trust, and that feed (which now also offers v2)."""
     from crash_scenarios import copy_data_dir, sync_feed, sync_scenario
 
     work = tmp_path_factory.mktemp("synced")
     feed = sync_feed(work)
     data = copy_data_dir(builtin_data_dir, work / "data")
     sync_scenario(feed).prepare(data)
-    return data, feed.key
+    return data, feed
+
+
+@pytest.fixture(scope="session")
+def synced_data_dir(synced_env: tuple[Path, object]) -> tuple[Path, object]:
+    """(data folder, the publisher key): the starting point of the attack matrix."""
+    data, feed = synced_env
+    return data, feed.key  # type: ignore[attr-defined]

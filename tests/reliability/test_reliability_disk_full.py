@@ -166,3 +166,44 @@ def _pages_the_update_adds(data: Path, v2: Path, trial: Path) -> int:
         return int(after - before)
     finally:
         lib.close()
+
+
+@pytest.mark.parametrize("free_kb", [0, 48, 400])
+def test_sync_on_a_full_disk_keeps_old_content_and_says_so(
+    synced_env: tuple[Path, Any], tmp_path: Path, free_kb: int
+) -> None:
+    """The same with 'vnr-desktop sync' from a feed folder: catalog, download, install."""
+    if not _namespaces_work():
+        pytest.skip("no user+mount namespaces here for a small tmpfs (the page-limit test runs)")
+    from crash_scenarios import Prepared, Scenario
+    from reliability_support import copy_data_dir, user_snapshot
+
+    data, feed = synced_env
+    scenario = Scenario(
+        "sync-folder",
+        lambda d: None,
+        lambda d: ["sync", "--source", str(feed.folder)],
+        ("testregion",),
+    )
+    old, _ = per_bundle(data, scenario.bundles)
+    reference = copy_data_dir(data, tmp_path / "reference")
+    from vnr_desktop.cli import main
+
+    assert main(["--data-dir", str(reference), *scenario.command(reference)]) == 0
+    new, _ = per_bundle(reference, scenario.bundles)
+    assert new != old
+    prep = Prepared(scenario, data, old, new, [], user_snapshot(data / "user.db"))
+    report = _on_small_disk(prep, free_kb, tmp_path)
+    run = report["run"]
+    assert run["traceback"] is None, run["traceback"]
+    if run["returncode"] == 0:
+        assert report["snapshot"] == _jsonish(new)
+    else:
+        assert report["snapshot"] == _jsonish(old), "a failed sync changed the library"
+        assert any(w in run["stderr"].lower() for w in (*FULL_WORDS, "full", "plass")), run[
+            "stderr"
+        ]
+    assert report["problems"] == []
+    assert report["user"] == _jsonish(prep.user_before)
+    assert report["again"]["returncode"] == 0, report["again"]
+    assert report["snapshot_after_retry"] == _jsonish(new)
