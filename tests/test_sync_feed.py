@@ -131,6 +131,25 @@ def test_import_feed_folder_then_update_with_change_report(env: Env) -> None:
     assert env.lib.bundle("testregion").version == 1  # type: ignore[union-attr]
 
 
+def test_a_version_the_user_went_back_from_is_not_reinstalled_automatically(env: Env) -> None:
+    feed = env.feed(1)
+    env.updater().import_path(feed)
+    env.feed(2, edits={2: {"contacts.yaml": ('"99 00 00 01"', '"99 00 00 09"')}})
+    env.updater().sync(feed)
+    env.lib.rollback("testregion")
+    assert env.lib.declined_version("testregion") == 2
+    again = env.updater().sync(feed)
+    assert again.installed == []
+    assert [s.bundle_id for s in again.skipped] == ["testregion"]
+    assert "gikk tilbake" in again.skipped[0].reason
+    assert env.lib.bundle("testregion").version == 1  # type: ignore[union-attr]
+    # A newer version than the one turned down installs, and clears the mark.
+    env.feed(3, edits={3: {"contacts.yaml": ('"99 00 00 01"', '"99 00 00 07"')}})
+    third = env.updater().sync(feed)
+    assert [(r.previous_version, r.version) for r in third.installed] == [(1, 3)]
+    assert env.lib.declined_version("testregion") is None
+
+
 def test_nothing_new_is_reported_plainly(env: Env) -> None:
     feed = _installed_v1(env)
     check = env.updater().check(feed)

@@ -202,7 +202,8 @@ class Library:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             if row is None:
                 self.conn.execute(
-                    "INSERT INTO meta(key, value) VALUES('schema_version', ?)", (str(SCHEMA_VERSION),)
+                    "INSERT INTO meta(key, value) VALUES('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
                 )
             elif int(row["value"]) > SCHEMA_VERSION:
                 raise LibraryError(
@@ -296,6 +297,9 @@ class Library:
             " SELECT version FROM bundle_versions WHERE bundle_id = ? ORDER BY version DESC LIMIT ?)",
             (content.id, content.id, KEEP_VERSIONS),
         )
+        declined = self.declined_version(content.id)
+        if declined is not None and content.version > declined:
+            conn.execute("DELETE FROM meta WHERE key=?", (f"declined:{content.id}",))
         self._step("history-written")
 
     def install_dir(self, path: Path, *, source: str = "local") -> InstallResult:
@@ -370,6 +374,16 @@ class Library:
 
     # ------------------------------------------------------------------ history
 
+    def declined_version(self, bundle_id: str) -> int | None:
+        """The highest version of a bundle the user went back from, if any.
+
+        Automatic updates skip versions up to this one; a newer version clears it.
+        """
+        row = self.conn.execute(
+            "SELECT value FROM meta WHERE key=?", (f"declined:{bundle_id}",)
+        ).fetchone()
+        return None if row is None else int(row["value"])
+
     def versions(self, bundle_id: str) -> list[int]:
         rows = self.conn.execute(
             "SELECT version FROM bundle_versions WHERE bundle_id=? ORDER BY version DESC",
@@ -404,6 +418,11 @@ class Library:
             self.conn.execute(
                 "DELETE FROM bundle_versions WHERE bundle_id=? AND version>?",
                 (bundle_id, content.version),
+            )
+            # The user turned this version down: automatic updates must not bring it back.
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                (f"declined:{bundle_id}", str(current.version)),
             )
         return InstallResult(bundle_id, content.version, "rolled_back", current.version)
 

@@ -701,6 +701,18 @@ class Updater:
             current = self.library.bundle(entry.id)
             if current is not None and current.version >= entry.version:
                 continue
+            declined = self.library.declined_version(entry.id)
+            if declined is not None and entry.version <= declined:
+                result.skipped.append(
+                    Skipped(
+                        entry.id,
+                        f"{entry.id} v{entry.version}: du gikk tilbake fra denne versjonen. "
+                        "Den installeres ikke automatisk igjen; en nyere versjon blir installert.",
+                        f"{entry.id} v{entry.version}: you went back from this version. It is not "
+                        "installed automatically again; a newer version will be.",
+                    )
+                )
+                continue
             if entry.min_app_version and _version_tuple(entry.min_app_version) > _version_tuple(
                 self.app_version
             ):
