@@ -7,6 +7,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+DISK_TROUBLE = ("disk i/o error", "database or disk is full", "unable to open database file")
+
+
+def is_disk_trouble(exc: BaseException) -> bool:
+    """True for the errors a full or failing disk gives when SQLite opens or writes."""
+    if isinstance(exc, OSError):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        text in str(exc).lower() for text in DISK_TROUBLE
+    )
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open an existing database for reading only, without creating any file next to it.
+
+    ``immutable=1`` makes SQLite skip locking and the WAL files, so this works on a full disk
+    or a read-only medium. It sees what is in the main file: the last checkpoint (the library
+    checkpoints on every clean close, and a crash leaves the previous complete version).
+    """
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
 
 def connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)

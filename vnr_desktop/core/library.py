@@ -8,6 +8,7 @@ User data lives elsewhere (user.db, see userdata.py) and is never touched here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
@@ -178,13 +179,32 @@ class Library:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.conn = db.connect(path)
-        self._migrate()
         self.step_hook: InstallHook | None = None
+        self.read_only_reason: str | None = None
+        """Set when the library could only be opened for reading (a full or failing disk)."""
+        try:
+            self.conn = db.connect(path)
+            self._migrate()
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not (db.is_disk_trouble(exc) and path.is_file()):
+                raise
+            # Numbers must stay readable even when nothing can be written: open what is
+            # there read-only and say so, rather than showing nothing.
+            self.conn = db.connect_readonly(path)
+            self._check_schema_version()
+            self.read_only_reason = str(exc)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     # ------------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
+        if not self.read_only:
+            # Fold the WAL into the main file so a later read-only open sees everything.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
 
     def __enter__(self) -> Library:
@@ -211,6 +231,23 @@ class Library:
                     f"(schema {row['value']}); update the app"
                 )
 
+    def _check_schema_version(self) -> None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None:
+            raise LibraryError(f"the library at {self.path} is incomplete and cannot be read")
+        if int(row["value"]) > SCHEMA_VERSION:
+            raise LibraryError(
+                f"the library at {self.path} was written by a newer version of VNR Desktop "
+                f"(schema {row['value']}); update the app"
+            )
+
+    def _refuse_when_read_only(self) -> None:
+        if self.read_only:
+            raise LibraryError(
+                "the library is open for reading only because the disk is full or failing "
+                f"({self.read_only_reason}); free some space and restart the app"
+            )
+
     def _step(self, name: str) -> None:
         if self.step_hook is not None:
             self.step_hook(name)
@@ -225,6 +262,7 @@ class Library:
         allow_downgrade: bool = False,
     ) -> InstallResult:
         """Install or update a validated bundle in one transaction."""
+        self._refuse_when_read_only()
         new_hash = content.content_hash()
         current = self.bundle(content.id)
         if current is not None:
@@ -318,6 +356,8 @@ class Library:
         Later starts only read the small manifest files and compare a stamp: bundle content is
         not re-read or re-indexed unless the app ships a changed bundle.
         """
+        if self.read_only:
+            return []
         ids = builtin_bundle_ids()
         stamp = hashlib.sha256()
         for bundle_id in ids:
@@ -405,6 +445,7 @@ class Library:
 
     def rollback(self, bundle_id: str) -> InstallResult:
         """Go back to the previous installed version of a bundle ("Gå tilbake til forrige versjon")."""
+        self._refuse_when_read_only()
         current = self.bundle(bundle_id)
         if current is None:
             raise LibraryError(f"bundle {bundle_id} is not installed")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,14 +61,46 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
+class UserDataError(Exception):
+    """The user's data cannot be saved (plain-language message)."""
+
+
 class UserData:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.conn = db.connect(path)
+        self.read_only_reason: str | None = None
+        """Set when user.db could only be opened for reading (a full or failing disk)."""
+        try:
+            self.conn = db.connect(path)
+            self._create_schema()
+        except (sqlite3.OperationalError, OSError) as exc:
+            if not db.is_disk_trouble(exc):
+                raise
+            self.read_only_reason = str(exc)
+            if path.is_file():
+                self.conn = db.connect_readonly(path)
+            else:
+                # Nothing saved yet and nowhere to save: defaults, and every save refused.
+                self.conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+                self.conn.row_factory = sqlite3.Row
+                self._create_schema()
+
+    def _create_schema(self) -> None:
         with db.transaction(self.conn):
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self.conn.execute(statement)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise UserDataError(
+                "Kan ikke lagre: disken er full eller feiler. Frigjør plass og start appen på nytt. "
+                f"(Cannot save: the disk is full or failing: {self.read_only_reason})"
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -82,6 +115,8 @@ class UserData:
             return Settings.model_validate_json(row[0])
         except ValueError:
             # A damaged settings row must not stop the app; keep the old text for support.
+            if self.read_only:
+                return Settings()
             with db.transaction(self.conn):
                 self.conn.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES('damaged_settings', ?)", (row[0],)
@@ -89,6 +124,7 @@ class UserData:
             return Settings()
 
     def save_settings(self, settings: Settings) -> None:
+        self._writable()
         with db.transaction(self.conn):
             self.conn.execute(
                 "INSERT OR REPLACE INTO settings(id, json) VALUES(1, ?)", (settings.model_dump_json(),)
@@ -101,6 +137,7 @@ class UserData:
         return [Contact.model_validate_json(r[0]) for r in rows]
 
     def save_own_contact(self, contact: Contact) -> None:
+        self._writable()
         if contact.provenance.source != USER_SOURCE_ID:
             raise ValueError(f"own contacts carry provenance source {USER_SOURCE_ID!r}")
         now = _now()
@@ -112,6 +149,7 @@ class UserData:
             )
 
     def delete_own_contact(self, contact_id: str) -> bool:
+        self._writable()
         with db.transaction(self.conn):
             cur = self.conn.execute("DELETE FROM own_contacts WHERE id=?", (contact_id,))
         return cur.rowcount > 0
@@ -122,6 +160,7 @@ class UserData:
         return [r[0] for r in self.conn.execute("SELECT ref FROM favourites ORDER BY added, ref")]
 
     def set_favourite(self, ref: str, on: bool = True) -> None:
+        self._writable()
         with db.transaction(self.conn):
             if on:
                 self.conn.execute(
@@ -144,6 +183,7 @@ class UserData:
         output: str | None = None,
         printed_at: str | None = None,
     ) -> int:
+        self._writable()
         with db.transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO print_history(card_id, region, format, language, content_version,"
@@ -161,7 +201,7 @@ class UserData:
 
     def remember_search(self, query: str) -> None:
         """Kept only when the user has switched search history on."""
-        if not self.settings().keep_search_history or not query.strip():
+        if self.read_only or not self.settings().keep_search_history or not query.strip():
             return
         with db.transaction(self.conn):
             self.conn.execute("INSERT INTO search_history(query, at) VALUES(?, ?)", (query, _now()))
@@ -170,6 +210,7 @@ class UserData:
         return [r[0] for r in self.conn.execute("SELECT query FROM search_history ORDER BY id DESC")]
 
     def clear_search_history(self) -> None:
+        self._writable()
         with db.transaction(self.conn):
             self.conn.execute("DELETE FROM search_history")
 
