@@ -70,7 +70,9 @@ STOP_WORDS = frozenset(
 
 # Digit groups separated by one or more spaces ("61 18 95 44", "61  18 95 44" pasted with a
 # double space) form one run.
-_PHONE_RUN = re.compile(r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]*)?\d+(?:[ \u00a0]+\d+)*(?![\w.])")
+_PHONE_RUN = re.compile(
+    r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]*)?\d+(?:[ \u00a0.\-]+\d+)*(?![\w.])"
+)
 _MEASURE_NUMBER = re.compile(
     r"(?<![\w.])\d{1,3}(?:\.\d{1,3})+[a-z]?(?![\w.])|(?<![\w.])\d{1,3}[a-z]?(?![\w.])"
 )
@@ -199,8 +201,9 @@ def _phone_tokens(text: str) -> tuple[str, list[str]]:
 
     def replace(match: re.Match[str]) -> str:
         run = match.group()
-        compact = run.replace(" ", "").replace("\u00a0", "")
-        if not (run.startswith(("+", "00")) or (" " in run.strip() and len(compact) >= 5)):
+        compact = re.sub(r"[ \u00a0.\-]", "", run)
+        grouped = any(sep in run.strip() for sep in (" ", "\u00a0", ".", "-"))
+        if not (run.startswith(("+", "00")) or (grouped and len(compact) >= 5)):
             return run
         digits = phone_query_digits(run)
         if digits is None:
