@@ -164,12 +164,13 @@ class HttpConfig:
     connect_timeout: float = 20.0
     read_timeout: float = 30.0
     """A read that gets no byte for this long fails (socket timeout)."""
-    stall_window: float = 60.0
+    stall_window: float = 30.0
     min_rate: float = 256.0
     """Bytes per second averaged over ``stall_window``; slower transfers are abandoned."""
-    small_fetch_deadline: float = 60.0
+    small_fetch_deadline: float = 30.0
     """A catalog or signature fetch must finish within this many seconds in all."""
-    attempts: int = 5
+    attempts: int = 3
+    """With the windows above, a server that drips is given up on within about two minutes."""
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     user_agent: str = f"vnr-desktop/{__version__}"
@@ -532,8 +533,8 @@ class HttpClient:
                     exc.close()
                     part.unlink(missing_ok=True)
                     raise TruncatedDownload(
-                        "Serveren godtok ikke å fortsette nedlastingen; den starter på nytt.",
-                        "The server refused to resume the download; it starts over.",
+                        "Serveren godtok ikke å fortsette nedlastingen; neste forsøk laster ned fra starten.",
+                        "The server refused to resume the download; the next attempt downloads from the start.",
                         detail=url,
                     ) from None
                 raise self._status_error(exc, url) from None
@@ -544,8 +545,8 @@ class HttpClient:
                     if start != offset or (total is not None and total != expected_size):
                         part.unlink(missing_ok=True)
                         raise TruncatedDownload(
-                            "Serveren sendte feil del av filen; nedlastingen starter på nytt.",
-                            "The server sent the wrong part of the file; the download starts over.",
+                            "Serveren sendte feil del av filen; neste forsøk laster ned fra starten.",
+                            "The server sent the wrong part of the file; the next attempt downloads from the start.",
                             detail=f"{url}: Content-Range {resp.headers.get('Content-Range')}",
                         )
                     append = True
