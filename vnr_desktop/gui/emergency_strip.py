@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vnr_desktop.gui.a11y import named
-from vnr_desktop.gui.html_render import short_date
+from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.content import Snapshot, StripEntry
@@ -110,7 +110,7 @@ class EmergencyStrip(QFrame):
             source = doc.title if doc else prov.source
             lines.append(
                 self.tr("Kilde: {0}, {1}, per {2}").format(
-                    source, prov.section, short_date(prov.as_of)
+                    source, prov.section, prov.as_of.strftime("%d.%m.%Y")
                 )
             )
         lines.append(self.tr("Klikk for å kopiere nummeret."))

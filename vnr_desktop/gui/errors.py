@@ -12,11 +12,14 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 translate = QCoreApplication.translate
 
@@ -33,6 +36,8 @@ class UserError(Exception):
 
 def setup_logging(logs_dir: Path) -> RotatingFileHandler:
     """Log to a rotating file in the data folder's logs/. Returns the handler (close it at exit)."""
+    from logging.handlers import RotatingFileHandler  # not at import: start-up time
+
     logs_dir.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
         logs_dir / LOG_FILE_NAME,

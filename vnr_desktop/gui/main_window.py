@@ -7,11 +7,13 @@ arrives. Work that touches disk, network, search or PDFs goes through ``session.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,13 +33,9 @@ from vnr_desktop.gui import theme
 from vnr_desktop.gui.a11y import name_inner_parts, named
 from vnr_desktop.gui.content import OWN_BUNDLE
 from vnr_desktop.gui.emergency_strip import EmergencyStrip
-from vnr_desktop.gui.html_render import item_html
+from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 from vnr_desktop.gui.message_bar import MessageBar
-from vnr_desktop.gui.pages.guide_page import GuidePage
-from vnr_desktop.gui.pages.home_page import HomePage
-from vnr_desktop.gui.pages.search_page import SearchPage
 from vnr_desktop.gui.quick_hide import DoubleEscapeFilter, NeutralScreen
-from vnr_desktop.gui.reading_view import ReadingView
 from vnr_desktop.gui.session import Session
 from vnr_desktop.gui.situations import SituationEntry, situation_entries
 
@@ -49,13 +47,19 @@ if TYPE_CHECKING:
     from vnr_desktop.gui.pages.card_studio import CardStudio
     from vnr_desktop.gui.pages.contacts_page import ContactsPage
     from vnr_desktop.gui.pages.first_run_page import FirstRunPage
+    from vnr_desktop.gui.pages.guide_page import GuidePage
+    from vnr_desktop.gui.pages.home_page import HomePage
     from vnr_desktop.gui.pages.measures_page import MeasuresPage
     from vnr_desktop.gui.pages.own_contacts_page import OwnContactsPage
+    from vnr_desktop.gui.pages.search_page import SearchPage
     from vnr_desktop.gui.pages.settings_page import SettingsPage
+    from vnr_desktop.gui.reading_view import ReadingView
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 90
+NAV_KEY_ROLE = 256
+"""Qt.ItemDataRole.UserRole: where a navigation item keeps its page key."""
 APP_ICON = "icons/vnr-desktop.svg"
 
 
@@ -66,6 +70,56 @@ def app_icon() -> QIcon:
         return QIcon(str(resource_path(APP_ICON)))
     except ResourceError:
         return QIcon()
+
+
+def _adapter_closer(name: str) -> Callable[[dict[str, Any]], None]:
+    """Close what an adapter opened on its lane (imported only then: start-up time)."""
+
+    def close(state: dict[str, Any]) -> None:
+        if state:
+            module = importlib.import_module(f"vnr_desktop.gui.adapters.{name}")
+            module.close(state)
+
+    return close
+
+
+class _StartAfterFirstPaint(QObject):
+    """Start loading the content once the window has painted its first frame.
+
+    The core (pydantic models, SQLite) loads on a worker thread but still competes for Python's
+    GIL; starting it after the first paint gets the window on screen sooner. A timer starts it
+    anyway if the window is not painted (hidden at start).
+    """
+
+    FALLBACK_MS = 500
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pending = True
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._pending
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QTimer.singleShot(0, self, self.start)
+        return False
+
+    def start(self) -> None:
+        if not self._pending:
+            return
+        self._pending = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._window.finish_startup()
 
 
 class MainWindow(QMainWindow):
@@ -111,10 +165,8 @@ class MainWindow(QMainWindow):
         self.outer = QStackedWidget(self)
         self.setCentralWidget(self.outer)
         self.content = QWidget(self.outer)
-        self.neutral = NeutralScreen(self.outer)
-        self.neutral.resume.connect(self.unhide)
+        self._neutral: NeutralScreen | None = None
         self.outer.addWidget(self.content)
-        self.outer.addWidget(self.neutral)
 
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,8 +211,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(270)
         self.nav.setWordWrap(True)
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # elide mode and scroll bar policy come from the style sheet (theme.py): no Qt enum
+        # is touched before the first frame (see lazy_qt.py)
+        self._nav_headers: list[QListWidgetItem] = []
         self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.nav.setUniformItemSizes(False)
         self.nav.setSpacing(1)
@@ -172,28 +225,10 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
 
         self.loading = QLabel(self.tr("Åpner innholdet …"), self.stack)
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setObjectName("loading")  # centred by the style sheet
         self.stack.addWidget(self.loading)
-        self.home = HomePage(self.stack, self.situations)
-        self.home.open_page.connect(self.go)
-        self.search_page = SearchPage(self.stack)
-        self.search_page.open_ref.connect(self.open_ref)
-        self.search_page.kinds_changed.connect(self._run_search)
-        self.guide_page = GuidePage(self.stack)
-        self.guide_page.view.open_ref.connect(self.open_ref)
-        self.guide_page.view.copy_number.connect(self.copy_number)
-        self.item_page = ReadingView(self.stack, self.tr("Detaljer"))
-        self.item_page.open_ref.connect(self.open_ref)
-        self.item_page.copy_number.connect(self.copy_number)
-        for key, page in (
-            ("home", self.home),
-            ("search", self.search_page),
-            ("guide", self.guide_page),
-            ("item", self.item_page),
-        ):
-            self._pages[key] = page
-            self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.loading)
+        # Every page is built when first needed: the first frame shows the window's frame only.
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -212,33 +247,44 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.focus_search)
         home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
         home_shortcut.activated.connect(lambda: self.go("home"))
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-        from vnr_desktop.gui.adapters import search as search_adapter
-        from vnr_desktop.gui.adapters import sync as sync_adapter
-
-        self.session.add_lane_closer("search", search_adapter.close)
-        self.session.add_lane_closer("render", cards_adapter.close)
-        self.session.add_lane_closer("io", sync_adapter.close)
+        for lane, adapter in (("search", "search"), ("render", "cards"), ("io", "sync")):
+            self.session.add_lane_closer(lane, _adapter_closer(adapter))
         self.update_report: QWidget | None = None
         self.duplex_test_pdf: bytes | None = None
         self.import_dialog: QWidget | None = None
         self.background_checks: QTimer | None = None
-        name_inner_parts(self)
         self._nav_enabled(False)
         if start:
-            self.session.start()
+            self._starter = _StartAfterFirstPaint(self)
+
+    def finish_startup(self) -> None:
+        """After the first frame: load the content, and build what the first frame did not need."""
+        self.session.start()
+        for item in self._nav_headers:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        _ = self.neutral
+        name_inner_parts(self)
+
+    @property
+    def neutral(self) -> NeutralScreen:
+        """The quick-hide cover (built after the first frame; at once if needed before)."""
+        if self._neutral is None:
+            self._neutral = NeutralScreen(self.outer)
+            self._neutral.resume.connect(self.unhide)
+            self.outer.addWidget(self._neutral)
+        return self._neutral
 
     # ------------------------------------------------------------------ navigation
 
     def _fill_nav(self) -> None:
         def add(key: str, text: str, header: bool = False) -> None:
             item = QListWidgetItem(text, self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(NAV_KEY_ROLE, key)
             if header:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
+                self._nav_headers.append(item)
 
         add("home", self.tr("Start"))
         add("", self.tr("Hva er du bekymret for?"), header=True)
@@ -260,14 +306,14 @@ class MainWindow(QMainWindow):
     ) -> None:
         if current is None:
             return
-        key = current.data(Qt.ItemDataRole.UserRole)
+        key = current.data(NAV_KEY_ROLE)
         if key and key != self.current_key():
             self.go(key, from_nav=True)
 
     def _select_nav(self, key: str) -> None:
         for row in range(self.nav.count()):
             item = self.nav.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key:
+            if item.data(NAV_KEY_ROLE) == key:
                 self.nav.blockSignals(True)
                 self.nav.setCurrentItem(item)
                 self.nav.blockSignals(False)
@@ -294,10 +340,48 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def build_all_pages(self) -> None:
-        for key in ("contacts", "own", "measures", "cards", "settings", "first_run"):
+        for key in (
+            "home",
+            "search",
+            "guide",
+            "item",
+            "contacts",
+            "own",
+            "measures",
+            "cards",
+            "settings",
+            "first_run",
+        ):
             self.page(key)
 
     def _build_page(self, key: str) -> QWidget:
+        if key == "home":
+            from vnr_desktop.gui.pages.home_page import HomePage
+
+            home = HomePage(self.stack, self.situations)
+            home.open_page.connect(self.go)
+            return home
+        if key == "search":
+            from vnr_desktop.gui.pages.search_page import SearchPage
+
+            search = SearchPage(self.stack)
+            search.open_ref.connect(self.open_ref)
+            search.kinds_changed.connect(self._run_search)
+            return search
+        if key == "guide":
+            from vnr_desktop.gui.pages.guide_page import GuidePage
+
+            guide = GuidePage(self.stack)
+            guide.view.open_ref.connect(self.open_ref)
+            guide.view.copy_number.connect(self.copy_number)
+            return guide
+        if key == "item":
+            from vnr_desktop.gui.reading_view import ReadingView
+
+            item = ReadingView(self.stack, self.tr("Detaljer"))
+            item.open_ref.connect(self.open_ref)
+            item.copy_number.connect(self.copy_number)
+            return item
         if key == "contacts":
             from vnr_desktop.gui.pages.contacts_page import ContactsPage
 
@@ -376,6 +460,22 @@ class MainWindow(QMainWindow):
             self.search_field.blockSignals(False)
 
     @property
+    def home(self) -> HomePage:
+        return self.page("home")  # type: ignore[return-value]
+
+    @property
+    def search_page(self) -> SearchPage:
+        return self.page("search")  # type: ignore[return-value]
+
+    @property
+    def guide_page(self) -> GuidePage:
+        return self.page("guide")  # type: ignore[return-value]
+
+    @property
+    def item_page(self) -> ReadingView:
+        return self.page("item")  # type: ignore[return-value]
+
+    @property
     def contacts_page(self) -> ContactsPage:
         return self.page("contacts")  # type: ignore[return-value]
 
@@ -434,6 +534,8 @@ class MainWindow(QMainWindow):
             self.go("measures")
             self.measures_page.show_plan(ref)
         else:
+            from vnr_desktop.gui.html_render import item_html
+
             self.item_page.setHtml(item_html(snapshot, ref, self.colors))
             self.go("item")
 
@@ -481,22 +583,21 @@ class MainWindow(QMainWindow):
             self._apply_to_page(key, page, snapshot)
         current = self.current_key()
         entry = self.situation(current)
-        if entry is not None or current == "guide":
+        if "guide" in self._pages and (entry is not None or current == "guide"):
             self.guide_page.show_situation(
                 snapshot, entry, self.colors, self.guide_page.current_ref()
             )
-        regions = {b.id: b.title for b in snapshot.bundles}
-        regions[OWN_BUNDLE] = self.tr("Egne kontakter")
-        self.search_page.model.region_titles = regions
+        if "search" in self._pages:
+            regions = {b.id: b.title for b in snapshot.bundles}
+            regions[OWN_BUNDLE] = self.tr("Egne kontakter")
+            self.search_page.model.region_titles = regions
 
     def _apply_to_page(self, key: str, page: QWidget, snapshot: Snapshot) -> None:
         colors = self.colors
-        if key == "home":
-            self.home.set_snapshot(snapshot)
+        if key in ("home", "cards", "settings", "first_run"):
+            page.set_snapshot(snapshot)  # type: ignore[attr-defined]
         elif key in ("contacts", "own", "measures"):
             page.set_snapshot(snapshot, colors)  # type: ignore[attr-defined]
-        elif key in ("cards", "settings", "first_run"):
-            page.set_snapshot(snapshot)  # type: ignore[attr-defined]
 
     def change_settings(self, changes: dict[str, Any]) -> None:
         snapshot = self.session.snapshot
@@ -558,7 +659,7 @@ class MainWindow(QMainWindow):
                 Qt.Key.Key_PageDown: 8,
                 Qt.Key.Key_PageUp: -8,
             }
-            if key in moves and self.stack.currentWidget() is self.search_page:
+            if key in moves and self.stack.currentWidget() is self._pages.get("search"):
                 self.search_page.move(moves[key])
                 return True
         return super().eventFilter(watched, event)
@@ -583,7 +684,7 @@ class MainWindow(QMainWindow):
             self._search_timer.stop()
             self._run_search(open_first=True)
             return
-        if self.stack.currentWidget() is self.search_page:
+        if self.stack.currentWidget() is self._pages.get("search"):
             self.search_page.open_current()
 
     def _run_search(self, open_first: bool = False) -> None:

@@ -6,10 +6,11 @@ is modal, so a message never blocks the user's work.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 INFO_MSECS = 5000
 
@@ -22,7 +23,6 @@ class MessageBar(QFrame):
         layout.setContentsMargins(12, 8, 8, 8)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         self.close_button = named(QPushButton(self.tr("Lukk"), self), self.tr("Lukk meldingen"))
         self.close_button.clicked.connect(self.dismiss)
@@ -34,6 +34,7 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(self, level: str, text: str) -> None:
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level = level
         self.setProperty("level", level)
         self.style().unpolish(self)

@@ -195,7 +195,9 @@ QListView::item:selected, QTableView::item:selected {{ background: {c.accent};
     color: {c.accent_text}; }}
 QHeaderView::section {{ background: {c.window}; color: {c.text}; padding: 6px;
     border: none; border-bottom: 1px solid {c.border}; font-weight: bold; }}
-QListView#navigation {{ background: {c.window}; border: none; font-size: {pt(scale, 1.05)}; }}
+QListView#navigation {{ background: {c.window}; border: none; font-size: {pt(scale, 1.05)};
+    qproperty-textElideMode: ElideNone; qproperty-horizontalScrollBarPolicy: ScrollBarAlwaysOff; }}
+QLabel#loading {{ qproperty-alignment: AlignCenter; }}
 QListView#navigation::item {{ padding: 9px 10px; border-radius: 6px; }}
 QFrame#emergencyStrip {{ background: {c.strip_bg}; border-bottom: 1px solid {c.border}; }}
 QLabel#stripTitle {{ font-weight: bold; color: {c.strip_number}; }}

@@ -1,0 +1,149 @@
+"""Start-up: VNR Desktop against a bare PySide6 QMainWindow started the same way, in one run.
+
+    python bench/startup.py [--rounds 7] [--platform offscreen|xcb]
+
+Each start is a new process. The clock starts just before the process is spawned (the same
+CLOCK_MONOTONIC in parent and child on Linux) and "shown" is the window's first paint event,
+recorded the same way in both programs. The app also reports when its content is on screen (the
+core loads in the background after the window is shown). Peak memory is the child's maxrss from
+wait4(). The app runs on a data folder whose built-in content is already installed (a normal
+start); the first start on an empty folder is timed once, separately.
+
+Targets (issue 6): window shown at most 2x the bare window's time, peak memory at most 2.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TIME_RATIO_TARGET = 2.0
+MEMORY_RATIO_TARGET = 2.5
+
+BARE = r"""
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+times = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                and watched.window() is window and "shown_monotonic" not in times):
+            times["shown_monotonic"] = time.monotonic()
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 820)
+first = FirstPaint(app)
+app.installEventFilter(first)
+window.show()
+app.exec()
+open(sys.argv[1], "w").write(json.dumps(times))
+"""
+
+
+def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, float]:
+    report.unlink(missing_ok=True)
+    start = time.monotonic()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode != 0:
+        raise SystemExit(f"{args[:3]} failed ({proc.returncode}):\n{stderr}")
+    times = json.loads(report.read_text())
+    out = {
+        "shown_ms": (times["shown_monotonic"] - start) * 1000,
+        "peak_mb": usage.ru_maxrss / 1024,
+    }
+    for key in ("start", "imported", "prepared", "built", "content"):
+        if f"{key}_monotonic" in times:
+            out[f"{key}_ms"] = (times[f"{key}_monotonic"] - start) * 1000
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--platform",
+        default=os.environ.get("QT_QPA_PLATFORM")
+        or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
+    )
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="vnr-startup-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": args.platform}
+    env.pop("VNR_DATA_DIR", None)
+    report = work / "report.json"
+    bare_script = work / "bare.py"
+    bare_script.write_text(BARE)
+    data = work / "data"
+    # as users start it: the vnr-desktop-gui entry point (packaging/launcher.py without arguments)
+    app_args = [sys.executable, "-m", "vnr_desktop.gui.app", "--data-dir", str(data), "--smoke"]
+    app_env = {**env, "VNR_STARTUP_REPORT": str(report)}
+    try:
+        first = run_child(app_args, report, app_env)  # first start: installs the built-in content
+        # warm-up of both (file cache), not counted
+        run_child([sys.executable, str(bare_script), str(report)], report, env)
+        run_child(app_args, report, app_env)
+        bare: list[dict[str, float]] = []
+        app: list[dict[str, float]] = []
+        for _ in range(args.rounds):
+            bare.append(run_child([sys.executable, str(bare_script), str(report)], report, env))
+            app.append(run_child(app_args, report, app_env))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    def median(rows: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    bare_shown, app_shown = median(bare, "shown_ms"), median(app, "shown_ms")
+    bare_mem, app_mem = median(bare, "peak_mb"), median(app, "peak_mb")
+    time_ratio, mem_ratio = app_shown / bare_shown, app_mem / bare_mem
+    print(f"platform {args.platform}, {args.rounds} rounds, medians (process start to first paint)")
+    print(f"  bare QMainWindow   shown {bare_shown:7.0f} ms   peak {bare_mem:6.1f} MB")
+    print(
+        f"  VNR Desktop        shown {app_shown:7.0f} ms   peak {app_mem:6.1f} MB"
+        f"   content on screen {median(app, 'content_ms'):.0f} ms"
+    )
+    print(
+        "  app phases: python and imports up to run() {:.0f} ms, gui imports {:.0f} ms, "
+        "Qt, translations and theme {:.0f} ms, window built {:.0f} ms, shown {:.0f} ms".format(
+            median(app, "start_ms"),
+            median(app, "imported_ms"),
+            median(app, "prepared_ms"),
+            median(app, "built_ms"),
+            app_shown,
+        )
+    )
+    print(
+        f"  ratio              shown {time_ratio:7.2f} x (target <= {TIME_RATIO_TARGET})"
+        f"   peak {mem_ratio:.2f} x (target <= {MEMORY_RATIO_TARGET})"
+    )
+    print(
+        f"  first start (installs the built-in content): shown {first['shown_ms']:.0f} ms, "
+        f"content {first['content_ms']:.0f} ms, peak {first['peak_mb']:.1f} MB"
+    )
+    ok = time_ratio <= TIME_RATIO_TARGET and mem_ratio <= MEMORY_RATIO_TARGET
+    print("  targets met" if ok else "  TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
