@@ -102,7 +102,8 @@ def _reset_theme() -> Iterator[None]:
 def open_window(qtbot: Any, data_dir: Path, **kwargs: Any) -> Any:
     from vnr_desktop.gui.main_window import MainWindow
 
-    window = MainWindow(data_dir, background_updates=False, **kwargs)
+    kwargs.setdefault("background_updates", False)
+    window = MainWindow(data_dir, **kwargs)
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
     with qtbot.waitSignal(window.content_ready, timeout=CONTENT_TIMEOUT_MS):
         window.show()
