@@ -365,7 +365,7 @@
     <name>HomePage</name>
     <message>
         <source>Hva er du bekymret for?</source>
-        <translation>What are you worried about?</translation>
+        <translation>What worries you?</translation>
     </message>
     <message>
         <source>Mer</source>
@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Hva er du bekymret for?</source>
-        <translation>What are you worried about?</translation>
+        <translation>What worries you?</translation>
     </message>
     <message>
         <source>Oppslag og utskrift</source>
@@ -1145,8 +1145,8 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>The sources disagree about {0}. Shown: {1}. {2}</translation>
     </message>
     <message>
-        <source>Lagt inn av deg</source>
-        <translation>Entered by you</translation>
+        <source>Lagt inn av deg {0}.</source>
+        <translation>Entered by you {0}.</translation>
     </message>
     <message>
         <source>Kilde: {0}, {1}. Per {2}. Innhold: {3}.</source>

@@ -1145,8 +1145,8 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Kildene er uenige om {0}. Vist: {1}. {2}</translation>
     </message>
     <message>
-        <source>Lagt inn av deg</source>
-        <translation>Lagt inn av deg</translation>
+        <source>Lagt inn av deg {0}.</source>
+        <translation>Lagt inn av deg {0}.</translation>
     </message>
     <message>
         <source>Kilde: {0}, {1}. Per {2}. Innhold: {3}.</source>

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from vnr_desktop.gui.content import Snapshot
 
 GRID_KINDS = ("se", "spor", "avklar", "handle")
+NB_SECTION_CODES = {"se": "SE", "spor": "SPØR", "avklar": "AVKLAR", "handle": "HANDLE"}
 
 
 def date_text(value: dt.date) -> str:
@@ -88,7 +89,9 @@ def guide_html(snapshot: Snapshot, ref: str, guide: Guide, c: Colors) -> str:
 def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: Colors) -> str:
     code = labels.label(labels.section_labels(), section.kind)
     title = section.title
-    heading = title if title.upper().startswith(code.upper()) else f"{code} – {title}"
+    # Content titles often start with the Norwegian code already ("SE – tegn hos barnet").
+    codes = {code.upper(), NB_SECTION_CODES.get(section.kind, "")} - {""}
+    heading = title if any(title.upper().startswith(c) for c in codes) else f"{code} – {title}"
     out = [f"<h2>{escape(heading)}</h2>"]
     if section.intro:
         out.append(f"<p>{escape(section.intro)}</p>")
@@ -227,7 +230,8 @@ def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle_id = ref.partition(":")[0]
     prov = item.provenance
     if prov.source == "egen":
-        source = translate("Render", "Lagt inn av deg")
+        text = translate("Render", "Lagt inn av deg {0}.").format(short_date(prov.as_of))
+        return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
     else:
         doc = snapshot.source_of(ref)
         source = f"{doc.title} ({doc.publisher})" if doc else prov.source

@@ -563,6 +563,12 @@ class MainWindow(QMainWindow):
             self.go("home")
         self.content_ready.emit()
 
+    def _region_titles(self, snapshot: Snapshot) -> dict[str, str]:
+        """Short names of the bundles ("Gjøvikregionen", not the whole title)."""
+        titles = {b.id: b.title.split(" – ")[0] for b in snapshot.bundles}
+        titles[OWN_BUNDLE] = self.tr("Egne kontakter")
+        return titles
+
     def _open_failed(self, message: str) -> None:
         self.loading.setWordWrap(True)
         self.loading.setText(
@@ -588,9 +594,7 @@ class MainWindow(QMainWindow):
                 snapshot, entry, self.colors, self.guide_page.current_ref()
             )
         if "search" in self._pages:
-            regions = {b.id: b.title for b in snapshot.bundles}
-            regions[OWN_BUNDLE] = self.tr("Egne kontakter")
-            self.search_page.model.region_titles = regions
+            self.search_page.model.region_titles = self._region_titles(snapshot)
 
     def _apply_to_page(self, key: str, page: QWidget, snapshot: Snapshot) -> None:
         colors = self.colors
@@ -710,9 +714,7 @@ class MainWindow(QMainWindow):
             return search_adapter.search(ctx.state, library_db, request)
 
         def done(rows: list[ResultRow]) -> None:
-            regions = {b.id: b.title for b in snapshot.bundles}
-            regions[OWN_BUNDLE] = self.tr("Egne kontakter")
-            self.search_page.set_results(query, rows, regions)
+            self.search_page.set_results(query, rows, self._region_titles(snapshot))
             self.search_done.emit(query, len(rows))
             if open_first and rows:
                 self.search_page.open_current()

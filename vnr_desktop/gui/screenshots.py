@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--municipality", default="3407", help="kommunenummer to choose")
     parser.add_argument("--only", nargs="*", help="screen names to take")
+    parser.add_argument("--lang", choices=("nb", "en"), default="nb")
+    parser.add_argument("--prefix", default="", help="put before each file name")
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -55,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application()
     setup_logging(data_dir / "logs")
     prepare(app, data_dir)
+    if args.lang == "en":
+        from vnr_desktop.gui.i18n import install_translators
+
+        install_translators(app, "en")
     window = MainWindow(data_dir, background_updates=False)
     window.session.errors.message.connect(lambda level, text: print(f"[{level}] {text}"))
     window.resize(*SCREEN_SIZE)
@@ -67,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if wanted and name not in wanted:
             return
         settle()
-        path = out / f"{name}.png"
+        path = out / f"{args.prefix}{name}.png"
         window.grab().save(str(path))
         taken.append(path)
         print(path)
@@ -128,11 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         dialog = window.own_page.dialog
         assert dialog is not None
         dialog.name.setText("Leder på helsestasjonen")
-        dialog.phone.setText("61 00 00 00")
+        dialog.phone.setText("12 34 56 78")  # made up: not a real number
         dialog.hours.setText("man–fre 08–15.30")
         dialog.phone_label.setText("Mobil (eksempel)")
         settle()
-        dialog.grab().save(str(out / "10-own-contact-dialog.png"))
+        if not wanted or "10-own-contact-dialog" in wanted:
+            dialog.grab().save(str(out / f"{args.prefix}10-own-contact-dialog.png"))
         dialog.try_save()
         wait_until(lambda: bool(window.session.snapshot.own_contacts()))  # type: ignore[union-attr]
     window.message_bar.dismiss()

@@ -290,8 +290,8 @@ class CardStudio(QWidget):
         """The room for the pages, in device pixels."""
         viewport = self.pages_area.viewport().size()
         ratio = max(self.devicePixelRatioF(), 1.0)
-        w = max(200, viewport.width() - 2 * PAGE_MARGIN - 4)
-        h = max(200, viewport.height() - 2 * PAGE_MARGIN - 4)
+        w = max(200, int(viewport.width() * 0.98) - 2 * PAGE_MARGIN)
+        h = max(200, int(viewport.height() * 0.98) - 2 * PAGE_MARGIN)
         return QSize(int(w * ratio), int(h * ratio))
 
     def resizeEvent(self, event: object) -> None:
@@ -306,6 +306,11 @@ class CardStudio(QWidget):
         request = self.request()
         if request is None:
             return
+        # The title above the pages may wrap: lay it out first, then measure the room left.
+        self.preview_title.setText(self.cards.currentIndex().data() or request.card_id)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         box = self.preview_box()
         if (
             self.current is not None
