@@ -141,3 +141,36 @@ def test_background_check_is_scheduled_only_with_a_source(qtbot, gui_data):
     wait_idle(qtbot, window)
     assert not window.background_checks.isActive()  # no feed configured: nothing planned
     assert window.message_bar.level == ""  # and nothing said
+
+
+def test_an_expired_feed_is_used_with_a_visible_warning(
+    trusting_window, qtbot, tmp_path, publisher
+):
+    """Content confirmed by a catalog that has expired still installs; the start page says so."""
+    import datetime as dt
+
+    from vnr_desktop.core.sync.catalog import publish_feed
+    from vnr_desktop.gui import sync_flow
+
+    window = trusting_window
+    usb = _signed_update(tmp_path, publisher)
+    feed = tmp_path / "feed"
+    publish_feed(
+        [usb / "testregion.vnrb"],
+        publisher,
+        feed,
+        feed_id="test",
+        publisher="Tester",
+        valid_days=1,
+        now=dt.datetime.now(dt.UTC) - dt.timedelta(days=10),
+    )
+    with qtbot.waitSignal(window.sync_finished, timeout=30_000):
+        sync_flow.import_folder(window, feed)
+    qtbot.waitUntil(
+        lambda: window.session.snapshot.bundle("testregion").version == 2, timeout=10_000
+    )
+    window.update_report.accept()
+    window.go("home")
+    qtbot.waitUntil(lambda: window.home.feed_status.isVisible(), timeout=10_000)
+    assert "kan være utdatert" in window.home.feed_status.text()
+    assert window.home.feed_status.property("level") == "warning"

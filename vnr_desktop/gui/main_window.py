@@ -551,6 +551,7 @@ class MainWindow(QMainWindow):
         assert snapshot is not None
         self._nav_enabled(True)
         self._index_own_contacts()
+        self.refresh_feed_status()
         if self.background_checks is None and self._background_updates:
             from vnr_desktop.gui import sync_flow
 
@@ -1034,6 +1035,21 @@ class MainWindow(QMainWindow):
         self.session.run_db(
             lambda _lib, ud: ud.clear_search_history(),
             lambda _r: self.session.errors.show_info(self.tr("Søkehistorikken er slettet.")),
+        )
+
+    def refresh_feed_status(self) -> None:
+        """Show on the start page when the signed content was last confirmed (io lane)."""
+        from vnr_desktop.gui.adapters import sync as sync_adapter
+
+        snapshot, paths = self.session.snapshot, self.session.paths
+        if snapshot is None or paths is None:
+            return
+        settings = snapshot.settings
+        self.session.jobs.submit(
+            "io",
+            lambda ctx: sync_adapter.feed_statuses(ctx.state, paths, settings),
+            self.home.set_feed_status,
+            lambda exc: None,  # no feed state yet: nothing to say
         )
 
     def check_updates(self) -> None:

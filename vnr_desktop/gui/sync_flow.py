@@ -92,6 +92,7 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
                     ).format(", ".join(outcome.updates_available))
                 )
             return
+        window.refresh_feed_status()
         if outcome.changed:
             session.reload()
             report = UpdateReport(window, outcome)

@@ -209,6 +209,8 @@ QFrame#messageBar[level="error"], QFrame#messageBar[level="unexpected"] {{
 QFrame#messageBar[level="info"] {{ background: {c.se}; border: 1px solid {c.border};
     border-radius: 6px; }}
 QFrame#messageBar QLabel {{ color: {c.text}; }}
+QLabel#feedStatus[level="warning"] {{ background: {c.warning_bg}; color: {c.warning_text};
+    border: 1px solid {c.warning_text}; border-radius: 6px; padding: 8px; font-weight: bold; }}
 QFrame#neutralScreen {{ background: #ffffff; }}
 QFrame#neutralScreen QLabel {{ color: #555555; }}
 QFrame[role="card"] {{ background: {c.surface}; border: 1px solid {c.border};

@@ -110,6 +110,17 @@ def check(
     )
 
 
+def feed_statuses(
+    state: dict[str, Any], paths: AppPaths, settings: Settings
+) -> list[tuple[str, bool]]:
+    """(plain message, expired) per feed the content came from: "Innhold bekreftet DATO"."""
+    statuses = _updater(state, paths, settings).feed_statuses()
+    return [
+        (s.message_en if settings.language == "en" else s.message, bool(s.expired))
+        for s in statuses
+    ]
+
+
 def next_check_seconds(state: dict[str, Any], paths: AppPaths, settings: Settings) -> float | None:
     """Seconds until the next automatic check (24 h schedule with jitter); None without a
     feed to check."""

@@ -84,7 +84,21 @@ class HomePage(QScrollArea):
         self.bundles.setWordWrap(True)
         self.bundles.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.bundles)
+        self.feed_status = QLabel(body)
+        self.feed_status.setWordWrap(True)
+        self.feed_status.setObjectName("feedStatus")
+        self.feed_status.hide()
+        layout.addWidget(self.feed_status)
         layout.addStretch(1)
+
+    def set_feed_status(self, statuses: list[tuple[str, bool]]) -> None:
+        """How fresh the signed content is; an expired catalog is a visible warning."""
+        expired = any(e for _m, e in statuses)
+        self.feed_status.setProperty("level", "warning" if expired else "")
+        self.feed_status.style().unpolish(self.feed_status)
+        self.feed_status.style().polish(self.feed_status)
+        self.feed_status.setText("\n".join(m for m, _e in statuses))
+        self.feed_status.setVisible(bool(statuses))
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         name = snapshot.municipality_name
