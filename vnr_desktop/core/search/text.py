@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 NORWEGIAN_LETTERS = frozenset("æøå")
 
@@ -54,33 +55,57 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@functools.lru_cache(maxsize=32)
+def text_words(text: str) -> tuple[str, ...]:
+    """``words(text)``, remembered for the last few texts.
+
+    Indexing a document tokenises its body for the body's ASCII stand-ins (variant_text) and
+    again for the vocabulary counts (index.document_terms); a body of 10 kB is then read once.
+    """
+    return tuple(words(text))
+
+
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased word) for every word in ``text``."""
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
-def variants(word: str) -> set[str]:
-    """Other spellings a user may type for ``word`` (lower-case): accent-free and ASCII forms."""
+@functools.lru_cache(maxsize=65536)
+def sorted_variants(word: str) -> tuple[str, ...]:
+    """``variants(word)`` in sorted order, computed once per word (indexing asks for the same
+    words in document after document)."""
     if word.isascii():
-        return set()
+        return ()
     folded = fold_accents(word)
     out = {folded}
     if any(c in NORWEGIAN_LETTERS for c in folded):
         out.update(folded.translate(t) for t in _ASCII_STAND_INS)
     out.discard(word)
+    return tuple(sorted(out))
+
+
+def variants(word: str) -> set[str]:
+    """Other spellings a user may type for ``word`` (lower-case): accent-free and ASCII forms."""
+    return set(sorted_variants(word))
+
+
+def variant_words(words_: Iterable[str]) -> list[str]:
+    """The ASCII stand-ins of ``words_`` that have any, each word's once, in order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in words_:
+        if word in seen or word.isascii():
+            continue
+        seen.add(word)
+        out.extend(sorted_variants(word))
     return out
 
 
 def variant_text(text: str) -> str:
     """The ASCII stand-ins of every word in ``text`` that has any, space-separated."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for word in words(text):
-        if word.isascii() or word in seen:
-            continue
-        seen.add(word)
-        out.extend(sorted(variants(word)))
-    return " ".join(out)
+    if text.isascii():
+        return ""
+    return " ".join(variant_words(text_words(text)))
 
 
 def normalise_query_word(word: str) -> str:
