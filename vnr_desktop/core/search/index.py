@@ -11,17 +11,22 @@ Tables (all owned by search):
 - ``search_titles``: FTS5 over the title-like columns only (external content: the text is
   read from search_fts). Its document lists are short, so the title tiers of a query (most
   keystrokes stop there) do not wade through every body that mentions "barn" or "vold".
-- ``search_docs``: one row per indexed item, same rowid: display fields and filter fields.
+- ``search_docs``: one row per indexed item, same rowid: display fields, filter fields, and
+  ``doc_hash``, a digest of the item's document (see document_hash).
 - ``search_slots``: each bundle's rowid block. Rowids are ``slot << 24 | n``, so a bundle (a
   region) is a contiguous rowid range that FTS5 can seek to: "home region first" and the
-  region filter cost no more than a smaller index.
+  region filter cost no more than a smaller index. Within the block the items are in the
+  bundle's order, ROWID_GAP apart when the bundle was written whole.
 - ``search_terms``: every indexed word and the number of documents it is in: the
   vocabulary that typo correction, compound parts and prefix completions use.
 - ``search_meta``: schema version, ``generation`` (bumped on every change: caches key on it),
   and the hash of the indexed own contacts.
 
 The library calls ``ensure_schema`` when it opens and ``index_bundle`` inside its install
-transaction (so a crash leaves the old index or the new one, never a mix). Nothing is rebuilt
+transaction (so a crash leaves the old index or the new one, never a mix). The first install
+of a bundle writes all its items; an update rewrites only the items whose digest changed,
+deletes those that are gone and places new ones between their neighbours (the whole bundle is
+rewritten only when its items were reordered or a gap is full). Nothing is rebuilt
 at start-up; only a change of this module's schema version re-indexes once, from the
 library's own ``items`` table. After a change, FTS5's segments are merged (``optimize``) when
 the index is small or a quarter of it changed since the last merge (see _merge_segments).
@@ -29,21 +34,26 @@ the index is small or a quarter of it changed since the last merge (see _merge_s
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import operator
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from vnr_desktop.core import db
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.models import Contact, Guide, Item, Manifest, Measure, Plan, Resource
 from vnr_desktop.core.search.documents import OWN_CONTACTS_REGION, ItemDocument, item_document
-from vnr_desktop.core.search.text import words
+from vnr_desktop.core.search.text import text_words
 
-SEARCH_SCHEMA_VERSION = "7"
+SEARCH_SCHEMA_VERSION = "8"
 SLOT_BITS = 24
 """Rowids per bundle: 16 million items."""
+ROWID_GAP = 64
+"""Spacing of a bundle's rowids when it is written whole: an update can place up to 63 new
+items between two kept ones (in the bundle's order) without rewriting the bundle."""
 
 FTS_COLUMNS = ("ref", "title", "aliases", "extra", "body", "bodyx", "tags")
 TITLE_COLUMNS = ("title", "aliases", "extra", "tags")
@@ -75,7 +85,8 @@ _SCHEMA = (
     " phones_json TEXT NOT NULL,"
     " phone_digits TEXT NOT NULL,"
     " audience TEXT NOT NULL,"
-    " municipalities TEXT NOT NULL)",
+    " municipalities TEXT NOT NULL,"
+    " doc_hash TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS search_docs_bundle ON search_docs(bundle_id)",
     "CREATE TABLE IF NOT EXISTS search_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL)"
     " WITHOUT ROWID",
@@ -205,7 +216,7 @@ def remove_bundle(conn: sqlite3.Connection, bundle_id: str) -> int:
         "SELECT " + ", ".join(TEXT_COLUMNS) + " FROM search_fts WHERE rowid BETWEEN ? AND ?",
         bounds,
     )
-    _count_terms(conn, (tuple(r) for r in old_text), -1)
+    _count_terms(conn, (document_terms(tuple(map(str, r))) for r in old_text), -1)
     titles = ", ".join(TITLE_COLUMNS)
     conn.execute(
         f"INSERT INTO search_titles(search_titles, rowid, {titles}) SELECT 'delete', rowid,"
@@ -228,9 +239,10 @@ OPTIMIZE_AFTER_CHANGED_SHARE = 0.25
 def _merge_segments(conn: sqlite3.Connection, changed: int) -> None:
     """Keep FTS5's segment count low: every segment is one more b-tree probed per query term.
 
-    Measured at 10 000 items: retrieval 1.9 ms per keystroke with the ~10 segments that
-    installing bundle after bundle leaves, 0.5 ms after 'optimize' (which takes 0.26 s there;
-    3.9 s at 100 000 items, hence the amortised rule for large indexes).
+    ``changed`` counts the documents written and deleted (an update counts only the items it
+    changed). Measured at 10 000 items: retrieval 1.9 ms per keystroke with the ~10 segments
+    that installing bundle after bundle leaves, 0.5 ms after 'optimize' (which takes 0.26 s
+    there; 3.9 s at 100 000 items, hence the amortised rule for large indexes).
     """
     since = int(_meta(conn, "changed_since_optimize") or 0) + changed
     total = int(conn.execute("SELECT COALESCE(SUM(docs), 0) FROM search_slots").fetchone()[0])
@@ -241,7 +253,21 @@ def _merge_segments(conn: sqlite3.Connection, changed: int) -> None:
     _set_meta(conn, "changed_since_optimize", str(since))
 
 
-def _count_terms(conn: sqlite3.Connection, texts: Iterable[tuple[object, ...]], sign: int) -> None:
+def document_terms(columns: Sequence[str]) -> set[str]:
+    """The distinct words of a document's text columns (title, aliases, extra, body, bodyx),
+    as the tokenizer sees them: counted when a document is written, and again (from the
+    stored text) when it is deleted.
+
+    Each column is read once: the body's words come from text.text_words' memory when
+    variant_text has just read them for the body's ASCII stand-ins.
+    """
+    terms: set[str] = set()
+    for column in columns:
+        terms.update(text_words(column))
+    return terms
+
+
+def _count_terms(conn: sqlite3.Connection, documents: Iterable[set[str]], sign: int) -> None:
     """Add (sign=+1) or remove (-1) documents' words to the vocabulary table ``search_terms``.
 
     The vocabulary (typo correction, compound parts, prefix completions) is read from this
@@ -249,8 +275,8 @@ def _count_terms(conn: sqlite3.Connection, texts: Iterable[tuple[object, ...]], 
     items). Words are counted once per document, as the tokenizer sees them (text.words).
     """
     counts: Counter[str] = Counter()
-    for columns in texts:
-        counts.update(set(words(" ".join(str(c) for c in columns))))
+    for terms in documents:
+        counts.update(terms)
     if not counts:
         return
     conn.executemany(
@@ -262,17 +288,29 @@ def _count_terms(conn: sqlite3.Connection, texts: Iterable[tuple[object, ...]], 
         conn.execute("DELETE FROM search_terms WHERE docs <= 0")
 
 
-def _write_documents(
-    conn: sqlite3.Connection, bundle_id: str, documents: Iterable[ItemDocument]
-) -> int:
-    removed = remove_bundle(conn, bundle_id)
-    low, high = _slot(conn, bundle_id)
+_DOC_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(ItemDocument)))
+
+
+def document_hash(doc: ItemDocument) -> str:
+    """A digest of everything a document's index rows are made from (all its fields).
+
+    An update re-indexes the items whose digest changed and leaves the others' rows alone.
+    (A change to how rows are made from the fields bumps SEARCH_SCHEMA_VERSION instead.) The
+    fields are strings and tuples of strings, so their repr is unambiguous.
+    """
+    return hashlib.blake2b(repr(_DOC_FIELDS(doc)).encode(), digest_size=16).hexdigest()
+
+
+def _insert_documents(
+    conn: sqlite3.Connection, bundle_id: str, placed: Sequence[tuple[int, ItemDocument, str]]
+) -> None:
+    """Write the rows of documents at their rowids: search_docs, search_fts, search_titles,
+    and their words' counts in search_terms."""
     docs: list[tuple[object, ...]] = []
     fts: list[tuple[object, ...]] = []
-    for n, doc in enumerate(documents):
-        rowid = low + n
-        if rowid > high:
-            raise ValueError(f"bundle {bundle_id} has more items than the index can hold")
+    titles: list[tuple[object, ...]] = []
+    terms: list[set[str]] = []
+    for rowid, doc, digest in placed:
         docs.append(
             (
                 rowid,
@@ -289,34 +327,166 @@ def _write_documents(
                 " ".join(doc.phone_digits),
                 " ".join(doc.audience),
                 " ".join(doc.municipalities),
+                digest,
             )
         )
-        fts.append((rowid, doc.ref, *doc.columns()))
+        title, aliases, extra, body, bodyx, tags = doc.columns()
+        fts.append((rowid, doc.ref, title, aliases, extra, body, bodyx, tags))
+        titles.append((rowid, title, aliases, extra, tags))
+        terms.append(document_terms((title, aliases, extra, body, bodyx)))
     conn.executemany(
         "INSERT INTO search_docs(id, ref, bundle_id, kind, title, label, aliases, places, keywords,"
-        " match_words, phones_json, phone_digits, audience, municipalities)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " match_words, phones_json, phone_digits, audience, municipalities, doc_hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         docs,
     )
     conn.executemany(
         "INSERT INTO search_fts(rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (?,?,?,?,?,?,?,?)",
         fts,
     )
-    titles = ", ".join(TITLE_COLUMNS)
-    conn.execute(
-        f"INSERT INTO search_titles(rowid, {titles}) SELECT rowid, {titles} FROM search_fts"
-        " WHERE rowid BETWEEN ? AND ?",
-        (low, high),
+    # External content: the values given must be the ones search_fts holds (they are).
+    conn.executemany(
+        "INSERT INTO search_titles(rowid, " + ", ".join(TITLE_COLUMNS) + ") VALUES (?,?,?,?,?)",
+        titles,
     )
-    _count_terms(conn, (row[2 : len(TEXT_COLUMNS) + 2] for row in fts), +1)
-    conn.execute("UPDATE search_slots SET docs = ? WHERE bundle_id = ?", (len(docs), bundle_id))
-    _merge_segments(conn, removed + len(docs))
-    _bump_generation(conn)
-    return len(docs)
+    _count_terms(conn, terms, +1)
+
+
+def _delete_documents(conn: sqlite3.Connection, rowids: Sequence[int]) -> None:
+    """Delete the rows of these documents (and their words' counts)."""
+    if not rowids:
+        return
+    select = "SELECT " + ", ".join(TEXT_COLUMNS) + " FROM search_fts WHERE rowid = ?"
+    old = [conn.execute(select, (rowid,)).fetchone() for rowid in rowids]
+    _count_terms(conn, (document_terms(tuple(map(str, r))) for r in old if r), -1)
+    titles = ", ".join(TITLE_COLUMNS)
+    params = [(rowid,) for rowid in rowids]
+    conn.executemany(
+        f"INSERT INTO search_titles(search_titles, rowid, {titles}) SELECT 'delete', rowid,"
+        f" {titles} FROM search_fts WHERE rowid = ?",
+        params,
+    )
+    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", params)
+    conn.executemany("DELETE FROM search_docs WHERE id = ?", params)
+
+
+def _place_new(kept: Sequence[int | None], low: int, high: int) -> list[int] | None:
+    """Rowids for documents in bundle order: kept ones (an int) keep theirs, new ones (None)
+    get one between their kept neighbours. None when the kept rowids are out of order or a
+    gap is too small: the bundle is then written whole.
+
+    Search reads candidates in rowid order, so the index must hold the bundle's items in the
+    bundle's order, as a full write does, for an update to search exactly like a fresh install.
+    """
+    out: list[int] = []
+    previous = low  # never a document's rowid (see _write_all)
+    i = 0
+    while i < len(kept):
+        current = kept[i]
+        if current is not None:
+            if current <= previous:
+                return None
+            out.append(current)
+            previous = current
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and kept[j] is None:
+            j += 1
+        following = kept[j] if j < len(kept) else high + 1
+        assert following is not None
+        count = j - i
+        step = min(ROWID_GAP, (following - previous) // (count + 1))
+        if step < 1:
+            return None
+        out.extend(previous + step * (n + 1) for n in range(count))
+        previous = out[-1]
+        i = j
+    return out
+
+
+def _write_all(
+    conn: sqlite3.Connection, bundle_id: str, documents: Sequence[tuple[ItemDocument, str]]
+) -> int:
+    """Replace every row of the bundle; rowids spaced ROWID_GAP apart. Returns rows changed."""
+    removed = remove_bundle(conn, bundle_id)
+    low, high = _slot(conn, bundle_id)
+    gap = min(ROWID_GAP, (high - low + 1) // (len(documents) + 1))
+    if gap < 1:
+        raise ValueError(f"bundle {bundle_id} has more items than the index can hold")
+    _insert_documents(
+        conn,
+        bundle_id,
+        [(low + gap * (n + 1), doc, digest) for n, (doc, digest) in enumerate(documents)],
+    )
+    return removed + len(documents)
+
+
+def _write_changes(
+    conn: sqlite3.Connection, bundle_id: str, documents: Sequence[tuple[ItemDocument, str]]
+) -> int | None:
+    """Rewrite only the documents that are new or changed, delete those that are gone.
+
+    Returns the number of rows deleted and written, or None when the bundle must be written
+    whole (first install, items reordered, no room between two kept items).
+    """
+    bounds = slot_range(conn, bundle_id)
+    if bounds is None:
+        return None
+    low, high = bounds
+    existing = {
+        str(ref): (int(rowid), str(digest))
+        for rowid, ref, digest in conn.execute(
+            "SELECT id, ref, doc_hash FROM search_docs WHERE id BETWEEN ? AND ?", bounds
+        )
+    }
+    refs = {doc.ref for doc, _ in documents}
+    if not existing or len(refs) != len(documents):
+        return None
+    kept = [existing[doc.ref][0] if doc.ref in existing else None for doc, _ in documents]
+    rowids = _place_new(kept, low, high)
+    if rowids is None:
+        return None
+    deleted = [rowid for ref, (rowid, _) in existing.items() if ref not in refs]
+    written: list[tuple[int, ItemDocument, str]] = []
+    for rowid, (doc, digest) in zip(rowids, documents, strict=True):
+        old = existing.get(doc.ref)
+        if old is None:
+            written.append((rowid, doc, digest))
+        elif old[1] != digest:
+            deleted.append(rowid)
+            written.append((rowid, doc, digest))
+    _delete_documents(conn, deleted)
+    _insert_documents(conn, bundle_id, written)
+    return len(deleted) + len(written)
+
+
+def _write_documents(
+    conn: sqlite3.Connection, bundle_id: str, documents: Iterable[ItemDocument]
+) -> int:
+    """Make the bundle's index rows those of ``documents`` (in bundle order).
+
+    An update touches only the documents that changed (see _write_changes); the first
+    install of a bundle writes it whole. Returns the number of documents indexed.
+    """
+    hashed = [(doc, document_hash(doc)) for doc in documents]
+    changed = _write_changes(conn, bundle_id, hashed)
+    if changed is None:
+        changed = _write_all(conn, bundle_id, hashed)
+    if changed:
+        conn.execute(
+            "UPDATE search_slots SET docs = ? WHERE bundle_id = ?", (len(hashed), bundle_id)
+        )
+        _merge_segments(conn, changed)
+        _bump_generation(conn)
+    return len(hashed)
 
 
 def index_bundle(conn: sqlite3.Connection, content: BundleContent) -> None:
-    """Replace every index row of ``content``'s bundle (call inside the install transaction)."""
+    """Make the index hold ``content``'s items (call inside the install transaction).
+
+    Only the items that changed since the installed version are re-indexed.
+    """
     manifest = content.manifest
     _write_documents(
         conn, content.id, (item_document(content.id, item, manifest) for item in content.items())
