@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 90
+FEED_STATUS_DELAY_MS = 5_000
 NAV_KEY_ROLE = 256
 """Qt.ItemDataRole.UserRole: where a navigation item keeps its page key."""
 APP_ICON = "icons/vnr-desktop.svg"
@@ -551,7 +552,8 @@ class MainWindow(QMainWindow):
         assert snapshot is not None
         self._nav_enabled(True)
         self._index_own_contacts()
-        self.refresh_feed_status()
+        # The sync stack (cryptography, TLS) is not needed for the first minutes: load it later.
+        QTimer.singleShot(FEED_STATUS_DELAY_MS, self, self.refresh_feed_status)
         if self.background_checks is None and self._background_updates:
             from vnr_desktop.gui import sync_flow
 
