@@ -74,12 +74,14 @@ class TwoLineDelegate(QStyledItemDelegate):
         if snippet:
             html += f"<br/><span style='color:{text_color}'>{snippet}</span>"
         html += "</div>"
-        doc = QTextDocument()
+        doc = QTextDocument(self)
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
         doc.setTextWidth(width)
         if len(self._docs) > _CACHE_LIMIT:
+            for old in self._docs.values():
+                old.deleteLater()
             self._docs.clear()
         self._docs[key] = doc
         return doc
