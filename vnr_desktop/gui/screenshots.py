@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
 
     window.go("settings")
     shot("12-settings")
+    bar = window.settings_page.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shot("12b-settings-content-and-updates")
 
     window.change_settings({"high_contrast": True, "text_scale": 1.3})
     window.go("child")

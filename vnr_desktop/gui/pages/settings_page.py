@@ -106,6 +106,7 @@ class SettingsPage(QScrollArea):
         frame, layout = _section(holder, self.tr("Visning"))
         form = QFormLayout()
         self.language = named(QComboBox(frame), self.tr("Språk"))
+        self.language.setMaximumWidth(320)
         self.language.addItem("Norsk bokmål", "nb")
         self.language.addItem("English", "en")
         self.language.activated.connect(
@@ -113,6 +114,7 @@ class SettingsPage(QScrollArea):
         )
         form.addRow(self.tr("Språk"), self.language)
         self.text_scale = named(QComboBox(frame), self.tr("Tekststørrelse"))
+        self.text_scale.setMaximumWidth(320)
         for scale in TEXT_SCALES:
             self.text_scale.addItem(f"{round(scale * 100)} %", scale)
         self.text_scale.activated.connect(
@@ -157,6 +159,7 @@ class SettingsPage(QScrollArea):
             spin.setSingleStep(0.5)
             spin.setDecimals(1)
             spin.setSuffix(" mm")
+            spin.setMaximumWidth(180)
             spin.editingFinished.connect(self._offset_changed)
         form.addRow(self.tr("Sidelengs"), self.offset_x)
         form.addRow(self.tr("I høyden"), self.offset_y)
@@ -170,6 +173,7 @@ class SettingsPage(QScrollArea):
             QSpinBox(frame), self.tr("Varsle når opplysningene er eldre enn, måneder")
         )
         self.age_months.setRange(1, 120)
+        self.age_months.setMaximumWidth(180)
         self.age_months.setSuffix(self.tr(" måneder"))
         self.age_months.editingFinished.connect(
             lambda: self.changed.emit({"age_warning_months": self.age_months.value()})
@@ -208,7 +212,8 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Oppdateringskilde"), self.update_source)
         layout.addLayout(form)
         self.bundles = named(QListWidget(frame), self.tr("Installert innhold"))
-        self.bundles.setMinimumHeight(120)
+        self.bundles.setMinimumHeight(90)
+        self.bundles.setMaximumHeight(150)
         self.bundles.currentItemChanged.connect(lambda *_a: self._update_rollback())
         layout.addWidget(self.bundles)
         row = QHBoxLayout()
