@@ -235,6 +235,26 @@ def test_shipped_card_renders_with_real_numbers(library, tmp_path):
     assert MM > 2.8
 
 
+def test_phone_numbers_print_in_the_plain_zero_font(lib, catalog):
+    """Atkinson's slashed zero reads as the letter Ø in Norwegian: numbers use DejaVu."""
+    from pypdf import PdfReader
+
+    from vnr_desktop.core.cards import fonts
+
+    rendered = render_card(lib, "prove", "fjordby", "id1", catalog=catalog)
+    runs: list[tuple[str, str]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if font_dict is not None and text.strip():
+            runs.append((text.strip(), str(font_dict.get("/BaseFont", ""))))
+
+    for page in PdfReader(io.BytesIO(rendered.pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    number_fonts = {font for text, font in runs if text in rendered.printed_numbers}
+    assert rendered.printed_numbers
+    assert number_fonts and all(font.endswith(fonts.NUMBER) for font in number_fonts), number_fonts
+
+
 def test_fast_mask_choice_matches_reportlab():
     from reportlab.graphics.barcode import qrencoder
 

@@ -1,7 +1,7 @@
 """The fonts cards print with, registered with ReportLab on first use (never at app start).
 
 Atkinson Hyperlegible (OFL, designed for readers with low vision) sets all text; DejaVu Sans
-fills in symbols Atkinson lacks (arrows, ☎, ✓). Both ship in resources/fonts/ and are embedded
+fills in symbols Atkinson lacks (arrows, ☎, ✓) and sets phone numbers (see NUMBER). Both ship in resources/fonts/ and are embedded
 (subset) in every PDF. Any character neither font has is an error, not an empty box.
 """
 
@@ -18,6 +18,10 @@ BOLD = "Atkinson-Bold"
 ITALIC = "Atkinson-Italic"
 SYMBOL = "DejaVuSans"
 SYMBOL_BOLD = "DejaVuSans-Bold"
+NUMBER = "DejaVuSansCondensed-Bold"
+"""Phone numbers print in DejaVu Sans Condensed Bold: its zero is a plain oval. Atkinson's slashed zero
+reads as the letter Ø to Norwegian eyes ("02800" as "Ø2800"), which a phone number must never
+invite."""
 
 _FILES = {
     REGULAR: "AtkinsonHyperlegible-Regular.ttf",
@@ -25,6 +29,7 @@ _FILES = {
     ITALIC: "AtkinsonHyperlegible-Italic.ttf",
     SYMBOL: "DejaVuSans.ttf",
     SYMBOL_BOLD: "DejaVuSans-Bold.ttf",
+    NUMBER: "DejaVuSansCondensed-Bold.ttf",
 }
 
 _lock = threading.Lock()

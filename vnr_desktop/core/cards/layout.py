@@ -271,12 +271,12 @@ class NumberTable(Flowable):
         st = self.st
         if line.number:
             n = line.number
-            fonts.check_text(n, fonts.BOLD, self.where)
-            w = stringWidth(n, fonts.BOLD, st.number_pt)
+            fonts.check_text(n, fonts.NUMBER, self.where)
+            w = stringWidth(n, fonts.NUMBER, st.number_pt)
 
             def draw_number(c: Canvas, right: float, base: float) -> None:
                 c.setFillColor(HexColor(palette.INK))
-                c.setFont(fonts.BOLD, st.number_pt)
+                c.setFont(fonts.NUMBER, st.number_pt)
                 c.drawRightString(right, base, n)
 
             return w, st.number_pt, draw_number
