@@ -34,7 +34,7 @@ def _assert_readable(folder: Path) -> None:
     hits = search(lib.conn, "krisesenter")
     assert hits and hits[0].ref == "testregion:krisesenter"
     assert lib.ensure_builtin() == []
-    with pytest.raises(LibraryError, match="reading only because the disk is full"):
+    with pytest.raises(LibraryError, match="bare leses nå, fordi disken er full"):
         lib.rollback("testregion")
     lib.close()
     user = UserData(folder / "user.db")

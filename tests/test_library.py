@@ -58,8 +58,9 @@ def test_same_version_with_other_content_is_refused(empty_library, test_bundle_d
     empty_library.install(_load(test_bundle_dir))
     contacts = test_bundle_dir / "contacts.yaml"
     contacts.write_text(contacts.read_text(encoding="utf-8").replace("99 00 00 01", "99 00 00 21"), encoding="utf-8")
-    with pytest.raises(LibraryError, match="higher version number"):
+    with pytest.raises(LibraryError, match="høyere versjonsnummer") as refused:
         empty_library.install(_load(test_bundle_dir))
+    assert "higher version number" in refused.value.message_en
     assert empty_library.get("testregion:krisesenter").item.phones[0].number == "99 00 00 01"
 
 
@@ -81,13 +82,14 @@ def test_downgrade_is_refused_and_rollback_restores_previous(empty_library, test
     v1 = _load(test_bundle_dir)
     _bump(test_bundle_dir, 2)
     empty_library.install(_load(test_bundle_dir))
-    with pytest.raises(DowngradeRefused, match="older than the installed v2"):
+    with pytest.raises(DowngradeRefused, match="eldre enn installert v2") as refused:
         empty_library.install(v1)
+    assert "older than the installed v2" in refused.value.message_en
     back = empty_library.rollback("testregion")
     assert (back.status, back.version, back.previous_version) == ("rolled_back", 1, 2)
     assert empty_library.bundle("testregion").version == 1
     assert empty_library.get("testregion:krisesenter").item.phones[0].number == "99 00 00 01"
-    with pytest.raises(LibraryError, match="no earlier version"):
+    with pytest.raises(LibraryError, match="ingen tidligere versjon"):
         empty_library.rollback("testregion")
 
 
@@ -160,7 +162,7 @@ def test_library_from_a_newer_app_is_refused_with_a_message(data_dir):
     lib = open_library(data_dir, install_builtin=False)
     lib.conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     lib.close()
-    with pytest.raises(LibraryError, match="newer version of VNR Desktop"):
+    with pytest.raises(LibraryError, match="nyere versjon av VNR Desktop"):
         Library(data_dir / "library.db")
 
 

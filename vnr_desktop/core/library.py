@@ -51,7 +51,19 @@ InstallStatus = Literal["installed", "updated", "unchanged", "rolled_back"]
 
 
 class LibraryError(Exception):
-    """Something the user asked of the library cannot be done (plain-language message)."""
+    """Something the user asked of the library cannot be done.
+
+    ``message`` is bokmål (the app's language) and ``message_en`` English; ``str()`` gives the
+    bokmål text, as for SyncError.
+    """
+
+    def __init__(self, message: str, message_en: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en or message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class DowngradeRefused(LibraryError):
@@ -227,25 +239,34 @@ class Library:
                 )
             elif int(row["value"]) > SCHEMA_VERSION:
                 raise LibraryError(
+                    f"Biblioteket i {self.path} er laget av en nyere versjon av VNR Desktop "
+                    f"(skjema {row['value']}). Oppdater appen.",
                     f"the library at {self.path} was written by a newer version of VNR Desktop "
-                    f"(schema {row['value']}); update the app"
+                    f"(schema {row['value']}); update the app",
                 )
 
     def _check_schema_version(self) -> None:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
-            raise LibraryError(f"the library at {self.path} is incomplete and cannot be read")
+            raise LibraryError(
+                f"Biblioteket i {self.path} er ufullstendig og kan ikke leses.",
+                f"the library at {self.path} is incomplete and cannot be read",
+            )
         if int(row["value"]) > SCHEMA_VERSION:
             raise LibraryError(
+                f"Biblioteket i {self.path} er laget av en nyere versjon av VNR Desktop "
+                f"(skjema {row['value']}). Oppdater appen.",
                 f"the library at {self.path} was written by a newer version of VNR Desktop "
-                f"(schema {row['value']}); update the app"
+                f"(schema {row['value']}); update the app",
             )
 
     def _refuse_when_read_only(self) -> None:
         if self.read_only:
             raise LibraryError(
+                "Innholdet kan bare leses nå, fordi disken er full eller feiler "
+                f"({self.read_only_reason}). Frigjør plass og start appen på nytt.",
                 "the library is open for reading only because the disk is full or failing "
-                f"({self.read_only_reason}); free some space and restart the app"
+                f"({self.read_only_reason}); free some space and restart the app",
             )
 
     def _step(self, name: str) -> None:
@@ -270,13 +291,17 @@ class Library:
                 if current.content_hash == new_hash:
                     return InstallResult(content.id, content.version, "unchanged", current.version)
                 raise LibraryError(
+                    f"{content.id} v{content.version} er allerede installert med annet innhold. "
+                    "En endret pakke må ha et høyere versjonsnummer.",
                     f"bundle {content.id} v{content.version} is already installed with different "
-                    "content; a changed bundle must have a higher version number"
+                    "content; a changed bundle must have a higher version number",
                 )
             if content.version < current.version and not allow_downgrade:
                 raise DowngradeRefused(
+                    f"{content.id} v{content.version} er eldre enn installert v{current.version}; "
+                    "appen går ikke tilbake til en eldre versjon på denne måten.",
                     f"bundle {content.id} v{content.version} is older than the installed "
-                    f"v{current.version}; refusing to go back"
+                    f"v{current.version}; refusing to go back",
                 )
         self._step("begin")
         with db.transaction(self.conn):
@@ -345,7 +370,10 @@ class Library:
         result = load_bundle_dir(path, external_ids=self.item_ids_of)
         if not result.ok or result.bundle is None:
             problems = "\n".join(str(d) for d in result.errors) or "the bundle could not be read"
-            raise LibraryError(f"the bundle in {path} has errors:\n{problems}")
+            raise LibraryError(
+                f"Pakken i {path} har feil:\n{problems}",
+                f"the bundle in {path} has errors:\n{problems}",
+            )
         return self.install(result.bundle, source=source)
 
     # ------------------------------------------------------------------ built-in content
@@ -379,7 +407,9 @@ class Library:
             if not loaded.ok or loaded.bundle is None:
                 # Install the others; report this one (a release bug the tests catch).
                 problems = "\n".join(str(d) for d in loaded.errors)
-                broken.append(f"built-in bundle {bundle_id} is invalid:\n{problems}")
+                broken.append(
+                    f"innebygd pakke {bundle_id} er ugyldig (built-in bundle is invalid):\n{problems}"
+                )
                 continue
             current = self.bundle(bundle_id)
             if current is not None and current.version >= loaded.bundle.version:
@@ -448,10 +478,15 @@ class Library:
         self._refuse_when_read_only()
         current = self.bundle(bundle_id)
         if current is None:
-            raise LibraryError(f"bundle {bundle_id} is not installed")
+            raise LibraryError(
+                f"Pakken {bundle_id} er ikke installert.", f"bundle {bundle_id} is not installed"
+            )
         older = [v for v in self.versions(bundle_id) if v < current.version]
         if not older:
-            raise LibraryError(f"there is no earlier version of {bundle_id} to go back to")
+            raise LibraryError(
+                f"Det finnes ingen tidligere versjon av {bundle_id} å gå tilbake til.",
+                f"there is no earlier version of {bundle_id} to go back to",
+            )
         content = self.stored_content(bundle_id, older[0])
         assert content is not None
         with db.transaction(self.conn):
@@ -522,7 +557,10 @@ class Library:
         ).fetchall()
         if len(rows) > 1:
             options = ", ".join(f"{r[0]}:{r[1]}" for r in rows)
-            raise LibraryError(f"{ref!r} exists in several bundles: use one of {options}")
+            raise LibraryError(
+                f"{ref!r} finnes i flere pakker: bruk en av {options}",
+                f"{ref!r} exists in several bundles: use one of {options}",
+            )
         return ItemRecord(*rows[0]) if rows else None
 
     def item_ids_of(self, bundle_id: str) -> set[str] | None:

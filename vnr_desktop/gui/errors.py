@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
@@ -80,6 +80,9 @@ def plain_message(exc: BaseException) -> str:
         return translate("ErrorReporter", "Kunne ikke lese eller skrive en fil: {0}").format(
             exc.strerror or str(exc)
         )
+    english = getattr(exc, "message_en", None)
+    if isinstance(english, str) and QLocale().language() == QLocale.Language.English:
+        return english
     return str(exc)
 
 

@@ -13,6 +13,7 @@ def expected_error_types() -> tuple[type[BaseException], ...]:
     found: list[type[BaseException]] = []
     for module, names in (
         ("vnr_desktop.core.library", ("LibraryError",)),
+        ("vnr_desktop.core.userdata", ("UserDataError",)),
         ("vnr_desktop.core.resources", ("ResourceError",)),
         ("vnr_desktop.core.cards.loader", ("CardError",)),
         ("vnr_desktop.core.sync", ("SyncError",)),

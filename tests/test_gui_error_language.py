@@ -1,0 +1,27 @@
+"""Core errors reach the user in the interface language (bokmål, or English when chosen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from vnr_desktop.core.library import LibraryError
+from vnr_desktop.core.userdata import UserDataError
+from vnr_desktop.gui.adapters import expected_error_types
+from vnr_desktop.gui.errors import plain_message
+
+
+def test_library_errors_follow_the_interface_language(qapp):
+    error = LibraryError("Pakken x er ikke installert.", "bundle x is not installed")
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
+        assert plain_message(error) == "Pakken x er ikke installert."
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        assert plain_message(error) == "bundle x is not installed"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_user_data_errors_are_expected_not_bugs():
+    assert UserDataError in expected_error_types()
+    assert LibraryError in expected_error_types()
