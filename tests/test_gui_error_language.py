@@ -25,3 +25,23 @@ def test_library_errors_follow_the_interface_language(qapp):
 def test_user_data_errors_are_expected_not_bugs():
     assert UserDataError in expected_error_types()
     assert LibraryError in expected_error_types()
+
+
+def test_a_full_disk_still_shows_content_and_says_nothing_can_be_saved(qtbot, gui_data, monkeypatch):
+    import sqlite3
+
+    from gui_support import open_window, wait_idle
+
+    from vnr_desktop.core import db
+
+    def failing_connect(path):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(db, "connect", failing_connect)
+    window = open_window(qtbot, gui_data)
+    wait_idle(qtbot, window)
+    snapshot = window.session.snapshot
+    assert snapshot.read_only_reason
+    assert any(ref.startswith("nasjonal:") for ref in snapshot.items)
+    assert window.message_bar.level == "error"
+    assert "Disken er full" in window.message_bar.label.text()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
     <name>Accessibility</name>
@@ -230,7 +231,10 @@
     </message>
     <message numerus="yes">
         <source>%n kontakter</source>
-        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -409,7 +413,10 @@
     </message>
     <message numerus="yes">
         <source>%n elementer</source>
-        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -448,7 +455,7 @@
     </message>
     <message>
         <source>Statens barnehus</source>
-        <translation>Children's House (Statens barnehus)</translation>
+        <translation>Children&apos;s House (Statens barnehus)</translation>
     </message>
     <message>
         <source>Hjelpetelefon</source>
@@ -682,6 +689,10 @@
         <translation>Could not find “{0}” in the content.</translation>
     </message>
     <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>The disk is full or failing. The content and the numbers are shown, but nothing can be saved until you free some space and restart the app.</translation>
+    </message>
+    <message>
         <source>Innholdet kunne ikke åpnes: {0}
 
 Er noen i fare nå, ring politiets nødnummer.</source>
@@ -715,7 +726,10 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message numerus="yes">
         <source>%n tiltak er eksportert til {0}.</source>
-        <translation><numerusform>%n measure has been exported to {0}.</numerusform><numerusform>%n measures have been exported to {0}.</numerusform></translation>
+        <translation>
+            <numerusform>%n measure has been exported to {0}.</numerusform>
+            <numerusform>%n measures have been exported to {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kortet kunne ikke lages: {0}</source>
@@ -727,7 +741,10 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message numerus="yes">
         <source>%n sider er sendt til skriveren.</source>
-        <translation><numerusform>%n page has been sent to the printer.</numerusform><numerusform>%n pages have been sent to the printer.</numerusform></translation>
+        <translation>
+            <numerusform>%n page has been sent to the printer.</numerusform>
+            <numerusform>%n pages have been sent to the printer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skriv ut testsiden for tosidig utskrift</source>
@@ -743,11 +760,17 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message numerus="yes">
         <source>%n kort er sendt til skriveren.</source>
-        <translation><numerusform>%n card has been sent to the printer.</numerusform><numerusform>%n cards have been sent to the printer.</numerusform></translation>
+        <translation>
+            <numerusform>%n card has been sent to the printer.</numerusform>
+            <numerusform>%n cards have been sent to the printer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n kort er lagret i {0}.</source>
-        <translation><numerusform>%n card has been saved in {0}.</numerusform><numerusform>%n cards have been saved in {0}.</numerusform></translation>
+        <translation>
+            <numerusform>%n card has been saved in {0}.</numerusform>
+            <numerusform>%n cards have been saved in {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Utskriften av alle kort ble avbrutt.</source>
@@ -849,11 +872,17 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message numerus="yes">
         <source>%n tiltak vises</source>
-        <translation><numerusform>%n measure shown</numerusform><numerusform>%n measures shown</numerusform></translation>
+        <translation>
+            <numerusform>%n measure shown</numerusform>
+            <numerusform>%n measures shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n forsinket</source>
-        <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eksporter tiltak til CSV</source>
@@ -883,7 +912,7 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message>
         <source>Skriv navnet på kommunen</source>
-        <translation>Type the municipality's name</translation>
+        <translation>Type the municipality&apos;s name</translation>
     </message>
     <message>
         <source>Kommuner</source>
@@ -1225,7 +1254,10 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message numerus="yes">
         <source>%n treff for «{0}»</source>
-        <translation><numerusform>%n result for “{0}”</numerusform><numerusform>%n results for “{0}”</numerusform></translation>
+        <translation>
+            <numerusform>%n result for “{0}”</numerusform>
+            <numerusform>%n results for “{0}”</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>

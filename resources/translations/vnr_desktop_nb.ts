@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="nb_NO">
 <context>
     <name>Accessibility</name>
@@ -230,7 +231,10 @@
     </message>
     <message numerus="yes">
         <source>%n kontakter</source>
-        <translation><numerusform>%n kontakt</numerusform><numerusform>%n kontakter</numerusform></translation>
+        <translation>
+            <numerusform>%n kontakt</numerusform>
+            <numerusform>%n kontakter</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -409,7 +413,10 @@
     </message>
     <message numerus="yes">
         <source>%n elementer</source>
-        <translation><numerusform>%n element</numerusform><numerusform>%n elementer</numerusform></translation>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elementer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -682,6 +689,10 @@
         <translation>Fant ikke «{0}» i innholdet.</translation>
     </message>
     <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
+    </message>
+    <message>
         <source>Innholdet kunne ikke åpnes: {0}
 
 Er noen i fare nå, ring politiets nødnummer.</source>
@@ -715,7 +726,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
     <message numerus="yes">
         <source>%n tiltak er eksportert til {0}.</source>
-        <translation><numerusform>%n tiltak er eksportert til {0}.</numerusform><numerusform>%n tiltak er eksportert til {0}.</numerusform></translation>
+        <translation>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Kortet kunne ikke lages: {0}</source>
@@ -727,7 +741,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
     <message numerus="yes">
         <source>%n sider er sendt til skriveren.</source>
-        <translation><numerusform>%n side er sendt til skriveren.</numerusform><numerusform>%n sider er sendt til skriveren.</numerusform></translation>
+        <translation>
+            <numerusform>%n side er sendt til skriveren.</numerusform>
+            <numerusform>%n sider er sendt til skriveren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Skriv ut testsiden for tosidig utskrift</source>
@@ -743,11 +760,17 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
     <message numerus="yes">
         <source>%n kort er sendt til skriveren.</source>
-        <translation><numerusform>%n kort er sendt til skriveren.</numerusform><numerusform>%n kort er sendt til skriveren.</numerusform></translation>
+        <translation>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n kort er lagret i {0}.</source>
-        <translation><numerusform>%n kort er lagret i {0}.</numerusform><numerusform>%n kort er lagret i {0}.</numerusform></translation>
+        <translation>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Utskriften av alle kort ble avbrutt.</source>
@@ -849,11 +872,17 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
     <message numerus="yes">
         <source>%n tiltak vises</source>
-        <translation><numerusform>%n tiltak vises</numerusform><numerusform>%n tiltak vises</numerusform></translation>
+        <translation>
+            <numerusform>%n tiltak vises</numerusform>
+            <numerusform>%n tiltak vises</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n forsinket</source>
-        <translation><numerusform>%n forsinket</numerusform><numerusform>%n forsinket</numerusform></translation>
+        <translation>
+            <numerusform>%n forsinket</numerusform>
+            <numerusform>%n forsinket</numerusform>
+        </translation>
     </message>
     <message>
         <source>Eksporter tiltak til CSV</source>
@@ -1225,7 +1254,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
     <message numerus="yes">
         <source>%n treff for «{0}»</source>
-        <translation><numerusform>%n treff for «{0}»</numerusform><numerusform>%n treff for «{0}»</numerusform></translation>
+        <translation>
+            <numerusform>%n treff for «{0}»</numerusform>
+            <numerusform>%n treff for «{0}»</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>

@@ -96,6 +96,8 @@ class Snapshot:
     versions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """Stored versions per bundle, newest first (for "Gå tilbake til forrige versjon")."""
     today: dt.date = field(default_factory=dt.date.today)
+    read_only_reason: str | None = None
+    """Set when the disk is full or failing: content is readable, nothing can be saved."""
 
     # ------------------------------------------------------------------ region
 
@@ -281,6 +283,7 @@ def load_snapshot(library: Library, userdata: UserData) -> Snapshot:
         settings=userdata.settings(),
         own_contact_ids=tuple(c.id for c in own),
         versions={b.id: tuple(library.versions(b.id)) for b in bundles},
+        read_only_reason=library.read_only_reason or userdata.read_only_reason,
     )
 
 

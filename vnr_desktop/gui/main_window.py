@@ -551,6 +551,13 @@ class MainWindow(QMainWindow):
         snapshot = self.session.snapshot
         assert snapshot is not None
         self._nav_enabled(True)
+        if snapshot.read_only_reason:
+            self.session.errors.show_error(
+                self.tr(
+                    "Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan "
+                    "lagres før du frigjør plass og starter appen på nytt."
+                )
+            )
         self._index_own_contacts()
         # The sync stack (cryptography, TLS) is not needed for the first minutes: load it later.
         QTimer.singleShot(FEED_STATUS_DELAY_MS, self, self.refresh_feed_status)
@@ -731,6 +738,8 @@ class MainWindow(QMainWindow):
         snapshot, paths = self.session.snapshot, self.session.paths
         if snapshot is None or paths is None:
             return
+        if snapshot.read_only_reason:
+            return  # nothing can be written; own contacts indexed earlier stay searchable
         contacts = [c for _r, c in snapshot.own_contacts()]
         self.session.run_db(lambda lib, _ud: search_adapter.index_own_contacts(lib.conn, contacts))
 
