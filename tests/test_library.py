@@ -211,3 +211,11 @@ def test_library_db_is_real_sqlite_with_wal(empty_library):
     mode = empty_library.conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
     assert isinstance(empty_library.conn, sqlite3.Connection)
+
+
+def test_municipalities_are_in_norwegian_alphabetical_order(library):
+    names = [name for _number, name, _bundle in library.municipalities()]
+    assert names.index("Våler") < names.index("Ål") < names.index("Åmot")
+    assert names.index("Vestre Toten") < names.index("Østre Toten") < names.index("Ål")
+    assert names == sorted(names, key=__import__("vnr_desktop.core.library", fromlist=["x"]).norwegian_sort_key)
+    assert len(names) == 20

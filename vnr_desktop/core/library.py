@@ -571,10 +571,10 @@ class Library:
 
     def municipalities(self) -> list[tuple[str, str, str]]:
         """(kommunenummer, name, bundle id) for every municipality the content covers."""
-        rows = self.conn.execute(
-            "SELECT number, name, bundle_id FROM municipalities ORDER BY name COLLATE NOCASE"
+        rows = self.conn.execute("SELECT number, name, bundle_id FROM municipalities")
+        return sorted(
+            ((r[0], r[1], r[2]) for r in rows), key=lambda r: (norwegian_sort_key(r[1]), r[0])
         )
-        return [(r[0], r[1], r[2]) for r in rows]
 
     def region_of(self, kommunenummer: str) -> str | None:
         row = self.conn.execute(
@@ -582,6 +582,14 @@ class Library:
             (kommunenummer,),
         ).fetchone()
         return None if row is None else row[0]
+
+
+_NORWEGIAN_ORDER = str.maketrans({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
+def norwegian_sort_key(text: str) -> str:
+    """Sort key in Norwegian alphabetical order: ... x, y, z, æ, ø, å (case-insensitive)."""
+    return text.casefold().translate(_NORWEGIAN_ORDER)
 
 
 def open_library(data_dir: Path, *, install_builtin: bool = True) -> Library:
