@@ -249,6 +249,11 @@ class CardDefinition(DefModel):
     guides: list[GuideChoice] = []
     panels: dict[PanelId, Panel] = Field(min_length=1)
     layouts: dict[Family, FamilyLayout] = {}
+    own_numbers: PanelId | None = Field(
+        default=None,
+        description="the panel of numbers that the user's own numbers join, under their own "
+        "heading, when the user includes them (placed in every layout)",
+    )
 
     @property
     def default_language(self) -> str:
@@ -290,6 +295,8 @@ REQUIRED_STRINGS: tuple[str, ...] = (
     "no_number",
     "whole_country",
     "scan_for_latest",
+    "own_numbers",
+    "own_numbers_included",
 )
 """Keys of ``strings`` in _shared.yaml that the renderer prints."""
 

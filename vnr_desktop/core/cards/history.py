@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from vnr_desktop.core.userdata import PrintRecord, UserData
 if TYPE_CHECKING:
     from vnr_desktop.core.cards.loader import CardCatalog
     from vnr_desktop.core.library import Library
+    from vnr_desktop.core.models import Contact
 
 
 def record_render(
@@ -45,22 +47,41 @@ def current_content_hash(
     fmt: str,
     language: str,
     catalog: CardCatalog | None = None,
+    own_contacts: Sequence[Contact] = (),
 ) -> str | None:
     """The content hash the card would print today, or None when it can no longer be made
-    (card, region or language gone). No PDF is written: this only resolves the content."""
+    (card, region or language gone). No PDF is written: this only resolves the content.
+
+    ``own_contacts``: the user's own contacts, for a card printed with them."""
     from vnr_desktop.core.cards.loader import CardError, shipped_catalog
     from vnr_desktop.core.cards.resolve import resolve_card
 
     try:
-        rc = resolve_card(library, catalog or shipped_catalog(), card_id, region, fmt, language)
+        rc = resolve_card(
+            library, catalog or shipped_catalog(), card_id, region, fmt, language, own_contacts
+        )
     except CardError:
         return None
     return rc.content_hash
 
 
-def is_stale(library: Library, record: PrintRecord, catalog: CardCatalog | None = None) -> bool:
-    """True when a printed card no longer matches what the content would print now."""
+def is_stale(
+    library: Library,
+    record: PrintRecord,
+    catalog: CardCatalog | None = None,
+    own_contacts: Sequence[Contact] = (),
+) -> bool:
+    """True when a printed card no longer matches what it would print now.
+
+    A card printed with the user's own numbers (its content version says so) is compared with
+    the card made with ``own_contacts`` (``UserData.own_contacts()`` today): a changed, added
+    or deleted own number makes it stale too. Own contacts are ignored for cards printed
+    without them.
+    """
+    from vnr_desktop.core.cards.resolve import includes_own_numbers
+
+    own = own_contacts if includes_own_numbers(record.content_version) else ()
     current = current_content_hash(
-        library, record.card_id, record.region, record.format, record.language, catalog
+        library, record.card_id, record.region, record.format, record.language, catalog, own
     )
     return current != record.content_hash

@@ -30,7 +30,13 @@ GROW_BELOW = 0.9
 
 
 class CardOverflowError(CardError):
-    """Text does not fit a panel even at the smallest allowed size."""
+    """Text does not fit a panel even at the smallest allowed size.
+
+    When the side holds the user's own numbers (``own_numbers`` > 0) the message is for the
+    user, who can include fewer or pick a larger format: ``str()`` is bokmål and
+    ``message_en`` English, as for LibraryError. Otherwise it is for the card's author
+    (English, naming the definition file to change).
+    """
 
     def __init__(
         self,
@@ -42,6 +48,7 @@ class CardOverflowError(CardError):
         needed_mm: float,
         available_mm: float,
         body_pt: float,
+        own_numbers: int = 0,
     ) -> None:
         self.card = card
         self.format = fmt
@@ -50,13 +57,42 @@ class CardOverflowError(CardError):
         self.panel = panel
         self.needed_mm = needed_mm
         self.available_mm = available_mm
-        if needed_mm == float("inf"):
+        self.own_numbers = own_numbers
+        """How many of the user's own numbers the side holds (0: none)."""
+        wide = needed_mm == float("inf")
+        if own_numbers:
+            where_nb = f"kortet «{card}» ({fmt}, {region}), side «{side}», felt «{panel}»"
+            where_en = f"card {card!r} ({fmt}, {region}), side {side!r}, panel {panel!r}"
+            if wide:
+                problem_nb = (
+                    f"et navn eller nummer er bredere enn kolonnen, selv med {body_pt:g} pt"
+                )
+                problem_en = f"a name or number is wider than its column even at {body_pt:g} pt"
+            else:
+                problem_nb = (
+                    f"teksten trenger {needed_mm:.1f} mm, men har {available_mm:.1f} mm ved "
+                    f"minste tillatte skriftstørrelse ({body_pt:g} pt)"
+                )
+                problem_en = (
+                    f"the text needs {needed_mm:.1f} mm but has {available_mm:.1f} mm at the "
+                    f"smallest allowed size ({body_pt:g} pt)"
+                )
+            message = (
+                f"Egne numre får ikke plass på {where_nb}: {problem_nb}. Siden har "
+                f"{own_numbers} egne numre. Ta med færre, eller velg et større format."
+            )
+            self.message_en = (
+                f"Your own numbers do not fit on {where_en}: {problem_en}. The side holds "
+                f"{own_numbers} own numbers. Include fewer, or choose a larger format."
+            )
+        elif wide:
             message = (
                 f"card {card!r} ({fmt}, {region}): on side {side!r}, panel {panel!r}, a word, "
                 f"phone number or blank line is wider than its column even at {body_pt:g} pt. "
                 f"Shorten it, or give the panel fewer columns or more width in "
                 f"cards/{card}.yaml"
             )
+            self.message_en = message
         else:
             message = (
                 f"card {card!r} ({fmt}, {region}): the text does not fit on side {side!r}, panel "
@@ -64,6 +100,7 @@ class CardOverflowError(CardError):
                 f"smallest allowed size ({body_pt:g} pt). Shorten the panel in cards/{card}.yaml "
                 "or pick fewer guide blocks for this format"
             )
+            self.message_en = message
         super().__init__(message)
 
 
@@ -406,6 +443,26 @@ class _NoRoom(Exception):
     pass
 
 
+class GroupRule(Flowable):
+    """A full-width line in the panel's tone: sets a group of numbers apart."""
+
+    def __init__(self, colour: object, thickness: float) -> None:
+        super().__init__()
+        self.colour = colour
+        self.thickness = thickness
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        self.height = self.thickness
+        return aw, self.thickness
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(self.colour)
+        c.setLineWidth(self.thickness)
+        c.line(0, self.thickness / 2, self.width, self.thickness / 2)
+
+
 # --------------------------------------------------------------------------- panels
 
 
@@ -447,9 +504,34 @@ class ContentPanel(Box):
         block_style = ParagraphStyle("block", parent=st.bold, textColor=self.tone)
         for element in self.panel.elements:
             out += self._element(element, small, block_style, width)
+        if self.rc.own_panel == self.panel.id and self.rc.own_lines:
+            out += self._own_group(small, block_style)
         if out:
             out[0] = (out[0][0], 0.0)
         return out
+
+    def _own_group(self, small: float, block_style: ParagraphStyle) -> list[tuple[Flowable, float]]:
+        """The user's own numbers: below a rule, under their own heading, in their own table,
+        so they are never read as numbers from the content."""
+        st = self.st
+        where = f"{self.where}, own numbers"
+        lab = st.sizes.body * st.sizes.label_ratio
+        style = ParagraphStyle(
+            "own", parent=block_style, fontSize=lab, leading=lab * st.sizes.leading
+        )
+        heading = _para(self.rc.strings["own_numbers"], style, font=fonts.BOLD, where=where)
+        table = NumberTable(
+            self.rc.own_lines,
+            self.rc.own_columns,
+            st,
+            self.rc.strings["local_number"],
+            where,
+        )
+        return [
+            (GroupRule(self.tone, max(0.8, st.body_pt / 9)), small * 1.6),
+            (heading, small * 0.8),
+            (table, small * 0.8),
+        ]
 
     def _element(
         self, e: ResolvedElement, small: float, block_style: ParagraphStyle, width: float
@@ -684,8 +766,11 @@ class FooterPanel(Box):
     def lines(self) -> list[str]:
         rc = self.rc
         date = rc.issued.strftime("%d.%m.%Y")
+        version = rc.bundles_version
+        if rc.own_lines:
+            version += f" + {rc.strings['own_numbers_included']}"
         return [
-            f"{rc.strings['content']}: {rc.content_version}, {date} · {rc.region_name}",
+            f"{rc.strings['content']}: {version}, {date} · {rc.region_name}",
             f"{rc.strings['scan_for_latest']} ({rc.card_id}, {rc.spec.id})",
         ]
 
@@ -922,6 +1007,7 @@ def plan_card(
             except _Overflow as exc:
                 sizes = effective_sizes(base, scale)
                 if _at_floor(sizes, base):
+                    own_here = any(rc.own_panel in row.panels for row in rc.layout.sides[side])
                     raise CardOverflowError(
                         rc.card_id,
                         rc.format,
@@ -931,6 +1017,7 @@ def plan_card(
                         exc.needed / MM,
                         exc.available / MM,
                         sizes.body,
+                        own_numbers=len(rc.own_numbers()) if own_here else 0,
                     ) from None
                 # Text height grows about with the square of the scale: jump close to the
                 # size that fits, then go on in small steps.

@@ -325,6 +325,10 @@ def _check_layout_shape(
                     )
 
 
+def _has_numbers(card: CardDefinition, panel_id: str) -> bool:
+    return any(e.numbers is not None for e in card.panels[panel_id].content)
+
+
 def _check_card(
     card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: _Collector
 ) -> None:
@@ -344,6 +348,16 @@ def _check_card(
     if bad:
         out.add("error", f"panel ids {', '.join(sorted(bad))} are reserved", doc, ("panels",))
     used: set[str] = set()
+    own = card.own_numbers
+    if own is not None and (own not in card.panels or not _has_numbers(card, own)):
+        out.add(
+            "error",
+            f"own_numbers must name a panel of this card with a numbers element (not {own!r})",
+            doc,
+            ("own_numbers",),
+            code="layout",
+        )
+        own = None
     for family in FAMILY_SIDES:
         if family in card.layouts:
             layout = card.layouts[family]  # type: ignore[index]
@@ -361,9 +375,17 @@ def _check_card(
             )
             continue
         _check_layout_shape(family, layout, panels, doc, path, out)
-        for rows in layout.sides.values():
-            for row in rows:
-                used.update(row.panels)
+        placed = {p for rows in layout.sides.values() for row in rows for p in row.panels}
+        used.update(placed)
+        if own is not None and own not in placed:
+            out.add(
+                "error",
+                f"own_numbers panel {own!r} is not placed in the {family} layout: the user's "
+                "own numbers would have nowhere to go",
+                doc,
+                ("own_numbers",),
+                code="layout",
+            )
     for panel in sorted(panels - used):
         out.add(
             "warning",

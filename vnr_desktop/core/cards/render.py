@@ -11,6 +11,7 @@ import datetime as _dt
 import io
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -29,6 +30,7 @@ from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
 
 if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
+    from vnr_desktop.core.models import Contact
 
 Duplex = Literal["long", "short"]
 DEFAULT_QR_BASE_URL = "https://vnr.example.invalid/innhold"
@@ -54,6 +56,8 @@ class RenderedCard:
     issued: _dt.date | None = None
     body_pt: float = 0.0
     number_pt: float = 0.0
+    own_numbers: tuple[str, ...] = ()
+    """The user's own numbers among ``printed_numbers`` (printed under their own heading)."""
 
 
 @dataclass(frozen=True)
@@ -237,11 +241,12 @@ def prepare(
     lang: str | None = None,
     qr_base_url: str = DEFAULT_QR_BASE_URL,
     catalog: CardCatalog | None = None,
+    own_contacts: Sequence[Contact] = (),
 ) -> tuple[ResolvedCard, CardPlan, str]:
     """Resolve and lay out a card without writing a PDF (raises CardOverflowError)."""
     if fmt not in FORMAT_IDS:
         raise CardRequestError(f"unknown format {fmt!r} (formats: {', '.join(FORMAT_IDS)})")
-    rc = resolve_card(library, _catalog(catalog), card_id, region, fmt, lang)
+    rc = resolve_card(library, _catalog(catalog), card_id, region, fmt, lang, own_contacts)
     payload = card_payload(
         qr_base_url, card_id, region, version_token([(b.id, b.version) for b in rc.bundles])
     )
@@ -261,17 +266,30 @@ def render_card(
     qr_base_url: str = DEFAULT_QR_BASE_URL,
     duplex_offset: tuple[float, float] = (0.0, 0.0),
     catalog: CardCatalog | None = None,
+    own_contacts: Sequence[Contact] = (),
 ) -> RenderedCard:
     """Render one card for ``region`` in ``fmt`` to PDF bytes.
 
     ``sheet="a4"`` imposes the card on A4 with crop marks and mirrored backs for ``duplex``
     (long or short edge); ``duplex_offset`` (mm) shifts the backs to correct a printer's
     registration (measured with the duplex test page).
+
+    ``own_contacts`` (``UserData.own_contacts()``, provenance source "egen") join the card's
+    own-numbers panel under their own heading ("Egne numre (lagt inn av deg)"); numbers that
+    are not valid are left out with a warning. The content version and hash then change with
+    them, and the footer says the card includes own numbers.
     """
     if duplex not in ("long", "short"):
         raise CardRequestError(f"duplex must be 'long' or 'short', not {duplex!r}")
     rc, plan, payload = prepare(
-        library, card_id, region, fmt, lang=lang, qr_base_url=qr_base_url, catalog=catalog
+        library,
+        card_id,
+        region,
+        fmt,
+        lang=lang,
+        qr_base_url=qr_base_url,
+        catalog=catalog,
+        own_contacts=own_contacts,
     )
     title = f"{rc.title} – {rc.region_name}"
     if sheet is None:
@@ -296,6 +314,7 @@ def render_card(
         issued=rc.issued,
         body_pt=plan.body_pt,
         number_pt=plan.number_pt,
+        own_numbers=tuple(rc.own_numbers()),
     )
 
 

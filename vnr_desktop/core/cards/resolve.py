@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ from vnr_desktop.core.cards.definitions import (
 from vnr_desktop.core.cards.formats import FormatSpec, format_spec
 from vnr_desktop.core.cards.loader import CardCatalog, CardError, CardRequestError
 from vnr_desktop.core.models import Contact, Guide, GuideSection, Phone
+from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
+from vnr_desktop.core.userdata import USER_SOURCE_ID
 
 if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
@@ -35,6 +38,9 @@ if TYPE_CHECKING:
 NATIONAL = "nasjonal"
 PRIMARY_TAG = "primary"
 OUTDATED_TAG = "outdated"
+OWN_VERSION_MARK = "egne numre"
+"""Added to a card's content version (with a digest of the own numbers) when it prints the
+user's own numbers: the print history then knows to re-resolve it with them."""
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,35 @@ class ResolvedCard:
     bundles: list[BundleUse]
     strings: dict[str, str]
     warnings: list[str] = field(default_factory=list)
+    own_panel: str | None = None
+    """The panel the user's own numbers join (None: the card prints none)."""
+    own_lines: tuple[NumberLine, ...] = ()
+    """The user's own numbers, printed under their own heading, never among the content's."""
+    own_columns: int = 1
+
+    @property
+    def bundles_version(self) -> str:
+        """e.g. ``gjovik v1 + nasjonal v1``: the region's bundle first."""
+        return " + ".join(f"{b.id} v{b.version}" for b in self.bundles)
+
+    @property
+    def own_digest(self) -> str | None:
+        """sha256 of the own numbers as printed (None when the card prints none)."""
+        if not self.own_lines:
+            return None
+        raw = json.dumps(
+            [asdict(line) for line in self.own_lines], ensure_ascii=False, sort_keys=True
+        )
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
     @property
     def content_version(self) -> str:
-        """e.g. ``gjovik v1 + nasjonal v1``: the region's bundle first."""
-        return " + ".join(f"{b.id} v{b.version}" for b in self.bundles)
+        """e.g. ``gjovik v1 + nasjonal v1``; with own numbers ``... + egne numre 1a2b3c4d``
+        (a digest of them, so the version changes when they do)."""
+        digest = self.own_digest
+        if digest is None:
+            return self.bundles_version
+        return f"{self.bundles_version} + {OWN_VERSION_MARK} {digest[:8]}"
 
     @property
     def issued(self) -> _dt.date:
@@ -140,6 +170,12 @@ class ResolvedCard:
             "panels": {k: asdict(v) for k, v in sorted(self.panels.items())},
             "bundles": [[b.id, b.version, b.content_hash] for b in self.bundles],
         }
+        if self.own_lines:
+            # Only when present: a card without own numbers keeps the hash it always had.
+            payload["own"] = {
+                "panel": self.own_panel,
+                "lines": [asdict(line) for line in self.own_lines],
+            }
         raw = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -150,7 +186,18 @@ class ResolvedCard:
             for element in panel.elements:
                 for line in element.lines:
                     out += line.numbers()
+        for line in self.own_lines:
+            out += line.numbers()
         return out
+
+    def own_numbers(self) -> list[str]:
+        """The user's own numbers the card prints, in order."""
+        return [n for line in self.own_lines for n in line.numbers()]
+
+
+def includes_own_numbers(content_version: str) -> bool:
+    """Was a card with this recorded content version printed with the user's own numbers?"""
+    return f" + {OWN_VERSION_MARK} " in content_version
 
 
 class _Content:
@@ -440,6 +487,56 @@ class _Resolver:
         return ResolvedElement(kind="numbers", lines=tuple(lines), columns=columns)
 
 
+def own_number_lines(
+    contacts: Sequence[Contact], *, warnings: list[str], where: str
+) -> list[NumberLine]:
+    """Lines for the user's own contacts (``UserData.own_contacts()``), in their order: the
+    contact's name and number (opening hours are left out, as on most content lines).
+
+    A number that is not a valid phone number is never printed (nor a contact marked outdated
+    or with an unresolved conflict); each one left out is a warning.
+    """
+    lines: list[NumberLine] = []
+    for contact in contacts:
+        if contact.provenance.source != USER_SOURCE_ID:
+            raise CardRequestError(
+                f"{contact.id!r} is not one of the user's own contacts (provenance source "
+                f"{contact.provenance.source!r}, not {USER_SOURCE_ID!r}): own numbers come "
+                "from UserData.own_contacts()"
+            )
+        valid: list[Phone] = []
+        for phone in contact.phones:
+            try:
+                normalise_phone(phone.number)
+            except (PhoneFormatError, TypeError):
+                warnings.append(
+                    f"{where}: own contact {contact.name!r}: {phone.number!r} is not a valid "
+                    "phone number and is not printed"
+                )
+                continue
+            valid.append(phone)
+        phones, reason = (
+            usable_phones(contact.model_copy(update={"phones": valid}))
+            if valid
+            else ([], "no valid phone number")
+        )
+        if not phones:
+            warnings.append(f"{where}: own contact {contact.name!r} is not printed ({reason})")
+            continue
+        for phone in phones:
+            label = contact.name
+            if len(phones) > 1 and phone.label:
+                label = f"{contact.name} ({phone.label})"
+            lines.append(
+                NumberLine(
+                    label=label,
+                    number=phone.number,
+                    contact_ref=f"{USER_SOURCE_ID}:{contact.id}",
+                )
+            )
+    return lines
+
+
 def _short_web(url: str) -> str:
     """``https://www.atv-stiftelsen.no/`` -> ``atv-stiftelsen.no`` (for print)."""
     out = url.split("://", 1)[-1]
@@ -470,8 +567,13 @@ def resolve_card(
     region: str,
     fmt: str,
     lang: str | None = None,
+    own_contacts: Sequence[Contact] = (),
 ) -> ResolvedCard:
-    """Everything a card prints for ``region`` in ``fmt``, with warnings about gaps."""
+    """Everything a card prints for ``region`` in ``fmt``, with warnings about gaps.
+
+    ``own_contacts`` (the user's own, from ``UserData.own_contacts()``) join the card's
+    ``own_numbers`` panel under their own heading.
+    """
     card = catalog.card(card_id)
     spec = format_spec(fmt)
     lang = lang or card.default_language
@@ -514,6 +616,34 @@ def resolve_card(
             BundleUse(installed.id, installed.version, installed.issued, installed.content_hash)
         )
     strings = {k: ltext(v, lang) for k, v in catalog.shared.strings.items()}
+    own_panel: str | None = None
+    own_lines: list[NumberLine] = []
+    own_columns = 1
+    if own_contacts:
+        own_panel = card.own_numbers
+        if own_panel is None:
+            raise CardRequestError(
+                f"card {card_id!r} has no place for own numbers (own_numbers in "
+                f"cards/{card_id}.yaml)"
+            )
+        if own_panel not in panels:
+            raise CardError(
+                f"card {card_id!r}: own_numbers panel {own_panel!r} is not placed in the "
+                f"{spec.family} layout"
+            )
+        cls = spec.content_class
+        own_lines = own_number_lines(
+            own_contacts,
+            warnings=resolver.warnings,
+            where=f"{card_id} ({region})",
+        )
+        first = next(
+            (e.numbers for e in card.panels[own_panel].content if e.numbers is not None), None
+        )
+        if first is not None:
+            own_columns = first.columns.get(cls, 1)  # type: ignore[call-overload]
+        if not own_lines:
+            own_panel = None
     return ResolvedCard(
         card_id=card_id,
         region=region,
@@ -529,4 +659,7 @@ def resolve_card(
         bundles=bundles,
         strings=strings,
         warnings=resolver.warnings,
+        own_panel=own_panel,
+        own_lines=tuple(own_lines),
+        own_columns=own_columns,
     )
