@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="how the sheet turns for the back (default: long edge)",
     )
     render.add_argument("--lang", choices=["nb", "en"], help="default: the card's own language")
+    render.add_argument(
+        "--own-contacts",
+        action="store_true",
+        help="include your own contacts (user.db in the data folder) under their own heading",
+    )
     render.add_argument("-o", "--output", required=True, metavar="PATH")
     render.add_argument("--json", action="store_true", help="print what was written as JSON")
     render.set_defaults(handler=cmd_render)
@@ -90,6 +95,9 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError("posters are one per page: --sheet is for id1, a7 and a6-fold", 2)
     settings = ctx.userdata.settings()
     offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
+    own = ctx.userdata.own_contacts() if args.own_contacts else []
+    if args.own_contacts and not own:
+        print("vnr-desktop: warning: you have no own contacts to include", file=sys.stderr)
     library = ctx.library
     from vnr_desktop.core.cards.loader import CardRequestError, shipped_catalog
 
@@ -117,6 +125,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                 qr_base_url=settings.qr_base_url,
                 duplex_offset=offset,
                 catalog=catalog,
+                own_contacts=own,
             )
             path = (
                 out / output_name(card_id, args.region, args.fmt, lang, args.sheet)
@@ -147,6 +156,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                     "content_version": r.content_version,
                     "content_hash": r.content_hash,
                     "numbers": list(r.printed_numbers),
+                    "own_numbers": list(r.own_numbers),
                     "warnings": list(r.warnings),
                     "qr": r.qr_payload,
                 }
