@@ -79,6 +79,14 @@
         <translation>Language</translation>
     </message>
     <message>
+        <source>Ta med egne kontakter</source>
+        <translation>Include own contacts</translation>
+    </message>
+    <message>
+        <source>Ta med egne kontakter på kortet</source>
+        <translation>Include your own contacts on the card</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
     </message>
@@ -157,6 +165,14 @@
     <message>
         <source>Plakat A3</source>
         <translation>Poster A3</translation>
+    </message>
+    <message>
+        <source>Du har ingen egne kontakter. Legg dem inn under Egne kontakter.</source>
+        <translation>You have no own contacts. Add them under Own contacts.</translation>
+    </message>
+    <message>
+        <source>Dine egne kontakter skrives under en egen overskrift, «Egne numre (lagt inn av deg)», adskilt fra numrene fra innholdet.</source>
+        <translation>Your own contacts are printed under a heading of their own, “Your own numbers (added by you)”, apart from the numbers from the content.</translation>
     </message>
     <message>
         <source>Lager forhåndsvisning …</source>

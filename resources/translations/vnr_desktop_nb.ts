@@ -79,6 +79,14 @@
         <translation>Språk</translation>
     </message>
     <message>
+        <source>Ta med egne kontakter</source>
+        <translation>Ta med egne kontakter</translation>
+    </message>
+    <message>
+        <source>Ta med egne kontakter på kortet</source>
+        <translation>Ta med egne kontakter på kortet</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Skriv ut …</translation>
     </message>
@@ -157,6 +165,14 @@
     <message>
         <source>Plakat A3</source>
         <translation>Plakat A3</translation>
+    </message>
+    <message>
+        <source>Du har ingen egne kontakter. Legg dem inn under Egne kontakter.</source>
+        <translation>Du har ingen egne kontakter. Legg dem inn under Egne kontakter.</translation>
+    </message>
+    <message>
+        <source>Dine egne kontakter skrives under en egen overskrift, «Egne numre (lagt inn av deg)», adskilt fra numrene fra innholdet.</source>
+        <translation>Dine egne kontakter skrives under en egen overskrift, «Egne numre (lagt inn av deg)», adskilt fra numrene fra innholdet.</translation>
     </message>
     <message>
         <source>Lager forhåndsvisning …</source>

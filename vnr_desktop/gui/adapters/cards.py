@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.models import Contact
     from vnr_desktop.core.userdata import UserData
 
 FORMATS: tuple[str, ...] = ("id1", "a7", "a6-fold", "a4-poster", "a3-poster")
@@ -33,6 +34,8 @@ class RenderRequest:
     duplex: str = "long"
     duplex_offset: tuple[float, float] = (0.0, 0.0)
     qr_base_url: str | None = None
+    own_contacts: tuple[Contact, ...] = ()
+    """The user's own contacts to print under their own heading (none: the card as shipped)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
         "duplex": request.duplex,
         "lang": request.lang,
         "duplex_offset": request.duplex_offset,
+        "own_contacts": request.own_contacts,
     }
     if request.qr_base_url:
         kwargs["qr_base_url"] = request.qr_base_url

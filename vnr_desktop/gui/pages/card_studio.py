@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
+    from vnr_desktop.core.models import Contact
     from vnr_desktop.gui.adapters.cards import Rendered
     from vnr_desktop.gui.content import Snapshot
 
@@ -118,6 +120,12 @@ class CardStudio(QWidget):
         self.language.addItem("English", "en")
         form.addRow(self.tr("Språk"), self.language)
         side.addLayout(form)
+        self.own_contacts = named(
+            QCheckBox(self.tr("Ta med egne kontakter"), controls),
+            self.tr("Ta med egne kontakter på kortet"),
+            self.own_contacts_help(),
+        )
+        side.addWidget(self.own_contacts)
         self.print_button = named(
             QPushButton(self.tr("Skriv ut …"), controls), self.tr("Skriv ut kortet")
         )
@@ -194,6 +202,7 @@ class CardStudio(QWidget):
         self._timer.timeout.connect(self._request_preview)
         for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
             combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+        self.own_contacts.toggled.connect(lambda _on: self.schedule_preview())
         self.format.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.sheet.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.print_button.clicked.connect(self._print)
@@ -206,6 +215,7 @@ class CardStudio(QWidget):
         self._snapshot: Snapshot | None = None
         self._dialog: QFileDialog | None = None
         self._update_sheet_enabled()
+        self._update_own_contacts()
         self._update_buttons()
 
     # ------------------------------------------------------------------ setup
@@ -236,7 +246,29 @@ class CardStudio(QWidget):
         self.region.blockSignals(False)
         if self.language.currentData() is None:
             self.language.setCurrentIndex(0)
+        self._update_own_contacts()
         self.schedule_preview()
+
+    def own_contacts_to_print(self) -> tuple[Contact, ...]:
+        """The user's own contacts when the box is ticked (the snapshot's, in their order)."""
+        if self._snapshot is None or not self.own_contacts.isChecked():
+            return ()
+        return tuple(contact for _ref, contact in self._snapshot.own_contacts())
+
+    def _update_own_contacts(self) -> None:
+        has_own = self._snapshot is not None and bool(self._snapshot.own_contacts())
+        self.own_contacts.setEnabled(has_own)
+        self.own_contacts.setToolTip(
+            self.own_contacts_help()
+            if has_own
+            else self.tr("Du har ingen egne kontakter. Legg dem inn under Egne kontakter.")
+        )
+
+    def own_contacts_help(self) -> str:
+        return self.tr(
+            "Dine egne kontakter skrives under en egen overskrift, «Egne numre (lagt inn av "
+            "deg)», adskilt fra numrene fra innholdet."
+        )
 
     def card_choice(self) -> CardChoice | None:
         index = self.cards.currentIndex()
@@ -276,6 +308,7 @@ class CardStudio(QWidget):
             duplex=self.duplex.currentData() if sheet else "long",
             duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
             qr_base_url=settings.qr_base_url,
+            own_contacts=self.own_contacts_to_print(),
         )
 
     # ------------------------------------------------------------------ preview
