@@ -3,6 +3,7 @@ install of the same content (same hits, scores, snippets, vocabulary)."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.library import Library, open_library
 from vnr_desktop.core.search import SearchFilters, search
 from vnr_desktop.core.search import index as search_index
-from vnr_desktop.core.search.index import generation
+from vnr_desktop.core.search.documents import item_document
+from vnr_desktop.core.search.index import _spaced_rowids, generation
 
 QUERIES = [
     "krisesenter",
@@ -273,7 +275,7 @@ def test_new_items_keep_going_between_the_same_neighbours(
         content = _sor(version, contacts=contacts)
         library.install(content)
         _assert_same_as_fresh(library, tmp_path, content)
-    assert spy.whole == ["sor"]  # the room (ROWID_GAP = 64) lasts six inserts
+    assert spy.whole == ["sor"]  # the room (ROWID_GAP = 16) lasts four inserts
 
 
 def test_many_new_items_in_one_place_rewrite_the_bundle_whole(
@@ -289,6 +291,35 @@ def test_many_new_items_in_one_place_rewrite_the_bundle_whole(
     library.install(v2)
     assert spy.whole == ["sor"]
     _assert_same_as_fresh(library, tmp_path, v2)
+
+
+def test_items_added_at_the_end_of_a_kind_fit_without_a_rewrite(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = _Spy(monkeypatch, library)
+    new = [contact(f"ny{n}", f"Tjeneste {n}", f"99 00 23 {n:02d}") for n in range(40)]
+    v2 = _sor(2, contacts=[*_contacts(), *new])
+    library.install(v2)
+    assert spy.whole == []
+    assert sorted(spy.written) == sorted(f"sor:ny{n}" for n in range(40))
+    _assert_same_as_fresh(library, tmp_path, v2)
+
+
+def test_rowids_of_a_bundle_written_whole() -> None:
+    docs = [item_document("sor", item) for item in _sor(1).items()]
+    assert [d.kind for d in docs] == ["contact"] * 6 + ["guide"] * 2 + ["plan"] + ["measure"] * 3
+    gap, kind_gap = search_index.ROWID_GAP, search_index.KIND_GAP
+    rowids = _spaced_rowids("sor", docs, 1 << 24, (2 << 24) - 1)
+    assert rowids[0] == (1 << 24) + gap
+    assert [b - a for a, b in itertools.pairwise(rowids)] == (
+        [gap] * 5 + [gap + kind_gap, gap, gap + kind_gap, gap + kind_gap, gap, gap]
+    )
+    # A bundle too big for the spacing gets closer rowids, in order, inside its block.
+    assert _spaced_rowids("sor", docs, 0, 99) == list(range(7, 85, 7))
+    contacts = docs[:6]
+    assert _spaced_rowids("sor", (contacts * 17)[:98], 0, 99) == list(range(1, 99))
+    with pytest.raises(ValueError, match="more items than the index can hold"):
+        _spaced_rowids("sor", (contacts * 17)[:99], 0, 99)
 
 
 def test_a_changed_manifest_reindexes_the_items_it_describes(
