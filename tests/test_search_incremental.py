@@ -13,7 +13,8 @@ from search_support import bundle, contact, guide, measure
 
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.library import Library, open_library
-from vnr_desktop.core.search import SearchFilters, search
+from vnr_desktop.core.models import Contact
+from vnr_desktop.core.search import SearchFilters, index_own_contacts, search
 from vnr_desktop.core.search import index as search_index
 from vnr_desktop.core.search.documents import item_document
 from vnr_desktop.core.search.index import _spaced_rowids, generation
@@ -364,6 +365,46 @@ def test_rollback_and_removal_keep_the_vocabulary_exact(library: Library, tmp_pa
         )
     finally:
         only_national.close()
+
+
+def _own(item_id: str, name: str, number: str) -> Contact:
+    return Contact.model_validate(
+        {
+            "id": item_id,
+            "name": name,
+            "category": "other",
+            "serves": ["everyone"],
+            "phones": [{"number": number}],
+            "provenance": {"source": "egen", "section": "egen", "as_of": "2024-01-01"},
+        },
+        strict=False,
+    )
+
+
+def test_own_contacts_are_updated_item_by_item(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = _Spy(monkeypatch, library)
+    first = [_own("a", "Min lege", "99 00 40 01"), _own("b", "Min rådgiver", "99 00 40 02")]
+    index_own_contacts(library.conn, first)
+    assert spy.whole == ["egne"]
+    index_own_contacts(library.conn, [first[0], _own("b", "Min rådgiver", "99 00 40 03")])
+    assert spy.whole == ["egne"] and spy.written[-1] == "egne:b"
+    assert _refs(library, "99 00 40 03") == ["egne:b"]
+    assert not search(library, "99004002")
+    # The same id twice (user data never holds that) is written whole, and then once only.
+    index_own_contacts(library.conn, [first[0], first[0]])
+    index_own_contacts(library.conn, [first[0]])
+    assert spy.whole == ["egne", "egne", "egne"]
+    assert _refs(library, "min") == ["egne:a"]
+    fresh = _open(tmp_path / "fresh")
+    try:
+        fresh.install(_national())
+        fresh.install(_sor(1))
+        index_own_contacts(fresh.conn, [first[0]])
+        assert _index_state(library.conn) == _index_state(fresh.conn)
+    finally:
+        fresh.close()
 
 
 def test_an_index_of_the_previous_format_is_rebuilt_once(library: Library) -> None:

@@ -453,21 +453,19 @@ def _write_changes(
     """Rewrite only the documents that are new or changed, delete those that are gone.
 
     Returns the number of rows deleted and written, or None when the bundle must be written
-    whole (first install, items reordered, no room between two kept items).
+    whole (first install, items reordered, no room between two kept items, a ref twice).
     """
     bounds = slot_range(conn, bundle_id)
     if bounds is None:
         return None
     low, high = bounds
-    existing = {
-        str(ref): (int(rowid), str(digest))
-        for rowid, ref, digest in conn.execute(
-            "SELECT id, ref, doc_hash FROM search_docs WHERE id BETWEEN ? AND ?", bounds
-        )
-    }
+    rows = conn.execute(
+        "SELECT id, ref, doc_hash FROM search_docs WHERE id BETWEEN ? AND ?", bounds
+    ).fetchall()
+    existing = {str(ref): (int(rowid), str(digest)) for rowid, ref, digest in rows}
     refs = {doc.ref for doc, _ in documents}
-    if not existing or len(refs) != len(documents):
-        return None
+    if not existing or len(existing) != len(rows) or len(refs) != len(documents):
+        return None  # nothing to keep, or an item id twice: write it whole
     kept = [existing[doc.ref][0] if doc.ref in existing else None for doc, _ in documents]
     rowids = _place_new(kept, low, high)
     if rowids is None:
