@@ -696,3 +696,30 @@ def test_yaml_bomb_in_a_local_source_folder_leaves_the_library_unchanged(
     with pytest.raises(LibraryError, match="anchors and aliases"):
         env.lib.install_dir(test_bundle_dir)
     assert snapshot(env.lib) == before
+
+
+def test_a_card_printed_from_the_app_is_listed_when_its_number_changes(env: Env) -> None:
+    """No hook given: the updater asks the cards module what the card would print now."""
+    from vnr_desktop.core.cards.history import record_render
+    from vnr_desktop.core.cards.render import render_card
+    from vnr_desktop.core.resources import builtin_bundle_dir
+
+    env.lib.install_dir(builtin_bundle_dir("nasjonal"))
+    feed = _installed_v1(env)
+    rendered = render_card(env.lib, "akutt", "testregion", "id1")
+    assert "99 00 00 01" in rendered.printed_numbers  # the region's krisesenter
+    record_render(env.userdata, rendered, "akutt.pdf")
+    env.userdata.record_print(
+        card_id="akutt",
+        region="nasjonal",
+        format="id1",
+        language="nb",
+        content_version="nasjonal v1",
+        content_hash=render_card(env.lib, "akutt", "nasjonal", "id1").content_hash,
+    )
+    env.feed(2, edits={2: PHONE_CHANGE})
+    changed = env.updater().sync(feed)
+    # The region's card changed; the national card, which prints no testregion number, did not.
+    assert [(s.record.card_id, s.record.region) for s in changed.stale_prints] == [
+        ("akutt", "testregion")
+    ]

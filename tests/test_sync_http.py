@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from testutil import require_tool
 from servers.faulty import FaultyServer, wait_until
 from servers.feeds import PHONE_CHANGE, build, fast_http, keyring, make_key, publish, snapshot
 from servers.nginx import NginxServer, free_port
+from testutil import require_tool
 
 from vnr_desktop.core.library import Library, open_library
 from vnr_desktop.core.paths import AppPaths, resolve_paths

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from testutil import require_tool
 from servers.feeds import PHONE_CHANGE, build, fast_http, keyring, make_key, snapshot
+from testutil import require_tool
 
 from vnr_desktop.core.library import Library, open_library
 from vnr_desktop.core.paths import resolve_paths

@@ -315,7 +315,7 @@ def stale_prints(
     """Printed cards whose content changed in ``updated``.
 
     With ``card_hash`` (the cards module can compute a card's current content hash) a card is
-    stale exactly when its hash changed. Without it, conservatively: a card printed for a
+    stale exactly when its hash changed; when it returns None, by the versions below. Without it, conservatively: a card printed for a
     region whose bundle changed version, or any card when a national bundle changed a contact
     (every card prints national numbers).
     """
@@ -328,9 +328,12 @@ def stale_prints(
     for rec in latest_prints(history):
         if card_hash is not None:
             current = card_hash(rec)
-            if current is not None and current != rec.content_hash:
-                out.append(StalePrint(rec, "innholdet på kortet er endret"))
-            continue
+            if current is not None:
+                if current != rec.content_hash:
+                    out.append(StalePrint(rec, "innholdet på kortet er endret"))
+                continue
+            # The card can no longer be made as printed (card or region gone): judge it by
+            # the bundle versions it names, below.
         used = printed_versions(rec.content_version)
         if used:
             # The record names every bundle the card printed from, with its version.

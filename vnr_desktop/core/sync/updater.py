@@ -85,7 +85,7 @@ from vnr_desktop.core.sync.http import (
 )
 from vnr_desktop.core.sync.keyring import Keyring
 from vnr_desktop.core.sync.sources import FeedSource, FolderSource, HttpSource, is_url
-from vnr_desktop.core.userdata import UserData
+from vnr_desktop.core.userdata import PrintRecord, UserData
 
 DEFAULT_FEED_URL: str | None = None
 """The project's own feed, signed by resources/keys/vnr-builtin.pub. None until it is hosted:
@@ -375,10 +375,33 @@ class Updater:
         self.storage = storage or Storage()
         self.step_hook = step_hook
         self._now = now or (lambda: _dt.datetime.now(_dt.UTC))
-        self.card_hash = card_hash
+        self.card_hash = card_hash if card_hash is not None else self._cards_content_hash
         self.app_version = app_version
         self._endorsed: Keyring = {}
         self._load_endorsements()
+
+    def _cards_content_hash(self, record: PrintRecord) -> str | None:
+        """The hash the printed card would have now (the cards module's own computation).
+
+        A card printed with the user's own numbers is compared with today's own contacts, so
+        the reprint list also covers an own number that changed.
+        """
+        from vnr_desktop.core.cards.history import current_content_hash
+        from vnr_desktop.core.cards.resolve import includes_own_numbers
+
+        own = (
+            self.userdata.own_contacts()
+            if self.userdata is not None and includes_own_numbers(record.content_version)
+            else ()
+        )
+        return current_content_hash(
+            self.library,
+            record.card_id,
+            record.region,
+            record.format,
+            record.language,
+            own_contacts=own,
+        )
 
     # ------------------------------------------------------------------ plumbing
 

@@ -47,20 +47,7 @@ def _updater(state: dict[str, Any], paths: AppPaths, settings: Settings) -> Any:
         paths,
         keys=trusted_keys(settings.extra_public_keys),
         userdata=state["userdata"],
-        card_hash=_card_hash(state),
     )
-
-
-def _card_hash(state: dict[str, Any]) -> Any:
-    """The cards module's "hash this card would have now", when it offers one."""
-    try:
-        from vnr_desktop.core.cards import render as cards_render
-    except ImportError:
-        return None
-    fn = getattr(cards_render, "current_content_hash", None)
-    if fn is None:
-        return None
-    return lambda record: fn(state["library"], record)
 
 
 def close(state: dict[str, Any]) -> None:
