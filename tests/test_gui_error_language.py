@@ -11,15 +11,17 @@ from vnr_desktop.gui.errors import plain_message
 
 
 def test_library_errors_follow_the_interface_language(qapp):
+    from vnr_desktop.gui.i18n import install_translators, remove_translators
+
     error = LibraryError("Pakken x er ikke installert.", "bundle x is not installed")
-    before = QLocale()
+    assert plain_message(error) == "Pakken x er ikke installert."
+    translators = install_translators(qapp, "en")
     try:
-        QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
-        assert plain_message(error) == "Pakken x er ikke installert."
-        QLocale.setDefault(QLocale(QLocale.Language.English))
         assert plain_message(error) == "bundle x is not installed"
     finally:
-        QLocale.setDefault(before)
+        remove_translators(qapp, translators)
+        QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
+    assert plain_message(error) == "Pakken x er ikke installert."
 
 
 def test_user_data_errors_are_expected_not_bugs():

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
@@ -80,8 +80,10 @@ def plain_message(exc: BaseException) -> str:
         return translate("ErrorReporter", "Kunne ikke lese eller skrive en fil: {0}").format(
             exc.strerror or str(exc)
         )
+    from vnr_desktop.gui.i18n import current_language
+
     english = getattr(exc, "message_en", None)
-    if isinstance(english, str) and QLocale().language() == QLocale.Language.English:
+    if isinstance(english, str) and current_language() == "en":
         return english
     return str(exc)
 

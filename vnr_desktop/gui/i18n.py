@@ -13,6 +13,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 CATALOGUE = "vnr_desktop"
 _QT_CATALOGUE_FOR = {"nb": "nn", "en": "en"}
+_current_language = "nb"
+
+
+def current_language() -> str:
+    """The interface language last installed ("nb" until English is chosen)."""
+    return _current_language
 
 
 def translation_file(lang: str, ext: str = "qm") -> str:
@@ -25,8 +31,10 @@ def install_translators(
     app: QCoreApplication, lang: str, parent: QObject | None = None
 ) -> list[QTranslator]:
     """Load the app's and Qt's catalogues for ``lang``; returns the installed translators."""
+    global _current_language
     if lang not in LANGUAGES:
         lang = "nb"
+    _current_language = lang
     installed: list[QTranslator] = []
     own = QTranslator(parent or app)
     try:
@@ -48,6 +56,9 @@ def install_translators(
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    global _current_language
+    _current_language = "nb"
+    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
