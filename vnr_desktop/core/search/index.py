@@ -384,7 +384,7 @@ def _place_new(kept: Sequence[int | None], low: int, high: int) -> list[int] | N
     bundle's order, as a full write does, for an update to search exactly like a fresh install.
     """
     out: list[int] = []
-    previous = low  # never a document's rowid (see _write_all)
+    previous = low  # never a document's rowid (see _spaced_rowids)
     i = 0
     while i < len(kept):
         current = kept[i]
