@@ -28,7 +28,9 @@ TEST_BUNDLE = FIXTURES / "bundles" / "testregion"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point every per-user folder at a fresh tmp folder for each test."""
     home = tmp_path_factory.mktemp("home")
     data = home / "vnr-data"

@@ -80,7 +80,9 @@ def test_no_user_data_and_no_room_gives_defaults_and_refuses_saves(data_dir, mon
 @contextlib.contextmanager
 def _small_tmpfs(where: Path, size: str) -> Iterator[Path]:
     where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True
+    )
     if done.returncode != 0:
         if os.environ.get("CI") and os.geteuid() == 0:
             pytest.fail(f"cannot mount a tmpfs as root: {done.stderr.decode()}")

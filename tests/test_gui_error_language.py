@@ -29,7 +29,9 @@ def test_user_data_errors_are_expected_not_bugs():
     assert LibraryError in expected_error_types()
 
 
-def test_a_full_disk_still_shows_content_and_says_nothing_can_be_saved(qtbot, gui_data, monkeypatch):
+def test_a_full_disk_still_shows_content_and_says_nothing_can_be_saved(
+    qtbot, gui_data, monkeypatch
+):
     import sqlite3
 
     from gui_support import open_window, wait_idle

@@ -36,8 +36,13 @@ def _snapshot(lib: Library) -> list[tuple]:
     tables = ["bundles", "items", "municipalities", "bundle_versions"]
     rows = []
     for table in tables:
-        rows += [(table, *tuple(r)) for r in lib.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
-    rows += [("fts", *tuple(r)) for r in lib.conn.execute("SELECT ref, title FROM search_fts ORDER BY ref")]
+        rows += [
+            (table, *tuple(r)) for r in lib.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
+        ]
+    rows += [
+        ("fts", *tuple(r))
+        for r in lib.conn.execute("SELECT ref, title FROM search_fts ORDER BY ref")
+    ]
     return rows
 
 
@@ -57,7 +62,9 @@ def test_install_then_reinstall_is_a_noop(empty_library, test_bundle_dir):
 def test_same_version_with_other_content_is_refused(empty_library, test_bundle_dir):
     empty_library.install(_load(test_bundle_dir))
     contacts = test_bundle_dir / "contacts.yaml"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace("99 00 00 01", "99 00 00 21"), encoding="utf-8")
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace("99 00 00 01", "99 00 00 21"), encoding="utf-8"
+    )
     with pytest.raises(LibraryError, match="høyere versjonsnummer") as refused:
         empty_library.install(_load(test_bundle_dir))
     assert "higher version number" in refused.value.message_en
@@ -94,9 +101,18 @@ def test_downgrade_is_refused_and_rollback_restores_previous(empty_library, test
 
 
 @pytest.mark.parametrize(
-    "failing_step", ["old-items-removed", "bundle-row-written", "items-written", "index-written", "history-written"]
+    "failing_step",
+    [
+        "old-items-removed",
+        "bundle-row-written",
+        "items-written",
+        "index-written",
+        "history-written",
+    ],
 )
-def test_a_failure_at_any_install_step_leaves_the_library_as_it_was(empty_library, test_bundle_dir, failing_step):
+def test_a_failure_at_any_install_step_leaves_the_library_as_it_was(
+    empty_library, test_bundle_dir, failing_step
+):
     empty_library.install(_load(test_bundle_dir))
     before = _snapshot(empty_library)
     _bump(test_bundle_dir, 2)
@@ -124,14 +140,25 @@ def test_user_data_is_never_touched_by_installs(data_dir, test_bundle_dir):
         category="other",
         phones=[{"number": "99 00 00 99"}],
         serves=["professionals"],
-        provenance=Provenance(source=USER_SOURCE_ID, section="Lagt inn av bruker", as_of=__import__("datetime").date(2024, 5, 1)),
+        provenance=Provenance(
+            source=USER_SOURCE_ID,
+            section="Lagt inn av bruker",
+            as_of=__import__("datetime").date(2024, 5, 1),
+        ),
     )
     user.save_own_contact(own)
     user.set_favourite("testregion:krisesenter")
     settings = user.settings()
     settings.municipality = "9901"
     user.save_settings(settings)
-    user.record_print(card_id="akutt", region="testregion", format="id1", language="nb", content_version="testregion v1", content_hash="abc")
+    user.record_print(
+        card_id="akutt",
+        region="testregion",
+        format="id1",
+        language="nb",
+        content_version="testregion v1",
+        content_hash="abc",
+    )
     before = user.export_json()
     lib.install(_load(test_bundle_dir))
     _bump(test_bundle_dir, 2)
@@ -186,7 +213,11 @@ def test_cli_status_list_show(data_dir, test_bundle_dir, capsys):
 
     assert cli_main(["list", "--kind", "contact", "--region", "testregion", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert [x["ref"] for x in listed] == ["testregion:barnevernvakt", "testregion:familievern", "testregion:krisesenter"]
+    assert [x["ref"] for x in listed] == [
+        "testregion:barnevernvakt",
+        "testregion:familievern",
+        "testregion:krisesenter",
+    ]
 
     assert cli_main(["show", "testregion:krisesenter", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
@@ -217,5 +248,7 @@ def test_municipalities_are_in_norwegian_alphabetical_order(library):
     names = [name for _number, name, _bundle in library.municipalities()]
     assert names.index("Våler") < names.index("Ål") < names.index("Åmot")
     assert names.index("Vestre Toten") < names.index("Østre Toten") < names.index("Ål")
-    assert names == sorted(names, key=__import__("vnr_desktop.core.library", fromlist=["x"]).norwegian_sort_key)
+    assert names == sorted(
+        names, key=__import__("vnr_desktop.core.library", fromlist=["x"]).norwegian_sort_key
+    )
     assert len(names) == 20

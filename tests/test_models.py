@@ -31,7 +31,9 @@ def test_phone_normalisation(text, digits):
     assert normalise_phone(text) == digits
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "61 18 95", "+47 123", "61 18 95 44 1", "６１１８９５４４", "tlf 112"])
+@pytest.mark.parametrize(
+    "bad", ["", "abc", "61 18 95", "+47 123", "61 18 95 44 1", "６１１８９５４４", "tlf 112"]
+)
 def test_bad_phone_numbers_are_refused(bad):
     with pytest.raises(PhoneFormatError):
         normalise_phone(bad)
@@ -54,7 +56,9 @@ def test_contact_needs_provenance_and_a_phone_or_a_reason():
         Contact.model_validate({**base, "phones": [{"number": "02800"}]})
     with pytest.raises(ValidationError, match="no_phone_reason"):
         Contact.model_validate({**base, "provenance": PROV})
-    ok = Contact.model_validate({**base, "provenance": PROV, "no_phone_reason": "Kilden oppgir ikke nummer"})
+    ok = Contact.model_validate(
+        {**base, "provenance": PROV, "no_phone_reason": "Kilden oppgir ikke nummer"}
+    )
     assert ok.phones == []
 
 
@@ -73,16 +77,39 @@ def test_conflict_decision_must_be_one_of_the_values():
         {"value": "800 57 000", "source": "a", "section": "s. 1"},
         {"value": "800 00 057", "source": "b", "section": "s. 2"},
     ]
-    Conflict.model_validate({"field": "phones[0]", "values": values, "decision": {"chosen": "800 57 000", "reason": "r"}})
+    Conflict.model_validate(
+        {
+            "field": "phones[0]",
+            "values": values,
+            "decision": {"chosen": "800 57 000", "reason": "r"},
+        }
+    )
     with pytest.raises(ValidationError, match="not one of the values"):
-        Conflict.model_validate({"field": "phones[0]", "values": values, "decision": {"chosen": "800 11 111", "reason": "r"}})
+        Conflict.model_validate(
+            {
+                "field": "phones[0]",
+                "values": values,
+                "decision": {"chosen": "800 11 111", "reason": "r"},
+            }
+        )
 
 
 def test_plan_period_order_and_measure_status():
     with pytest.raises(ValidationError, match="period_end"):
-        Plan.model_validate({"id": "p", "title": "P", "period_start": 2027, "period_end": 2024, "provenance": PROV})
+        Plan.model_validate(
+            {"id": "p", "title": "P", "period_start": 2027, "period_end": 2024, "provenance": PROV}
+        )
     with pytest.raises(ValidationError):
-        Measure.model_validate({"id": "m", "plan": "p", "number": "1", "title": "T", "status": "done", "provenance": PROV})
+        Measure.model_validate(
+            {
+                "id": "m",
+                "plan": "p",
+                "number": "1",
+                "title": "T",
+                "status": "done",
+                "provenance": PROV,
+            }
+        )
 
 
 def test_manifest_coverage_and_bundle_json_round_trip():
@@ -94,12 +121,19 @@ def test_manifest_coverage_and_bundle_json_round_trip():
             "issued": dt.date(2024, 1, 1),
             "coverage": [{"number": "3407", "name": "Gjøvik"}],
             "publisher": "P",
-            "sources": [{"id": "kilde", "title": "K", "publisher": "P", "date": dt.date(2024, 1, 1)}],
+            "sources": [
+                {"id": "kilde", "title": "K", "publisher": "P", "date": dt.date(2024, 1, 1)}
+            ],
         }
     )
     assert not manifest.is_national
     with pytest.raises(ValidationError, match="listed twice"):
-        Manifest.model_validate({**manifest.model_dump(), "coverage": [{"number": "3407", "name": "A"}, {"number": "3407", "name": "B"}]})
+        Manifest.model_validate(
+            {
+                **manifest.model_dump(),
+                "coverage": [{"number": "3407", "name": "A"}, {"number": "3407", "name": "B"}],
+            }
+        )
     content = BundleContent(manifest=manifest)
     again = BundleContent.from_json(content.to_json())
     assert again == content

@@ -102,7 +102,17 @@ def test_aliases_are_searched(words_library: Library) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["99001004", "99 00 10 04", "+47 99 00 10 04", "0047 99001004", "+4799001004", " 99 00 10 04 ", "+47 99.00.10.04", "99-00-10-04", "99.00.10.04"],
+    [
+        "99001004",
+        "99 00 10 04",
+        "+47 99 00 10 04",
+        "0047 99001004",
+        "+4799001004",
+        " 99 00 10 04 ",
+        "+47 99.00.10.04",
+        "99-00-10-04",
+        "99.00.10.04",
+    ],
 )
 def test_phone_numbers_with_or_without_spaces_and_country_code(
     words_library: Library, query: str

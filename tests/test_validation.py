@@ -36,7 +36,9 @@ def test_the_test_bundle_is_valid(test_bundle_dir):
 
 
 def test_yaml_syntax_error_names_file_line_and_column(test_bundle_dir):
-    (test_bundle_dir / "contacts.yaml").write_text("contacts:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        "contacts:\n  - id: x\n    name: [unclosed\n", encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.file.endswith("contacts.yaml")
     assert err.line == 4 and err.column is not None
@@ -45,7 +47,9 @@ def test_yaml_syntax_error_names_file_line_and_column(test_bundle_dir):
 
 def test_unknown_field_is_located_with_field_path(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    text = text.replace("    category: barnevernvakt\n", "    category: barnevernvakt\n    telefon: '1'\n")
+    text = text.replace(
+        "    category: barnevernvakt\n", "    category: barnevernvakt\n    telefon: '1'\n"
+    )
     (test_bundle_dir / "contacts.yaml").write_text(text, encoding="utf-8")
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].telefon"
@@ -56,7 +60,9 @@ def test_unknown_field_is_located_with_field_path(test_bundle_dir):
 
 def test_unquoted_phone_number_says_to_quote_it(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace('"99 00 00 02"', "99000002"), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace('"99 00 00 02"', "99000002"), encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].phones[0].number"
     assert "put it in quotes" in err.message
@@ -65,7 +71,9 @@ def test_unquoted_phone_number_says_to_quote_it(test_bundle_dir):
 
 def test_bad_phone_form_is_rejected(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace('"99 00 00 02"', '"99 00 00 0"'), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace('"99 00 00 02"', '"99 00 00 0"'), encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].phones[0].number"
     assert "8 digits" in err.message
@@ -73,7 +81,9 @@ def test_bad_phone_form_is_rejected(test_bundle_dir):
 
 def test_missing_provenance_does_not_validate(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    text = text.replace("    provenance: {source: testkilde, section: s. 4, as_of: 2024-01-01}\n", "")
+    text = text.replace(
+        "    provenance: {source: testkilde, section: s. 4, as_of: 2024-01-01}\n", ""
+    )
     (test_bundle_dir / "contacts.yaml").write_text(text, encoding="utf-8")
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].provenance"
@@ -83,7 +93,10 @@ def test_missing_provenance_does_not_validate(test_bundle_dir):
 
 def test_provenance_source_must_be_in_manifest(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace("source: testkilde, section: s. 4", "source: ukjent, section: s. 4"), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace("source: testkilde, section: s. 4", "source: ukjent, section: s. 4"),
+        encoding="utf-8",
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].provenance.source"
     assert "'ukjent' is not listed in manifest.yaml sources" in err.message
@@ -91,7 +104,9 @@ def test_provenance_source_must_be_in_manifest(test_bundle_dir):
 
 def test_bad_date_is_located(test_bundle_dir):
     text = (test_bundle_dir / "plan.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "plan.yaml").write_text(text.replace("deadline: 2025-12-31", "deadline: 31.12.2025"), encoding="utf-8")
+    (test_bundle_dir / "plan.yaml").write_text(
+        text.replace("deadline: 2025-12-31", "deadline: 31.12.2025"), encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "measures[0].deadline"
     assert "YYYY-MM-DD" in err.message
@@ -100,7 +115,10 @@ def test_bad_date_is_located(test_bundle_dir):
 
 def test_future_as_of_date_is_an_error(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace("section: s. 4, as_of: 2024-01-01", "section: s. 4, as_of: 2999-01-01"), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace("section: s. 4, as_of: 2024-01-01", "section: s. 4, as_of: 2999-01-01"),
+        encoding="utf-8",
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "contacts[1].provenance.as_of"
     assert "future" in err.message
@@ -122,7 +140,10 @@ def test_duplicate_ids_name_both_places(test_bundle_dir):
 
 def test_dangling_contact_reference(test_bundle_dir):
     text = (test_bundle_dir / "guides.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "guides.yaml").write_text(text.replace("[barnevernvakt, krisesenter]", "[barnevernvakt, finnesikke]"), encoding="utf-8")
+    (test_bundle_dir / "guides.yaml").write_text(
+        text.replace("[barnevernvakt, krisesenter]", "[barnevernvakt, finnesikke]"),
+        encoding="utf-8",
+    )
     err = _only_error(test_bundle_dir)
     assert err.code == "dangling"
     assert err.path == "guides[0].sections[1].contacts[1]"
@@ -132,7 +153,9 @@ def test_dangling_contact_reference(test_bundle_dir):
 
 def test_dangling_plan_and_focus_area(test_bundle_dir):
     text = (test_bundle_dir / "plan.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "plan.yaml").write_text(text.replace("focus_area: barn", "focus_area: voksne"), encoding="utf-8")
+    (test_bundle_dir / "plan.yaml").write_text(
+        text.replace("focus_area: barn", "focus_area: voksne"), encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.path == "measures[0].focus_area"
     assert "'voksne' is not one of plan 'plan'" in err.message
@@ -140,11 +163,16 @@ def test_dangling_plan_and_focus_area(test_bundle_dir):
 
 def test_cross_bundle_reference_is_checked_when_the_bundle_is_known(test_bundle_dir):
     text = (test_bundle_dir / "guides.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "guides.yaml").write_text(text.replace("[barnevernvakt, krisesenter]", "[barnevernvakt, nasjonal:nope]"), encoding="utf-8")
+    (test_bundle_dir / "guides.yaml").write_text(
+        text.replace("[barnevernvakt, krisesenter]", "[barnevernvakt, nasjonal:nope]"),
+        encoding="utf-8",
+    )
     result = load_bundle_dir(test_bundle_dir)
     assert result.ok  # nasjonal unknown here: a warning, not an error
     assert any(w.code == "unchecked-ref" for w in result.warnings)
-    err = _only_error(test_bundle_dir, external_ids=lambda b: {"alarmtelefonen"} if b == "nasjonal" else None)
+    err = _only_error(
+        test_bundle_dir, external_ids=lambda b: {"alarmtelefonen"} if b == "nasjonal" else None
+    )
     assert "'nasjonal:nope' does not exist in bundle 'nasjonal'" in err.message
 
 
@@ -157,7 +185,9 @@ def test_alias_bomb_is_refused(test_bundle_dir):
 
 
 def test_deep_nesting_is_refused(test_bundle_dir):
-    (test_bundle_dir / "deep.yaml").write_text("contacts: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (test_bundle_dir / "deep.yaml").write_text(
+        "contacts: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.file.endswith("deep.yaml") and err.line == 1
     assert "nested deeper" in err.message
@@ -180,7 +210,12 @@ def test_invalid_utf8_is_located(test_bundle_dir):
 
 def test_duplicate_keys_are_refused(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace("    category: barnevernvakt\n", "    category: barnevernvakt\n    category: politi\n"), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace(
+            "    category: barnevernvakt\n", "    category: barnevernvakt\n    category: politi\n"
+        ),
+        encoding="utf-8",
+    )
     err = _only_error(test_bundle_dir)
     assert "appears twice" in err.message and err.line == 16
 
@@ -201,7 +236,10 @@ def test_conflict_without_decision_warns_and_blocks_strict(test_bundle_dir):
         "          - {value: '99 00 00 01', source: testkilde, section: s. 3}\n"
         "          - {value: '00 99 00 01', source: testkilde, section: s. 8}\n"
     )
-    text = text.replace("    tags: [primary]\n    provenance: {source: testkilde, section: s. 3", conflict + "    tags: [primary]\n    provenance: {source: testkilde, section: s. 3")
+    text = text.replace(
+        "    tags: [primary]\n    provenance: {source: testkilde, section: s. 3",
+        conflict + "    tags: [primary]\n    provenance: {source: testkilde, section: s. 3",
+    )
     (test_bundle_dir / "contacts.yaml").write_text(text, encoding="utf-8")
     relaxed = load_bundle_dir(test_bundle_dir)
     assert relaxed.ok
@@ -213,7 +251,9 @@ def test_conflict_without_decision_warns_and_blocks_strict(test_bundle_dir):
 
 def test_two_primary_contacts_in_one_category(test_bundle_dir):
     text = (test_bundle_dir / "contacts.yaml").read_text(encoding="utf-8")
-    (test_bundle_dir / "contacts.yaml").write_text(text.replace("category: barnevernvakt", "category: krisesenter"), encoding="utf-8")
+    (test_bundle_dir / "contacts.yaml").write_text(
+        text.replace("category: barnevernvakt", "category: krisesenter"), encoding="utf-8"
+    )
     err = _only_error(test_bundle_dir)
     assert err.code == "primary"
 

@@ -38,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--strict", action="store_true", help="treat unresolved conflicts as errors (as build does)"
     )
     validate.set_defaults(handler=cmd_bundle_validate)
-    install = bundle_sub.add_parser("install", help="install a bundle source folder (unsigned, local)")
+    install = bundle_sub.add_parser(
+        "install", help="install a bundle source folder (unsigned, local)"
+    )
     install.add_argument("path")
     install.set_defaults(handler=cmd_bundle_install)
     rollback = bundle_sub.add_parser("rollback", help="go back to the previous version of a bundle")
@@ -51,9 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_library_status(ctx: Context, args: argparse.Namespace) -> int:
     bundles = ctx.library.bundles()
     if args.json:
-        counts = {
-            b.id: len(ctx.library.items(region=b.id)) for b in bundles
-        }
+        counts = {b.id: len(ctx.library.items(region=b.id)) for b in bundles}
         print_json(
             {
                 "data_dir": str(ctx.paths.data),
@@ -76,7 +76,13 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                {"ref": r.ref, "id": r.item_id, "kind": r.kind, "title": r.title, "region": r.bundle_id}
+                {
+                    "ref": r.ref,
+                    "id": r.item_id,
+                    "kind": r.kind,
+                    "title": r.title,
+                    "region": r.bundle_id,
+                }
                 for r in records
             ]
         )
@@ -100,7 +106,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     print(f"{record.title}  [{record.kind}, {record.ref}]")
     if isinstance(item, Contact):
         for phone in item.phones:
-            extra = ", ".join(x for x in (phone.label, phone.hours, "SMS" if phone.sms else None) if x)
+            extra = ", ".join(
+                x for x in (phone.label, phone.hours, "SMS" if phone.sms else None) if x
+            )
             print(f"  tlf {phone.number}" + (f"  ({extra})" if extra else ""))
         if not item.phones:
             print(f"  (ingen telefonnummer i kilden: {item.no_phone_reason})")
@@ -138,7 +146,10 @@ def cmd_bundle_validate(ctx: Context, args: argparse.Namespace) -> int:
                 f"{len(result.warnings)} warnings"
             )
         else:
-            print(f"{path}: {len(result.errors)} errors, {len(result.warnings)} warnings", file=sys.stderr)
+            print(
+                f"{path}: {len(result.errors)} errors, {len(result.warnings)} warnings",
+                file=sys.stderr,
+            )
     return 0 if result.ok else 1
 
 
@@ -159,5 +170,3 @@ def cmd_bundle_rollback(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(str(exc), exit_code=1) from None
     print(str(result))
     return 0
-
-

@@ -81,7 +81,9 @@ class UserData:
                 self.conn = db.connect_readonly(path)
             else:
                 # Nothing saved yet and nowhere to save: defaults, and every save refused.
-                self.conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+                self.conn = sqlite3.connect(
+                    ":memory:", check_same_thread=False, isolation_level=None
+                )
                 self.conn.row_factory = sqlite3.Row
                 self._create_schema()
 
@@ -119,7 +121,8 @@ class UserData:
                 return Settings()
             with db.transaction(self.conn):
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO meta(key, value) VALUES('damaged_settings', ?)", (row[0],)
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES('damaged_settings', ?)",
+                    (row[0],),
                 )
             return Settings()
 
@@ -127,7 +130,8 @@ class UserData:
         self._writable()
         with db.transaction(self.conn):
             self.conn.execute(
-                "INSERT OR REPLACE INTO settings(id, json) VALUES(1, ?)", (settings.model_dump_json(),)
+                "INSERT OR REPLACE INTO settings(id, json) VALUES(1, ?)",
+                (settings.model_dump_json(),),
             )
 
     # ------------------------------------------------------------------ own contacts
@@ -188,8 +192,16 @@ class UserData:
             cur = self.conn.execute(
                 "INSERT INTO print_history(card_id, region, format, language, content_version,"
                 " content_hash, printed_at, output) VALUES(?,?,?,?,?,?,?,?)",
-                (card_id, region, format, language, content_version, content_hash,
-                 printed_at or _now(), output),
+                (
+                    card_id,
+                    region,
+                    format,
+                    language,
+                    content_version,
+                    content_hash,
+                    printed_at or _now(),
+                    output,
+                ),
             )
         return int(cur.lastrowid or 0)
 
@@ -207,7 +219,9 @@ class UserData:
             self.conn.execute("INSERT INTO search_history(query, at) VALUES(?, ?)", (query, _now()))
 
     def search_history(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT query FROM search_history ORDER BY id DESC")]
+        return [
+            r[0] for r in self.conn.execute("SELECT query FROM search_history ORDER BY id DESC")
+        ]
 
     def clear_search_history(self) -> None:
         self._writable()
@@ -230,5 +244,3 @@ class UserData:
 
 def open_userdata(data_dir: Path) -> UserData:
     return UserData(data_dir / "user.db")
-
-

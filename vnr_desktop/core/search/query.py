@@ -70,9 +70,7 @@ STOP_WORDS = frozenset(
 
 # Digit groups separated by one or more spaces ("61 18 95 44", "61  18 95 44" pasted with a
 # double space) form one run.
-_PHONE_RUN = re.compile(
-    r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]*)?\d+(?:[ \u00a0.\-]+\d+)*(?![\w.])"
-)
+_PHONE_RUN = re.compile(r"(?<![\w.])(?:(?:\+|00)\d{2}[ \u00a0]*)?\d+(?:[ \u00a0.\-]+\d+)*(?![\w.])")
 _MEASURE_NUMBER = re.compile(
     r"(?<![\w.])\d{1,3}(?:\.\d{1,3})+[a-z]?(?![\w.])|(?<![\w.])\d{1,3}[a-z]?(?![\w.])"
 )
