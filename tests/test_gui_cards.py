@@ -157,7 +157,9 @@ def test_batch_print_to_one_job_and_cancel(window, studio, qtbot, tmp_path):
     assert len(PdfReader(target).pages) >= 2 * 8 - 2  # fronts and backs (a few are one-sided)
 
     # cancel while it runs: stops between cards, nothing more is recorded
+    wait_idle(qtbot, window)  # the first batch's history is written by jobs after print_done
     before = len(_history(window))
+    assert before == studio.cards_model.rowCount()
     with qtbot.waitSignal(window.print_done, timeout=120_000) as blocker:
         handle = window.run_batch(studio.request(), folder=tmp_path / "avbrutt")
         studio.cancel_button.click()
