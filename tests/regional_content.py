@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from vnr_desktop.core.bundle_content import BundleContent
@@ -110,3 +111,27 @@ def phone_like_runs(text: str) -> list[str]:
             normalise_phone(run)
             found.append(run)
     return found
+
+
+def regional_fixtures(bundle_id: str) -> tuple[Any, Any, Any]:
+    """The module-scoped fixtures every regional content test uses: ``national`` (the nasjonal
+    bundle), ``loaded`` (the region's load result, cross-bundle refs checked against
+    nasjonal) and ``bundle`` (its content, failing with the errors when it does not load).
+
+    Use as ``national, loaded, bundle = regional_fixtures("gjovik")`` at module level.
+    """
+
+    @pytest.fixture(scope="module", name="national")
+    def national() -> BundleContent:
+        return load_national()
+
+    @pytest.fixture(scope="module", name="loaded")
+    def loaded(national: BundleContent) -> SourceLoadResult:
+        return load_regional(bundle_id, national)
+
+    @pytest.fixture(scope="module", name="bundle")
+    def bundle(loaded: SourceLoadResult) -> BundleContent:
+        assert loaded.bundle is not None, "\n".join(str(d) for d in loaded.errors)
+        return loaded.bundle
+
+    return national, loaded, bundle

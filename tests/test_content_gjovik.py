@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from regional_content import (
     guide_by_id,
-    load_national,
-    load_regional,
     normalise_text,
     phone_digits,
     phone_like_runs,
     read_facts,
+    regional_fixtures,
     resolve_contact,
     section_text,
     sections_of_kind,
@@ -65,20 +63,7 @@ REGIONAL_NUMBERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def national() -> BundleContent:
-    return load_national()
-
-
-@pytest.fixture(scope="module")
-def loaded(national: BundleContent) -> SourceLoadResult:
-    return load_regional("gjovik", national)
-
-
-@pytest.fixture(scope="module")
-def bundle(loaded: SourceLoadResult) -> BundleContent:
-    assert loaded.bundle is not None, "\n".join(str(d) for d in loaded.errors)
-    return loaded.bundle
+national, loaded, bundle = regional_fixtures("gjovik")
 
 
 def _contact(bundle: BundleContent, contact_id: str) -> Contact:

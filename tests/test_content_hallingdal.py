@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 from regional_content import (
     guide_by_id,
-    load_national,
-    load_regional,
     normalise_text,
     phone_digits,
     phone_like_runs,
     read_facts,
+    regional_fixtures,
     resolve_contact,
     section_text,
     sections_of_kind,
@@ -46,20 +45,7 @@ COVERAGE = {
 }
 
 
-@pytest.fixture(scope="module")
-def national() -> BundleContent:
-    return load_national()
-
-
-@pytest.fixture(scope="module")
-def loaded(national: BundleContent) -> SourceLoadResult:
-    return load_regional("hallingdal", national)
-
-
-@pytest.fixture(scope="module")
-def bundle(loaded: SourceLoadResult) -> BundleContent:
-    assert loaded.bundle is not None, "\n".join(str(d) for d in loaded.errors)
-    return loaded.bundle
+national, loaded, bundle = regional_fixtures("hallingdal")
 
 
 def test_facts_files_are_complete() -> None:

@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 from regional_content import (
     guide_by_id,
-    load_national,
-    load_regional,
     normalise_text,
     phone_digits,
     phone_like_runs,
     read_facts,
+    regional_fixtures,
     resolve_contact,
     section_text,
     strings_in,
@@ -76,20 +75,7 @@ MEASURES: dict[str, tuple[str, str, str, date | None]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def national() -> BundleContent:
-    return load_national()
-
-
-@pytest.fixture(scope="module")
-def loaded(national: BundleContent) -> SourceLoadResult:
-    return load_regional("hamar", national)
-
-
-@pytest.fixture(scope="module")
-def bundle(loaded: SourceLoadResult) -> BundleContent:
-    assert loaded.bundle is not None, "\n".join(str(d) for d in loaded.errors)
-    return loaded.bundle
+national, loaded, bundle = regional_fixtures("hamar")
 
 
 @pytest.fixture(scope="module")
