@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from vnr_desktop.core.bundle_content import ITEM_LISTS, BundleContent
 from vnr_desktop.core.diagnostics import Diagnostic, format_path
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
+from vnr_desktop.core.phones import rejected_numbers
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
 MAX_FILES = 500
@@ -458,19 +459,18 @@ def _check_contact(
                 code="unresolved-conflict",
             )
             continue
-        chosen = conflict.decision.chosen
-        rejected = [v.value for v in conflict.values if v.value != chosen]
-        shown = {p.number for p in contact.phones} | {p.digits for p in contact.phones}
-        for value in rejected:
-            if value in shown and value not in {chosen}:
-                doc, path = where(contact, "phones")
-                out.add(
-                    "error",
-                    f"{value} was rejected in a conflict decision but is still shown as a phone",
-                    doc,
-                    path,
-                    code="rejected-value-shown",
-                )
+    rejected = rejected_numbers(contact.conflicts)
+    for n, phone in enumerate(contact.phones):
+        if phone.parsed in rejected:
+            doc, path = where(contact, "phones", n, "number")
+            out.add(
+                "error",
+                f"{phone.number} was rejected in a conflict decision but is still listed "
+                "as a phone",
+                doc,
+                path,
+                code="rejected-value-shown",
+            )
 
 
 def _check_guide_refs(

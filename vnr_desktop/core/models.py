@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
+from vnr_desktop.core.phones import PhoneFormatError, PhoneNumber, parse_phone
 
 # --------------------------------------------------------------------------- base types
 
@@ -169,22 +169,29 @@ class Phone(StrictModel):
     @classmethod
     def _number_has_valid_form(cls, value: str) -> str:
         try:
-            normalise_phone(value)
+            parse_phone(value)
         except PhoneFormatError as exc:
             raise ValueError(str(exc)) from None
         return value
 
     @property
+    def parsed(self) -> PhoneNumber:
+        return parse_phone(self.number)
+
+    @property
     def digits(self) -> str:
         """Normalised digits, country code included for foreign numbers (``+46...``)."""
-        return normalise_phone(self.number)
+        return self.parsed.digits
+
+    @property
+    def display(self) -> str:
+        """The form a person sees (``61 17 55 60``, ``952 63 610``); ``number`` keeps the
+        source's spelling."""
+        return self.parsed.display
 
     @property
     def tel_uri(self) -> str:
-        d = self.digits
-        if d.startswith("+"):
-            return f"tel:{d}"
-        return f"tel:+47{d}" if len(d) == 8 else f"tel:{d}"
+        return self.parsed.tel_uri
 
 
 class Contact(StrictModel):

@@ -40,7 +40,7 @@ class StripButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(0)
-        self.number_label = QLabel(entry.phone.number, self)
+        self.number_label = QLabel(entry.phone.display, self)
         self.number_label.setObjectName("stripNumber")
         self.name_label = QLabel(short, self)
         for label in (self.number_label, self.name_label):
@@ -53,7 +53,7 @@ class StripButton(QPushButton):
         self.setToolTip(tooltip)
         named(
             self,
-            self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.number, short),
+            self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.display, short),
             tooltip,
         )
 
@@ -117,7 +117,7 @@ class EmergencyStrip(QFrame):
         return "\n".join(lines)
 
     def copy(self, button: StripButton) -> None:
-        number = button.entry.phone.number
+        number = button.entry.phone.display
         QGuiApplication.clipboard().setText(number)
         self.last_copied = number
         self.copied.emit(number, button.name_label.text())

@@ -29,7 +29,7 @@ from vnr_desktop.core.cards.definitions import (
 from vnr_desktop.core.cards.formats import FormatSpec, format_spec
 from vnr_desktop.core.cards.loader import CardCatalog, CardError, CardRequestError
 from vnr_desktop.core.models import Contact, Guide, GuideSection, Phone
-from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
+from vnr_desktop.core.phones import PhoneFormatError, normalise_phone, phones_to_show
 from vnr_desktop.core.userdata import USER_SOURCE_ID
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 NATIONAL = "nasjonal"
 PRIMARY_TAG = "primary"
-OUTDATED_TAG = "outdated"
 OWN_VERSION_MARK = "egne numre"
 """Added to a card's content version (with a digest of the own numbers) when it prints the
 user's own numbers: the print history then knows to re-resolve it with them."""
@@ -248,25 +247,12 @@ def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSect
     return None
 
 
-def usable_phones(contact: Contact) -> tuple[list[Phone], str | None]:
-    """The phones that may be printed, or none and the reason why not."""
-    if OUTDATED_TAG in contact.tags:
-        return [], f"{contact.name} is marked outdated"
-    unresolved = [c for c in contact.conflicts if c.decision is None]
-    if unresolved:
-        fields = ", ".join(c.field for c in unresolved)
-        return [], f"{contact.name} has an unresolved conflict ({fields})"
-    rejected: set[str] = set()
-    for conflict in contact.conflicts:
-        assert conflict.decision is not None
-        for value in conflict.values:
-            if value.value != conflict.decision.chosen:
-                rejected.add(value.value)
-                rejected.add("".join(ch for ch in value.value if ch.isdigit()))
-    phones = [p for p in contact.phones if p.number not in rejected and p.digits not in rejected]
-    if not phones:
-        return [], contact.no_phone_reason or f"{contact.name} has no phone number"
-    return phones, None
+def usable_phones(
+    contact: Contact, *, municipality: str | None = None
+) -> tuple[list[Phone], str | None]:
+    """The phones that may be printed, or none and the reason why not (core.phones decides)."""
+    answer = phones_to_show(contact, municipality=municipality)
+    return list(answer.shown), answer.reason
 
 
 class _Resolver:
@@ -395,7 +381,7 @@ class _Resolver:
                 line_label = f"{label} ({phone.label.lower()})"
             lines.append(
                 NumberLine(
-                    label=line_label, number=phone.number, hours=hours, note=note, contact_ref=ref
+                    label=line_label, number=phone.display, hours=hours, note=note, contact_ref=ref
                 )
             )
         return lines
@@ -437,7 +423,7 @@ class _Resolver:
             if phones:
                 fallback = NumberLine(
                     label=fb_label,
-                    number=phones[0].number,
+                    number=phones[0].display,
                     hours=phones[0].hours if entry.hours else None,
                     contact_ref=entry.fallback,
                 )
@@ -530,7 +516,7 @@ def own_number_lines(
             lines.append(
                 NumberLine(
                     label=label,
-                    number=phone.number,
+                    number=phone.display,
                     contact_ref=f"{USER_SOURCE_ID}:{contact.id}",
                 )
             )

@@ -20,6 +20,7 @@ from vnr_desktop.core.models import (
     Resource,
     item_title,
 )
+from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.core.search.text import clean, variant_text, words
 
 NATIONAL_BUNDLE = "nasjonal"
@@ -209,7 +210,7 @@ def item_document(
     phones: tuple[str, ...] = ()
     digits: tuple[str, ...] = ()
     if isinstance(item, Contact):
-        phones = tuple(p.number for p in item.phones)
+        phones = tuple(p.display for p in phones_to_show(item).shown)
         digits = tuple(dict.fromkeys(p.digits.lstrip("+") for p in item.phones))
     own: list[str] = []
     if isinstance(item, Contact | Plan):

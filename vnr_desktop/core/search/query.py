@@ -199,12 +199,11 @@ def _phone_tokens(text: str) -> tuple[str, list[str]]:
 
     def replace(match: re.Match[str]) -> str:
         run = match.group()
-        compact = re.sub(r"[ \u00a0.\-]", "", run)
         grouped = any(sep in run.strip() for sep in (" ", "\u00a0", ".", "-"))
-        if not (run.startswith(("+", "00")) or (grouped and len(compact) >= 5)):
-            return run
         digits = phone_query_digits(run)
         if digits is None:
+            return run
+        if not (run.startswith(("+", "00")) or (grouped and len(digits) >= 5)):
             return run
         found.append(digits)
         return " "
