@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from vnr_desktop.core.clean_text import clean_line, clean_multiline
 from vnr_desktop.core.phones import PhoneFormatError, PhoneNumber, parse_phone
 
 # --------------------------------------------------------------------------- base types
@@ -35,8 +37,15 @@ ItemRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1, ma
 """A reference to an item: a bare id within the same bundle, or ``bundle:id`` across bundles."""
 
 BundleId = Annotated[str, StringConstraints(pattern=BUNDLE_ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(clean_multiline)
+]
+"""Multi-line text (descriptions, notes): tab and line feed allowed, no other invisible
+character (core.clean_text)."""
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=500), AfterValidator(clean_line)
+]
+"""One line of text (names, labels, hours, numbers): no invisible character at all."""
 Kommunenummer = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
 
 Language = Literal["nb", "nn", "en", "se"]

@@ -20,10 +20,11 @@ contact's numbers a person may see asks this module; nothing else strips separat
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from vnr_desktop.core.clean_text import describe_char
 
 if TYPE_CHECKING:
     from vnr_desktop.core.models import Conflict, Contact, Phone
@@ -67,27 +68,6 @@ class PhoneNumber:
         if self.is_foreign:
             return f"tel:{self.digits}"
         return f"tel:+47{self.digits}" if len(self.digits) == 8 else f"tel:{self.digits}"
-
-
-def describe_char(ch: str) -> str:
-    """``'\\r'`` -> ``U+000D CARRIAGE RETURN`` (for error messages about a character)."""
-    name = unicodedata.name(ch, "")
-    if not name and unicodedata.category(ch) == "Cc":
-        name = _CONTROL_NAMES.get(ch, "control character")
-    return f"U+{ord(ch):04X} {name}".rstrip()
-
-
-_CONTROL_NAMES = {
-    "\t": "TAB",
-    "\n": "LINE FEED",
-    "\r": "CARRIAGE RETURN",
-    "\x85": "NEXT LINE",
-    "\x00": "NULL",
-    "\x1c": "FILE SEPARATOR",
-    "\x1d": "GROUP SEPARATOR",
-    "\x1e": "RECORD SEPARATOR",
-    "\x1f": "UNIT SEPARATOR",
-}
 
 
 def _compact(text: str) -> tuple[str, list[str]]:

@@ -15,8 +15,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
+from vnr_desktop.core.clean_text import clean_multiline
 from vnr_desktop.core.models import REF_PATTERN, Audience, SectionKind
 
 CardLanguage = Literal["nb", "en"]
@@ -69,7 +77,10 @@ and QR code), and its two halves on their own (``meta`` text, ``qr`` code) for t
 CardId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,31}$")]
 PanelId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ContactRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=120)]
-Prose = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Prose = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(clean_multiline)
+]
+"""Card text: no character a reader cannot see (core.clean_text)."""
 
 # A localised text: a plain string is bokmål; a mapping gives each language.
 LText = Prose | dict[CardLanguage, Prose]
