@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from vnr_desktop.core.bundle_content import ITEM_LISTS, BundleContent
 from vnr_desktop.core.diagnostics import Diagnostic, format_path
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
-from vnr_desktop.core.phones import rejected_numbers
+from vnr_desktop.core.phones import PhoneNumber, rejected_numbers
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
 MAX_FILES = 500
@@ -425,9 +425,9 @@ def _check_contact(
         if coverage and number not in coverage:
             doc, path = where(contact, "municipalities", n)
             out.add("error", f"kommunenummer {number} is not in the bundle's coverage", doc, path)
-    digits_seen: dict[str, int] = {}
+    digits_seen: dict[PhoneNumber, int] = {}
     for n, phone in enumerate(contact.phones):
-        if phone.digits in digits_seen:
+        if phone.parsed in digits_seen:
             doc, path = where(contact, "phones", n, "number")
             out.add(
                 "warning",
@@ -436,7 +436,7 @@ def _check_contact(
                 path,
                 code="duplicate-number",
             )
-        digits_seen[phone.digits] = n
+        digits_seen[phone.parsed] = n
     for n, conflict in enumerate(contact.conflicts):
         for m, value in enumerate(conflict.values):
             if value.source not in source_ids:

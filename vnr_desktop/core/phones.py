@@ -303,7 +303,8 @@ def phones_to_show(contact: Contact, *, municipality: str | None = None) -> Show
                 Withheld(
                     phone,
                     "rejected",
-                    f"{contact.name}: {number.display} was rejected in a conflict decision",
+                    f"{contact.name}: a number was rejected in a conflict decision "
+                    "and is never shown",
                 )
             )
         else:
