@@ -70,21 +70,14 @@ class PhoneNumber:
         return f"tel:+47{self.digits}" if len(self.digits) == 8 else f"tel:{self.digits}"
 
 
-def _compact(text: str) -> tuple[str, list[str]]:
-    """The text without separators, and its digit groups as printed; refuses other characters."""
+def _compact(text: str) -> str:
+    """The text without separators; refuses any other character, naming it."""
     kept: list[str] = []
-    groups: list[str] = []
-    current = ""
     for ch in text:
         if ch in SEPARATORS:
-            if current:
-                groups.append(current)
-                current = ""
             continue
         if ch in _DIGITS or (ch == "+" and not kept):
             kept.append(ch)
-            if ch in _DIGITS:
-                current += ch
             continue
         what = (
             "'+' may only start a number"
@@ -92,21 +85,18 @@ def _compact(text: str) -> tuple[str, list[str]]:
             else f"it contains {describe_char(ch)}; use digits and spaces only, e.g. '61 18 95 44'"
         )
         raise PhoneFormatError(f"{text!r} is not a phone number: {what}")
-    if current:
-        groups.append(current)
-    return "".join(kept), groups
+    return "".join(kept)
 
 
 def parse_phone(text: str) -> PhoneNumber:
     """Read a number as printed; raise PhoneFormatError (saying why) if it is not one."""
     if not isinstance(text, str):
         raise PhoneFormatError(f"{text!r} is not a phone number: not text")
-    raw, groups = _compact(text)
+    raw = _compact(text)
     if not raw.strip("+"):
         raise PhoneFormatError(f"{text!r} is not a phone number: it has no digits")
     if raw.startswith("00"):
         raw = "+" + raw[2:]
-        groups = _drop_prefix(groups, 2)
     if raw.startswith("+"):
         digits = raw[1:]
         if digits.startswith("47"):
@@ -123,7 +113,7 @@ def parse_phone(text: str) -> PhoneNumber:
             return PhoneNumber(national, _national_display(national))
         if not 7 <= len(digits) <= 15:
             raise PhoneFormatError(f"{text!r} is not a phone number: wrong length")
-        return PhoneNumber("+" + digits, "+" + " ".join(groups))
+        return PhoneNumber("+" + digits, _foreign_display(digits))
     if len(raw) == 6 and not raw.startswith("116"):
         raise PhoneFormatError(
             f"{text!r} is not a phone number: six-digit numbers are the 116 xxx help lines; "
@@ -137,18 +127,72 @@ def parse_phone(text: str) -> PhoneNumber:
     return PhoneNumber(raw, _national_display(raw))
 
 
-def _drop_prefix(groups: list[str], count: int) -> list[str]:
-    """The digit groups without their first ``count`` digits."""
-    out = list(groups)
-    while count and out:
-        head = out[0]
-        if len(head) <= count:
-            count -= len(head)
-            out.pop(0)
-        else:
-            out[0] = head[count:]
-            count = 0
-    return out
+_ONE_DIGIT_CODES = frozenset({"1", "7"})
+_TWO_DIGIT_CODES = frozenset(
+    [
+        "20",
+        "27",
+        "30",
+        "31",
+        "32",
+        "33",
+        "34",
+        "36",
+        "39",
+        "40",
+        "41",
+        "43",
+        "44",
+        "45",
+        "46",
+        "47",
+        "48",
+        "49",
+        "51",
+        "52",
+        "53",
+        "54",
+        "55",
+        "56",
+        "57",
+        "58",
+        "60",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "66",
+        "81",
+        "82",
+        "84",
+        "86",
+        "90",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "98",
+    ]
+)
+"""E.164 country codes of one and two digits; every other code has three."""
+
+
+def _foreign_display(digits: str) -> str:
+    """``+`` and the country code, then the rest in groups of three (never a group of one):
+    the same form whatever grouping the source printed."""
+    if digits[:1] in _ONE_DIGIT_CODES:
+        size = 1
+    elif digits[:2] in _TWO_DIGIT_CODES:
+        size = 2
+    else:
+        size = 3
+    code, rest = digits[:size], digits[size:]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    if len(groups) > 1 and len(groups[-1]) == 1:
+        groups[-2:] = [groups[-2][:2], groups[-2][2:] + groups[-1]]
+    return " ".join(["+" + code, *groups])
 
 
 def _national_display(digits: str) -> str:
@@ -192,7 +236,7 @@ def phone_query_digits(text: str) -> str | None:
     Used by search: ``"+47 61 18"`` -> ``"6118"``. Returns None for text with letters.
     """
     try:
-        raw, _ = _compact(text)
+        raw = _compact(text)
     except PhoneFormatError:
         return None
     if not raw or len(raw) > 20:
