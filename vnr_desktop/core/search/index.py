@@ -49,7 +49,7 @@ from vnr_desktop.core.models import Contact, Guide, Item, Manifest, Measure, Pla
 from vnr_desktop.core.search.documents import OWN_CONTACTS_REGION, ItemDocument, item_document
 from vnr_desktop.core.search.text import text_words
 
-SEARCH_SCHEMA_VERSION = "8"
+SEARCH_SCHEMA_VERSION = "9"  # 9: phones in the display form, only those core.phones shows
 SLOT_BITS = 24
 """Rowids per bundle: 16 million items."""
 ROWID_GAP = 16
