@@ -224,3 +224,20 @@ def test_card_definitions_refuse_invisible_characters(tmp_path):
     assert not result.ok
     [err] = [e for e in result.errors if "U+202E" in e.message]
     assert err.file.endswith("prove.yaml") and err.line is not None and "title" in err.path
+
+
+def test_a_content_field_of_any_string_type_is_checked():
+    """A field added later as plain ``str`` (or a list or mapping of them) is still checked."""
+    from pydantic import ValidationError
+
+    from vnr_desktop.core.models import StrictModel
+
+    class Later(StrictModel):
+        note: str = "ok"
+        tags: list[str] = []
+        extra: dict[str, str] = {}
+
+    Later(note="ren tekst\nover to linjer", tags=["a"], extra={"k": "v"})
+    for kwargs in ({"note": "a\u202eb"}, {"tags": ["ok", "a\u200bb"]}, {"extra": {"k\r": "v"}}):
+        with pytest.raises(ValidationError, match="U\\+"):
+            Later(**kwargs)

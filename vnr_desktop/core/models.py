@@ -54,9 +54,31 @@ MAX_BUNDLE_VERSION = 2**31 - 1
 
 
 class StrictModel(BaseModel):
-    """Base for every content model: strict types, unknown fields rejected, immutable."""
+    """Base for every content model: strict types, unknown fields rejected, immutable.
+
+    Every string of every field is clean text (core.clean_text), whatever its type: a field
+    added later without ``Text``/``ShortText`` still refuses characters a reader cannot see.
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _every_string_is_clean(cls, value: object) -> object:
+        _check_strings(value)
+        return value
+
+
+def _check_strings(value: object) -> None:
+    if isinstance(value, str):
+        clean_multiline(value)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _check_strings(v)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_strings(k)
+            _check_strings(v)
 
 
 # --------------------------------------------------------------------------- provenance
