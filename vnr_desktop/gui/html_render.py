@@ -54,6 +54,14 @@ def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
     return line
 
 
+def _chosen(value: str) -> str:
+    """A conflict's chosen value; a number in the display form."""
+    from vnr_desktop.core.phones import phone_or_none
+
+    number = phone_or_none(value)
+    return value if number is None else number.display
+
+
 def _shown(contact: Contact) -> ShownPhones:
     from vnr_desktop.core.phones import phones_to_show
 
@@ -217,7 +225,7 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
                 f"<p style='color:{c.muted}'>"
                 + escape(
                     translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
-                        conflict.field, conflict.decision.chosen, conflict.decision.reason
+                        conflict.field, _chosen(conflict.decision.chosen), conflict.decision.reason
                     )
                 )
                 + "</p>"
