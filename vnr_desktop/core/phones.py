@@ -311,8 +311,12 @@ def phones_to_show(contact: Contact, *, municipality: str | None = None) -> Show
     """Which of ``contact``'s numbers may be shown (on a card, the strip, a screen, the CLI).
 
     ``municipality`` (a kommunenummer): withhold the numbers of a contact that lists its
-    municipalities and does not serve this one. Keyword arguments for further rules (opening
-    hours at a given time) are added here, so every caller gets them.
+    municipalities and does not serve this one.
+
+    Extending: a further rule (a number closed at a given hour, say) is one more keyword
+    argument here (``at: datetime | None = None``) and one more ``Withheld`` code; callers that
+    know the hour pass it, every caller gets the rule. Keep withheld reasons free of the
+    withheld number itself: they are printed (CLI ``show``, contact views).
     """
     phones: Sequence[Phone] = contact.phones
     contact_reason: tuple[str, str] | None = None
