@@ -441,7 +441,9 @@ class _Resolver:
         for phone in chosen:
             hours = phone.hours if entry.hours else None
             always = around_the_clock(contact, phone)
-            if acute and always is not True:
+            if (acute and always is not True) or always is False:
+                # A number that does not answer around the clock says when it does, on every
+                # panel; on an acute one also when its hours are unknown.
                 hours = hours_text(contact, phone, self.lang)
             line_label = label
             if entry.phones == "all" and len(chosen) > 1 and phone.label and not entry.hours:
