@@ -345,3 +345,16 @@ def test_validation_refuses_an_acute_heading_without_the_acute_flag(tmp_path):
     result = load_catalog(root)
     errors = [d for d in result.errors if d.code == "acute"]
     assert errors and "numbers" in errors[0].message and "akutt" in errors[0].message
+
+
+def test_no_card_prints_advice_that_no_source_gives(matrix):
+    """Issue 12, item 4: sentences found in no source were dropped from the cards."""
+    unsourced = (
+        "ett tegn alene",
+        "snakk med den eldre alene",
+        "får du bestemme over egne penger",
+        "er du redd for noen?",
+    )
+    for key, r in matrix.items():
+        for phrase in unsourced:
+            assert phrase not in r.text, f"{'/'.join(key)} prints {phrase!r}"
