@@ -217,6 +217,11 @@ class Panel(DefModel):
         default=[], description="content classes where the heading band is left out (room)"
     )
     tone: Tone = "plain"
+    acute: bool = Field(
+        default=False,
+        description="a panel for acute situations (headed akutt, døgnåpen, nød, haster): its "
+        "numbers answer around the clock, or the card prints their hours",
+    )
     content: list[Element] = Field(min_length=1)
 
 
@@ -260,6 +265,10 @@ class CardDefinition(DefModel):
     guides: list[GuideChoice] = []
     panels: dict[PanelId, Panel] = Field(min_length=1)
     layouts: dict[Family, FamilyLayout] = {}
+    left_out: list[LeftOut] = Field(
+        default=[],
+        description="items of the paper original left out on some formats, with the reason",
+    )
     own_numbers: PanelId | None = Field(
         default=None,
         description="the panel of numbers that the user's own numbers join, under their own "
@@ -269,6 +278,18 @@ class CardDefinition(DefModel):
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+
+class LeftOut(DefModel):
+    """Items of the paper original this card leaves out on some formats, and why.
+
+    ``items`` are written as the paper card prints them (tests/facts/paper_card_*.yaml holds the
+    inventories); acute triggers and risk factors may never be left out.
+    """
+
+    formats: list[ContentClass] = Field(min_length=1)
+    reason: Prose
+    items: list[Prose] = Field(min_length=1)
 
 
 class GuideChoice(DefModel):
