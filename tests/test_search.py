@@ -169,7 +169,9 @@ def test_hit_as_dict(words_library: Library) -> None:
         "region",
         "phones",
         "score",
+        "group",
     }
+    assert contact_hit["group"] == "national"
     assert contact_hit["id"] == "kafe" and contact_hit["phones"] == ["99 00 10 01"]
     guide_hit = search(words_library, "mål")[0].as_dict()
     assert "phones" not in guide_hit and guide_hit["kind"] == "guide"

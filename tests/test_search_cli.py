@@ -30,6 +30,7 @@ def test_json_output(library: Any, capsys: pytest.CaptureFixture[str]) -> None:
         "snippet": hits[0]["snippet"],
         "region": "gjovik",
         "score": hits[0]["score"],
+        "group": "regional",
         "phones": ["61 18 95 44"],
     }
     assert "[61 18 95 44]" in hits[0]["snippet"]

@@ -2,14 +2,24 @@
 
 Ranking, strongest first:
 
-1. Title tier: every query word matches a word of the title, aliases, places covered, phone
-   numbers or kind/category words, exactly, as its beginning or as the last part of a
-   compound (krisesenter for "senter"); then every word matches there in some way (inner
-   compound part, typo); then some words; then body-only hits.
+1. Name class: every query word matches a word of the title, aliases, places covered, phone
+   numbers or kind/category words (exactly, as its beginning, as a compound part or within a
+   typo), or a typed measure number names the measure; then everything else (text hits).
 2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
    national bundle; other regions. Without a home region: national before other regions.
-3. Match quality (exact word before prefix before part before typo; a typed measure number
-   equal to the measure's number), then FTS5 bm25 with column weights.
+   (The GUI shows these as groups: your region, national, other regions, then text hits.)
+3. Title tier: every word matches exactly, as a beginning or as the last part of a compound
+   (krisesenter for "senter"); then in some way (inner compound part, typo).
+4. Currency: outdated items (marked outdated, or a plan period that ended more than
+   STALE_AFTER_YEARS years ago, and its measures) after current ones.
+5. What people look for: a contact with a usable number, a guide, a contact without a usable
+   number, a resource or plan, a measure.
+6. Match quality (exact word before prefix before part before typo), then FTS5 bm25 with
+   column weights, then the shorter title.
+
+English (see synonyms.py): when the interface is English, or a query finds no name matching
+every word exactly or as a beginning, the English phrases it holds are translated and the
+Norwegian query is searched first; its hits carry the translation they matched.
 
 Retrieval never sorts a large match set by bm25 (at 100 000 items that alone costs tens of
 milliseconds). It asks FTS5, in rowid order with a LIMIT (which stops early), for candidates in
@@ -27,6 +37,7 @@ Thread safety: ``search`` only reads. Give each thread its own connection
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -39,6 +50,8 @@ from vnr_desktop.core.search import snippets
 from vnr_desktop.core.search.documents import (
     KIND_WORDS,
     NATIONAL_BUNDLE,
+    NO_PHONE,
+    OUTDATED,
     OWN_CONTACTS_REGION,
     audience_tag,
     kind_tag,
@@ -46,12 +59,21 @@ from vnr_desktop.core.search.documents import (
 from vnr_desktop.core.search.index import generation, indexed_ranges
 from vnr_desktop.core.search.query import ParsedQuery, Strength, parse
 from vnr_desktop.core.search.snippets import Span
+from vnr_desktop.core.search.synonyms import Translation, translate
 from vnr_desktop.core.search.text import words
 from vnr_desktop.core.search.vocabulary import vocabulary
 
 BM25_WEIGHTS = (0.0, 10.0, 8.0, 3.0, 1.0, 0.5, 0.0)
 """ref (unindexed), title, aliases, extra, body, body variants, tags."""
 MAX_LIMIT = 500
+STALE_AFTER_YEARS = 3
+"""A plan whose period ended more than this many years before the current year (and its
+measures) is outdated: ranked after current items and marked."""
+
+GROUPS = ("home", "national", "regional", "other", "text")
+"""Hit.group values in ranking order: the user's region (own contacts included), national,
+regional (the regions, when no home region is set), other regions, then the hits whose names
+do not match every word (found in the text)."""
 
 
 class _HasConnection(Protocol):
@@ -98,8 +120,10 @@ class Hit:
     ``snippet_spans`` and ``title_spans`` are ``(text, highlighted)`` pairs for the GUI to
     render (``snippets.to_html`` gives escaped rich text). ``snippet`` is the same text as one
     string with the highlighted words between ``[`` and ``]`` (what the CLI prints).
-    ``score`` orders the hits (higher first): thousands for the title tier, hundreds for the
-    region tier, then match quality; compare scores within one result list only.
+    ``score`` orders the hits (higher first); compare scores within one result list only.
+    ``phones`` are the contact's usable numbers (none when it is outdated or its number is in
+    doubt). ``group`` is one of GROUPS; ``outdated`` says why the item ranks low ("" when
+    current); ``translation`` the English phrases the hit was found through ("" when none).
     """
 
     ref: str
@@ -111,6 +135,9 @@ class Hit:
     snippet_spans: tuple[Span, ...] = ()
     title_spans: tuple[Span, ...] = ()
     label: str = ""
+    group: str = "other"
+    outdated: str = ""
+    translation: str = ""
 
     @property
     def item_id(self) -> str:
@@ -129,9 +156,14 @@ class Hit:
             "snippet": self.snippet,
             "region": self.region,
             "score": round(self.score, 3),
+            "group": self.group,
         }
         if self.kind == "contact":
             data["phones"] = list(self.phones)
+        if self.outdated:
+            data["outdated"] = self.outdated
+        if self.translation:
+            data["translation"] = self.translation
         return data
 
 
@@ -159,8 +191,18 @@ class _Candidate:
     phone_digits: tuple[str, ...] = ()
     match_words: tuple[str, ...] = ()
     phones_json: str = "[]"
+    flags: tuple[str, ...] = ()
+    ends: int = 0
     key: tuple[float, ...] = field(default_factory=tuple)
     score: float = 0.0
+    group: str = "other"
+    outdated: str = ""
+    name_match: bool = False
+    """Every query word matched the title-like words exactly or as a beginning."""
+
+
+_KIND_RANK = {"contact": 0, "guide": 1, "resource": 3, "plan": 3, "measure": 4}
+"""What a worried person looks for first (a contact without a usable number ranks with guides)."""
 
 
 class _Ranker:
@@ -168,6 +210,7 @@ class _Ranker:
         self.query = query
         self.filters = filters
         self.home = home
+        self.stale_before = datetime.date.today().year - STALE_AFTER_YEARS
 
     def region_tier(self, c: _Candidate) -> int:
         municipality = self.filters.municipality
@@ -181,7 +224,22 @@ class _Ranker:
             return 1
         return 2 if c.bundle_id == NATIONAL_BUNDLE else 3
 
-    def rank(self, c: _Candidate) -> None:
+    def group(self, c: _Candidate, region: int) -> str:
+        if c.bundle_id == NATIONAL_BUNDLE:
+            return "national"
+        if c.bundle_id == OWN_CONTACTS_REGION or (self.home is not None and region <= 1):
+            return "home"
+        return "other" if self.home is not None else "regional"
+
+    def outdated(self, c: _Candidate) -> str:
+        if OUTDATED in c.flags:
+            return "marked outdated"
+        if 0 < c.ends < self.stale_before:
+            return f"plan period ended {c.ends}"
+        return ""
+
+    def strengths(self, c: _Candidate) -> list[int]:
+        """The best strength of each query word among the item's title-like words."""
         n = len(self.query.words)
         memo = self.query.memo
         for word in c.match_words:
@@ -200,6 +258,10 @@ class _Ranker:
                 if digits.startswith(typed):
                     strength = Strength.EXACT if digits == typed else Strength.PREFIX
                     best[i] = max(best[i], strength)
+        return best
+
+    def rank(self, c: _Candidate) -> None:
+        best = self.strengths(c)
         if c.label and c.label in self.query.numbers:
             title_tier = -1  # a typed measure number ("2.1", "tiltak 12") names the measure
         elif all(s >= Strength.HEAD for s in best):
@@ -210,11 +272,35 @@ class _Ranker:
             title_tier = 2
         else:
             title_tier = 3
-        quality = sum(best) / n
+        name_class = 0 if title_tier <= 1 else 1
+        c.name_match = title_tier <= 0
+        quality = sum(best) / len(best)
         region = self.region_tier(c)
+        c.group = self.group(c, region) if name_class == 0 else "text"
+        c.outdated = self.outdated(c)
+        kind = _KIND_RANK.get(c.kind, 3)
+        if c.kind == "contact" and NO_PHONE in c.flags:
+            kind = 1
         relevance = -c.bm25 / (1.0 - c.bm25) if c.bm25 < 0 else 0.0  # 0..1
-        c.key = (title_tier, region, -quality, c.bm25, len(c.title))
-        c.score = (3 - title_tier) * 1000 + (3 - region) * 100 + quality * 10 + relevance
+        c.key = (
+            name_class,
+            region,
+            title_tier,
+            bool(c.outdated),
+            kind,
+            -quality,
+            c.bm25,
+            len(c.title),
+        )
+        c.score = (
+            (1 - name_class) * 10_000
+            + (3 - region) * 1000
+            + (3 - title_tier) * 100
+            + (0 if c.outdated else 50)
+            + (4 - kind) * 10
+            + quality
+            + relevance
+        )
 
 
 def _connection(conn_or_library: sqlite3.Connection | _HasConnection) -> sqlite3.Connection:
@@ -371,8 +457,10 @@ def _retrieve(
 
 def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]:
     rows = conn.execute(
-        "SELECT id, ref, bundle_id, kind, title, label, match_words, phones_json, phone_digits,"
-        " municipalities FROM search_docs WHERE id IN (" + ",".join("?" * len(found)) + ")",
+        "SELECT id, ref, bundle_id, kind, title, label, match_words, usable_json, phone_digits,"
+        " municipalities, flags, ends FROM search_docs WHERE id IN ("
+        + ",".join("?" * len(found))
+        + ")",
         list(found),
     ).fetchall()
     return [
@@ -388,6 +476,8 @@ def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]
             phones_json=r[7],
             phone_digits=tuple(str(r[8]).split()),
             municipalities=tuple(str(r[9]).split()),
+            flags=tuple(str(r[10]).split()),
+            ends=int(r[11]),
         )
         for r in rows
     ]
@@ -428,10 +518,14 @@ def search(
     query: str,
     filters: SearchFilters | None = None,
     limit: int = 20,
+    *,
+    language: str = "nb",
 ) -> list[Hit]:
     """Items matching ``query``, best first (see the module docstring for the ranking).
 
-    Any text is a valid query (see query.py); an empty query gives no hits.
+    Any text is a valid query (see query.py); an empty query gives no hits. ``language`` is
+    the interface's ("nb" or "en"): with "en", English phrases the query holds are searched
+    as their Norwegian words first.
     """
     conn = _connection(conn_or_library)
     filters = filters or SearchFilters()
@@ -440,10 +534,41 @@ def search(
         gen = generation(conn)
     except sqlite3.OperationalError:
         return []
+    home = _home_region(conn, filters)
+    translation = translate(query)
+    if translation is not None and language == "en":
+        translated = _search(conn, gen, translation.query, filters, home, limit, translation)
+        if translated:
+            return _merge(translated, _search(conn, gen, query, filters, home, limit), limit)
+    hits = _search(conn, gen, query, filters, home, limit)
+    if translation is None or language == "en" or any(h.score >= _NAME_SCORE for h in hits):
+        return hits
+    translated = _search(conn, gen, translation.query, filters, home, limit, translation)
+    return _merge(translated, hits, limit)
+
+
+_NAME_SCORE = 10_000 + 300
+"""Hits scoring this or more matched every query word in a name, exactly or as a beginning
+(name class and title tier 0, see _Ranker.rank)."""
+
+
+def _merge(first: list[Hit], then: list[Hit], limit: int) -> list[Hit]:
+    seen = {h.ref for h in first}
+    return (first + [h for h in then if h.ref not in seen])[:limit]
+
+
+def _search(
+    conn: sqlite3.Connection,
+    gen: int,
+    query: str,
+    filters: SearchFilters,
+    home: str | None,
+    limit: int,
+    translation: Translation | None = None,
+) -> list[Hit]:
     parsed = parse(query, vocabulary(conn, gen))
     if parsed.empty:
         return []
-    home = _home_region(conn, filters)
     found = _retrieve(conn, _tiers(parsed, filters, any_word=False), filters, home, limit)
     if not found and len(parsed.words) > 1:
         found = _retrieve(conn, _tiers(parsed, filters, any_word=True), filters, home, limit)
@@ -454,6 +579,12 @@ def search(
     for candidate in candidates:
         ranker.rank(candidate)
     best = sorted(candidates, key=lambda c: c.key)[:limit]
+    return _hits(conn, parsed, best, translation.note if translation is not None else "")
+
+
+def _hits(
+    conn: sqlite3.Connection, parsed: ParsedQuery, best: list[_Candidate], translation: str
+) -> list[Hit]:
     pattern = snippets.highlight_pattern(parsed)
     bodies = {
         int(r[0]): str(r[1])
@@ -478,6 +609,9 @@ def search(
                 + snippets.snippet(body, parsed, pattern),
                 title_spans=snippets.highlight(c.title, parsed, pattern),
                 label=c.label,
+                group=c.group,
+                outdated=c.outdated,
+                translation=translation,
             )
         )
     return hits
