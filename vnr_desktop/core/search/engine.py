@@ -4,14 +4,15 @@ Ranking, strongest first:
 
 1. Name class: every query word matches a word of the title, aliases, places covered, phone
    numbers or kind/category words (exactly, as its beginning, as a compound part or within a
-   typo), or a typed measure number names the measure; then everything else (text hits).
+   typo), or a typed measure number names the measure; the outdated ones of those next
+   (marked outdated, or a plan period that ended more than STALE_AFTER_YEARS years ago, and
+   its measures); then everything else (text hits).
 2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
    national bundle; other regions. Without a home region: national before other regions.
    (The GUI shows these as groups: your region, national, other regions, then text hits.)
 3. Title tier: every word matches exactly, as a beginning or as the last part of a compound
    (krisesenter for "senter"); then in some way (inner compound part, typo).
-4. Currency: outdated items (marked outdated, or a plan period that ended more than
-   STALE_AFTER_YEARS years ago, and its measures) after current ones.
+4. Currency: among text hits, outdated items after current ones.
 5. What people look for: a contact with a usable number, a guide, a contact without a usable
    number, a resource or plan, a measure.
 6. Match quality (exact word before prefix before part before typo), then FTS5 bm25 with
@@ -70,10 +71,11 @@ STALE_AFTER_YEARS = 3
 """A plan whose period ended more than this many years before the current year (and its
 measures) is outdated: ranked after current items and marked."""
 
-GROUPS = ("home", "national", "regional", "other", "text")
-"""Hit.group values in ranking order: the user's region (own contacts included), national,
-regional (the regions, when no home region is set), other regions, then the hits whose names
-do not match every word (found in the text)."""
+GROUPS = ("home", "national", "regional", "other", "outdated", "text")
+"""Hit.group values in ranking order: names matching every query word in the user's region
+(own contacts included), national, regional (the regions, when no home region is set), other
+regions, then outdated items whose names match, then the hits whose names do not match every
+word (found in the text)."""
 
 
 class _HasConnection(Protocol):
@@ -138,6 +140,10 @@ class Hit:
     group: str = "other"
     outdated: str = ""
     translation: str = ""
+    match: str = "text"
+    """"name": every query word matches a name word exactly, as its beginning or as the last
+    part of a compound; "near": every word matches a name word, some through a typo or an
+    inner compound part; "text": not every word matches a name."""
 
     @property
     def item_id(self) -> str:
@@ -197,8 +203,7 @@ class _Candidate:
     score: float = 0.0
     group: str = "other"
     outdated: str = ""
-    name_match: bool = False
-    """Every query word matched the title-like words exactly or as a beginning."""
+    match: str = "text"
 
 
 _KIND_RANK = {"contact": 0, "guide": 1, "resource": 3, "plan": 3, "measure": 4}
@@ -272,12 +277,14 @@ class _Ranker:
             title_tier = 2
         else:
             title_tier = 3
-        name_class = 0 if title_tier <= 1 else 1
-        c.name_match = title_tier <= 0
+        c.outdated = self.outdated(c)
+        name_class = (1 if c.outdated else 0) if title_tier <= 1 else 2
+        c.match = "name" if title_tier <= 0 else "near" if title_tier == 1 else "text"
         quality = sum(best) / len(best)
         region = self.region_tier(c)
-        c.group = self.group(c, region) if name_class == 0 else "text"
-        c.outdated = self.outdated(c)
+        c.group = (
+            ("outdated" if c.outdated else self.group(c, region)) if name_class < 2 else "text"
+        )
         kind = _KIND_RANK.get(c.kind, 3)
         if c.kind == "contact" and NO_PHONE in c.flags:
             kind = 1
@@ -293,7 +300,7 @@ class _Ranker:
             len(c.title),
         )
         c.score = (
-            (1 - name_class) * 10_000
+            (2 - name_class) * 10_000
             + (3 - region) * 1000
             + (3 - title_tier) * 100
             + (0 if c.outdated else 50)
@@ -541,15 +548,10 @@ def search(
         if translated:
             return _merge(translated, _search(conn, gen, query, filters, home, limit), limit)
     hits = _search(conn, gen, query, filters, home, limit)
-    if translation is None or language == "en" or any(h.score >= _NAME_SCORE for h in hits):
+    if translation is None or language == "en" or any(h.match == "name" for h in hits):
         return hits
     translated = _search(conn, gen, translation.query, filters, home, limit, translation)
     return _merge(translated, hits, limit)
-
-
-_NAME_SCORE = 10_000 + 300
-"""Hits scoring this or more matched every query word in a name, exactly or as a beginning
-(name class and title tier 0, see _Ranker.rank)."""
 
 
 def _merge(first: list[Hit], then: list[Hit], limit: int) -> list[Hit]:
@@ -612,6 +614,7 @@ def _hits(
                 group=c.group,
                 outdated=c.outdated,
                 translation=translation,
+                match=c.match,
             )
         )
     return hits

@@ -121,6 +121,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "digital vold": ("digital violence", "online abuse"),
     "trusler": ("threats", "threat"),
     "forfølgelse": ("stalking",),
+    "voldsformer": ("forms of violence", "types of violence", "kinds of violence"),
     "vold": ("violence", "abuse"),
     # duties
     "avvergeplikt": ("duty to avert", "duty to prevent", "duty to avert crime"),
