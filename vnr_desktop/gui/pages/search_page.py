@@ -94,7 +94,7 @@ class GroupedDelegate(TwoLineDelegate):
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
             rect = QRect(option.rect.left() + PADDING, option.rect.top() + PADDING, 0, 0)
             rect.setWidth(option.rect.width() - 2 * PADDING)
-            rect.setHeight(band - PADDING)
+            rect.setHeight(band - PADDING - 3)
             painter.drawText(
                 rect, int(Qt.AlignmentFlag.AlignVCenter), index.data(GROUP_HEADING_ROLE)
             )
