@@ -182,11 +182,13 @@ def test_hit_as_dict(words_library: Library) -> None:
 
 @pytest.fixture
 def regions_library(empty_library: Library) -> Library:
+    numbers = {"landet": "99 00 30 01", "nord": "99 00 30 02", "sør": "99 00 30 03"}
+
     def krisesenter(region: str) -> dict[str, Any]:
         return contact(
             "krisesenter",
             f"Krisesenteret i {region.title()}",
-            None,
+            numbers[region],
             category="krisesenter",
             serves=["adults"],
         )

@@ -102,7 +102,7 @@ def test_outdated_items_rank_lower_and_say_so(library: Any) -> None:
 
 
 def test_groups_follow_the_ranking(library: Any) -> None:
-    order = ("home", "national", "regional", "other", "outdated", "text")
+    order = ("home", "national", "regional", "other", "outdated", "text", "nonumber")
     for query, home in [
         ("krisesenter", "gjovik"),
         ("statens barnehus", None),
@@ -115,6 +115,11 @@ def test_groups_follow_the_ranking(library: Any) -> None:
         assert groups == sorted(groups), (query, [h.group for h in hits])
     hits = search(library, "krisesenter", SearchFilters(home_region="gjovik"), limit=40)
     assert hits[0].group == "home" and "other" in {h.group for h in hits}
+    # Another region's contact without a usable number comes last (Hamar's krisesenter).
+    assert hits[-1].ref == "hamar:krisesenter" and hits[-1].group == "nonumber"
+    hits = search(library, "barnevernvakt", SearchFilters(home_region="gjovik"), limit=40)
+    assert hits[0].ref == "gjovik:barnevernvakt"
+    assert hits[-1].ref == "hallingdal:barnevernvakt" and not hits[-1].phones
     assert {h.group for h in search(library, "krisesenter", limit=40)} >= {"regional"}
 
 

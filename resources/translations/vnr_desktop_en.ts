@@ -1304,6 +1304,10 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>Mentioned in the text</translation>
     </message>
     <message>
+        <source>Andre regioner – uten brukbart nummer</source>
+        <translation>Other regions – no usable number</translation>
+    </message>
+    <message>
         <source>ingen brukbart nummer</source>
         <translation>no usable number</translation>
     </message>

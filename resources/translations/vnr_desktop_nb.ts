@@ -1304,6 +1304,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Nevnt i teksten</translation>
     </message>
     <message>
+        <source>Andre regioner – uten brukbart nummer</source>
+        <translation>Andre regioner – uten brukbart nummer</translation>
+    </message>
+    <message>
         <source>ingen brukbart nummer</source>
         <translation>ingen brukbart nummer</translation>
     </message>

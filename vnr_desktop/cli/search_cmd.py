@@ -90,7 +90,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 def _marks(hit: Hit) -> list[str]:
     """What the reader must know besides the title: another region, outdated, no number."""
     marks: list[str] = []
-    if hit.group == "other":
+    if hit.group in ("other", "nonumber"):
         marks.append("ANNEN REGION / other region")
     if hit.outdated:
         marks.append(f"UTDATERT / outdated: {hit.outdated}")

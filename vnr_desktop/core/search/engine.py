@@ -6,7 +6,8 @@ Ranking, strongest first:
    numbers or kind/category words (exactly, as its beginning, as a compound part or within a
    typo), or a typed measure number names the measure; the outdated ones of those next
    (marked outdated, or a plan period that ended more than STALE_AFTER_YEARS years ago, and
-   its measures); then everything else (text hits).
+   its measures); then everything else (text hits); last, other regions' contacts without a
+   usable number (when a home region is set).
 2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
    national bundle; other regions. Without a home region: national before other regions.
    (The GUI shows these as groups: your region, national, other regions, then text hits.)
@@ -71,11 +72,12 @@ STALE_AFTER_YEARS = 3
 """A plan whose period ended more than this many years before the current year (and its
 measures) is outdated: ranked after current items and marked."""
 
-GROUPS = ("home", "national", "regional", "other", "outdated", "text")
+GROUPS = ("home", "national", "regional", "other", "outdated", "text", "nonumber")
 """Hit.group values in ranking order: names matching every query word in the user's region
 (own contacts included), national, regional (the regions, when no home region is set), other
 regions, then outdated items whose names match, then the hits whose names do not match every
-word (found in the text)."""
+word (found in the text), and last the contacts of other regions (a home region being set)
+that have no usable number: of least use to someone who needs to call."""
 
 
 class _HasConnection(Protocol):
@@ -236,6 +238,19 @@ class _Ranker:
             return "home"
         return "other" if self.home is not None else "regional"
 
+    def name_class(
+        self, c: _Candidate, title_tier: int, region: int, no_number: bool
+    ) -> tuple[int, str]:
+        """(class, group): current name matches by region (0), outdated name matches (1),
+        text hits (2), other regions' contacts without a usable number (3)."""
+        if title_tier > 1:
+            return 2, "text"
+        if c.outdated:
+            return 1, "outdated"
+        if no_number and self.home is not None and region == 3:
+            return 3, "nonumber"
+        return 0, self.group(c, region)
+
     def outdated(self, c: _Candidate) -> str:
         if OUTDATED in c.flags:
             return "marked outdated"
@@ -278,16 +293,12 @@ class _Ranker:
         else:
             title_tier = 3
         c.outdated = self.outdated(c)
-        name_class = (1 if c.outdated else 0) if title_tier <= 1 else 2
         c.match = "name" if title_tier <= 0 else "near" if title_tier == 1 else "text"
         quality = sum(best) / len(best)
         region = self.region_tier(c)
-        c.group = (
-            ("outdated" if c.outdated else self.group(c, region)) if name_class < 2 else "text"
-        )
-        kind = _KIND_RANK.get(c.kind, 3)
-        if c.kind == "contact" and NO_PHONE in c.flags:
-            kind = 1
+        no_number = c.kind == "contact" and NO_PHONE in c.flags
+        name_class, c.group = self.name_class(c, title_tier, region, no_number)
+        kind = 1 if no_number else _KIND_RANK.get(c.kind, 3)
         relevance = -c.bm25 / (1.0 - c.bm25) if c.bm25 < 0 else 0.0  # 0..1
         c.key = (
             name_class,
@@ -300,7 +311,7 @@ class _Ranker:
             len(c.title),
         )
         c.score = (
-            (2 - name_class) * 10_000
+            (3 - name_class) * 10_000
             + (3 - region) * 1000
             + (3 - title_tier) * 100
             + (0 if c.outdated else 50)

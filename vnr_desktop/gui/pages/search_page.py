@@ -173,6 +173,7 @@ class SearchPage(QWidget):
             "other": self.tr("Andre regioner"),
             "outdated": self.tr("Utdatert innhold (rangert lavere)"),
             "text": self.tr("Nevnt i teksten"),
+            "nonumber": self.tr("Andre regioner – uten brukbart nummer"),
         }
 
     def set_results(self, query: str, rows: list[ResultRow], region_titles: dict[str, str]) -> None:
