@@ -143,3 +143,49 @@ def test_an_english_query_says_it_matched_a_translation(library: Any) -> None:
     # ...but turns to the translation when the English words find no name.
     hits = search(library, "rape", SearchFilters(), language="nb")
     assert hits[0].translation == "rape → voldtekt"
+
+
+# --------------------------------------------------------------------------- every slip
+
+
+SERVICE_WORDS = {
+    "krisesenter": ("gjovik", "gjovik:krisesenter"),
+    "barnevernvakt": ("gjovik", "gjovik:barnevernvakt"),
+    "legevakt": ("gjovik", "gjovik:legevakt"),
+    "overgrepsmottak": ("gjovik", "gjovik:overgrepsmottak"),
+    "familievernkontor": ("hamar", "hamar:familievernkontor"),
+    "politi": (None, "nasjonal:politi"),
+}
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every letter lost, doubled, swapped with the next, or replaced (by e, or a for e)."""
+    out: set[str] = set()
+    for i, letter in enumerate(word):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + letter + word[i:])
+        out.add(word[:i] + ("a" if letter == "e" else "e") + word[i + 1 :])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
+    return out - {word}
+
+
+def _two_slips(word: str) -> set[str]:
+    """One slip, then one more letter lost."""
+    return {s[:i] + s[i + 1 :] for s in _one_slip(word) for i in range(len(s))} - {word}
+
+
+@pytest.mark.parametrize("word", sorted(SERVICE_WORDS))
+def test_one_and_two_letter_slips_in_service_words_find_the_service(
+    library: Any, word: str
+) -> None:
+    home, expected = SERVICE_WORDS[word]
+    slips = _one_slip(word) | (_two_slips(word) if len(word) >= 8 else set())
+    assert len(slips) > 20
+    missed = [
+        slip
+        for slip in sorted(slips)
+        if expected
+        not in [h.ref for h in search(library, slip, SearchFilters(home_region=home), limit=3)]
+    ]
+    assert not missed, f"{len(missed)} of {len(slips)} slips miss {expected}: {missed[:20]}"

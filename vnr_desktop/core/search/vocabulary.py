@@ -46,6 +46,11 @@ MAX_FUZZY = 6
 _MEMO_LIMIT = 20_000
 
 
+TITLE_TWO_SLIPS_FROM = 6
+"""Typed words this long may be two slips from a title word ("egevat": legevakt with two
+letters lost); shorter ones one. Two slips are tried only when no title word is one away."""
+
+
 def max_typos(word: str) -> int:
     if len(word) < 4:
         return 0
@@ -203,8 +208,9 @@ class Vocabulary:
             return Expansion(completions=completions, parts=tuple(parts))
         # A slip in a name: corrected against the title words even when a body holds a word
         # beginning with what was typed.
-        near = self._terms_near_length(len(word), typos, titles=True)
-        fuzzy_terms = self._closest(word, near, typos, OSA.distance)
+        title_typos = 2 if len(word) >= TITLE_TWO_SLIPS_FROM else typos
+        near = self._terms_near_length(len(word), title_typos, titles=True)
+        fuzzy_terms = self._closest(word, near, title_typos, OSA.distance, nearest=True)
         fuzzy_prefixes = self._fuzzy_prefixes(word, self.title_terms) if last else []
         if not self.has_prefix(word):
             near = self._terms_near_length(len(word), typos)
@@ -227,10 +233,17 @@ class Vocabulary:
         )
 
     @staticmethod
-    def _closest(word: str, choices: list[str], typos: int, scorer: Any) -> list[str]:
+    def _closest(
+        word: str, choices: list[str], typos: int, scorer: Any, *, nearest: bool = False
+    ) -> list[str]:
+        """Terms within ``typos`` of ``word``; with ``nearest``, only those at the smallest
+        distance found (two slips are tried only when no term is one slip away)."""
         if not choices:
             return []
         found = process.extract(word, choices, scorer=scorer, score_cutoff=typos, limit=MAX_FUZZY)
+        if nearest and found:
+            best = min(distance for _choice, distance, _index in found)
+            found = [f for f in found if f[1] == best]
         return [choice for choice, _distance, _index in found]
 
     def _terms_near_length(self, length: int, typos: int, *, titles: bool = False) -> list[str]:
