@@ -24,9 +24,11 @@ from vnr_desktop.core.search.engine import (
     search,
 )
 from vnr_desktop.core.search.index import ensure_schema, index_bundle, index_own_contacts
+from vnr_desktop.core.search.ranking import GROUPS
 from vnr_desktop.core.search.snippets import Span, render, to_html
 
 __all__ = [
+    "GROUPS",
     "NATIONAL_BUNDLE",
     "OWN_CONTACTS_REGION",
     "Hit",

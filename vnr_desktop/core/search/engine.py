@@ -1,6 +1,6 @@
 """search(): ranked, highlighted hits from the index in the library database.
 
-Ranking, strongest first:
+Ranking, strongest first (ranking.py):
 
 1. Name class: every query word matches a word of the title, aliases, places covered, phone
    numbers or kind/category words (exactly, as its beginning, as a compound part or within a
@@ -10,12 +10,13 @@ Ranking, strongest first:
    usable number (when a home region is set).
 2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
    national bundle; other regions. Without a home region: national before other regions.
-   (The GUI shows these as groups: your region, national, other regions, then text hits.)
+   (The GUI heads them as groups, ranking.GROUPS: your region, national, other regions,
+   outdated, mentioned in the text, other regions without a number.)
 3. Title tier: every word matches exactly, as a beginning or as the last part of a compound
    (krisesenter for "senter"); then in some way (inner compound part, typo).
 4. Currency: among text hits, outdated items after current ones.
-5. What people look for: a contact with a usable number, a guide, a contact without a usable
-   number, a resource or plan, a measure.
+5. What people look for: a contact with a usable number; a guide or a contact without one;
+   a resource or plan; a measure.
 6. Match quality (exact word before prefix before part before typo), then FTS5 bm25 with
    column weights, then the shorter title.
 
@@ -39,11 +40,10 @@ Thread safety: ``search`` only reads. Give each thread its own connection
 
 from __future__ import annotations
 
-import datetime
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,14 +52,13 @@ from vnr_desktop.core.search import snippets
 from vnr_desktop.core.search.documents import (
     KIND_WORDS,
     NATIONAL_BUNDLE,
-    NO_PHONE,
-    OUTDATED,
     OWN_CONTACTS_REGION,
     audience_tag,
     kind_tag,
 )
 from vnr_desktop.core.search.index import generation, indexed_ranges
-from vnr_desktop.core.search.query import ParsedQuery, Strength, parse
+from vnr_desktop.core.search.query import ParsedQuery, parse
+from vnr_desktop.core.search.ranking import Candidate, Ranker
 from vnr_desktop.core.search.snippets import Span
 from vnr_desktop.core.search.synonyms import Translation, translate
 from vnr_desktop.core.search.text import words
@@ -68,16 +67,6 @@ from vnr_desktop.core.search.vocabulary import vocabulary
 BM25_WEIGHTS = (0.0, 10.0, 8.0, 3.0, 1.0, 0.5, 0.0)
 """ref (unindexed), title, aliases, extra, body, body variants, tags."""
 MAX_LIMIT = 500
-STALE_AFTER_YEARS = 3
-"""A plan whose period ended more than this many years before the current year (and its
-measures) is outdated: ranked after current items and marked."""
-
-GROUPS = ("home", "national", "regional", "other", "outdated", "text", "nonumber")
-"""Hit.group values in ranking order: names matching every query word in the user's region
-(own contacts included), national, regional (the regions, when no home region is set), other
-regions, then outdated items whose names match, then the hits whose names do not match every
-word (found in the text), and last the contacts of other regions (a home region being set)
-that have no usable number: of least use to someone who needs to call."""
 
 
 class _HasConnection(Protocol):
@@ -126,7 +115,7 @@ class Hit:
     string with the highlighted words between ``[`` and ``]`` (what the CLI prints).
     ``score`` orders the hits (higher first); compare scores within one result list only.
     ``phones`` are the contact's usable numbers (none when it is outdated or its number is in
-    doubt). ``group`` is one of GROUPS; ``outdated`` says why the item ranks low ("" when
+    doubt). ``group`` is one of ranking.GROUPS; ``outdated`` says why the item ranks low ("" when
     current); ``translation`` the English phrases the hit was found through ("" when none).
     """
 
@@ -184,141 +173,6 @@ def open_search_connection(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
     conn.execute("PRAGMA query_only = 1")
     return conn
-
-
-@dataclass
-class _Candidate:
-    rowid: int
-    bm25: float
-    ref: str = ""
-    bundle_id: str = ""
-    kind: str = ""
-    title: str = ""
-    label: str = ""
-    municipalities: tuple[str, ...] = ()
-    phone_digits: tuple[str, ...] = ()
-    match_words: tuple[str, ...] = ()
-    phones_json: str = "[]"
-    flags: tuple[str, ...] = ()
-    ends: int = 0
-    key: tuple[float, ...] = field(default_factory=tuple)
-    score: float = 0.0
-    group: str = "other"
-    outdated: str = ""
-    match: str = "text"
-
-
-_KIND_RANK = {"contact": 0, "guide": 1, "resource": 3, "plan": 3, "measure": 4}
-"""What a worried person looks for first (a contact without a usable number ranks with guides)."""
-
-
-class _Ranker:
-    def __init__(self, query: ParsedQuery, filters: SearchFilters, home: str | None) -> None:
-        self.query = query
-        self.filters = filters
-        self.home = home
-        self.stale_before = datetime.date.today().year - STALE_AFTER_YEARS
-
-    def region_tier(self, c: _Candidate) -> int:
-        municipality = self.filters.municipality
-        if c.bundle_id == OWN_CONTACTS_REGION:
-            return 0
-        if self.home is None:
-            return 1 if c.bundle_id == NATIONAL_BUNDLE else 2
-        if c.bundle_id == self.home:
-            if municipality is None or not c.municipalities or municipality in c.municipalities:
-                return 0
-            return 1
-        return 2 if c.bundle_id == NATIONAL_BUNDLE else 3
-
-    def group(self, c: _Candidate, region: int) -> str:
-        if c.bundle_id == NATIONAL_BUNDLE:
-            return "national"
-        if c.bundle_id == OWN_CONTACTS_REGION or (self.home is not None and region <= 1):
-            return "home"
-        return "other" if self.home is not None else "regional"
-
-    def name_class(
-        self, c: _Candidate, title_tier: int, region: int, no_number: bool
-    ) -> tuple[int, str]:
-        """(class, group): current name matches by region (0), outdated name matches (1),
-        text hits (2), other regions' contacts without a usable number (3)."""
-        if title_tier > 1:
-            return 2, "text"
-        if c.outdated:
-            return 1, "outdated"
-        if no_number and self.home is not None and region == 3:
-            return 3, "nonumber"
-        return 0, self.group(c, region)
-
-    def outdated(self, c: _Candidate) -> str:
-        if OUTDATED in c.flags:
-            return "marked outdated"
-        if 0 < c.ends < self.stale_before:
-            return f"plan period ended {c.ends}"
-        return ""
-
-    def strengths(self, c: _Candidate) -> list[int]:
-        """The best strength of each query word among the item's title-like words."""
-        n = len(self.query.words)
-        memo = self.query.memo
-        for word in c.match_words:
-            if word not in memo:
-                self.query.strengths(word)
-        columns = zip(*map(memo.__getitem__, c.match_words), strict=False)
-        best = list(map(max, columns)) or [0] * n
-        # Phone numbers count as a title match from three digits on: a number typed in groups
-        # ("61 18") as a whole, otherwise each word ("2" in "2.1" must not match 24 16 88 00).
-        prefix = self.query.phone_prefix
-        for i, w in enumerate(self.query.words):
-            typed = prefix if prefix is not None else w.text
-            if not w.text.isdigit() or len(typed) < 3:
-                continue
-            for digits in c.phone_digits:
-                if digits.startswith(typed):
-                    strength = Strength.EXACT if digits == typed else Strength.PREFIX
-                    best[i] = max(best[i], strength)
-        return best
-
-    def rank(self, c: _Candidate) -> None:
-        best = self.strengths(c)
-        if c.label and c.label in self.query.numbers:
-            title_tier = -1  # a typed measure number ("2.1", "tiltak 12") names the measure
-        elif all(s >= Strength.HEAD for s in best):
-            title_tier = 0
-        elif all(s > Strength.NONE for s in best):
-            title_tier = 1
-        elif any(s > Strength.NONE for s in best):
-            title_tier = 2
-        else:
-            title_tier = 3
-        c.outdated = self.outdated(c)
-        c.match = "name" if title_tier <= 0 else "near" if title_tier == 1 else "text"
-        quality = sum(best) / len(best)
-        region = self.region_tier(c)
-        no_number = c.kind == "contact" and NO_PHONE in c.flags
-        name_class, c.group = self.name_class(c, title_tier, region, no_number)
-        kind = 1 if no_number else _KIND_RANK.get(c.kind, 3)
-        relevance = -c.bm25 / (1.0 - c.bm25) if c.bm25 < 0 else 0.0  # 0..1
-        c.key = (
-            name_class,
-            region,
-            title_tier,
-            bool(c.outdated),
-            kind,
-            -quality,
-            c.bm25,
-            len(c.title),
-        )
-        c.score = (
-            (3 - name_class) * 10_000
-            + (3 - region) * 1000
-            + (3 - title_tier) * 100
-            + (0 if c.outdated else 50)
-            + (4 - kind) * 10
-            + quality
-            + relevance
-        )
 
 
 def _connection(conn_or_library: sqlite3.Connection | _HasConnection) -> sqlite3.Connection:
@@ -473,7 +327,7 @@ def _retrieve(
     return found
 
 
-def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]:
+def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[Candidate]:
     rows = conn.execute(
         "SELECT id, ref, bundle_id, kind, title, label, match_words, usable_json, phone_digits,"
         " municipalities, flags, ends FROM search_docs WHERE id IN ("
@@ -482,7 +336,7 @@ def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]
         list(found),
     ).fetchall()
     return [
-        _Candidate(
+        Candidate(
             rowid=int(r[0]),
             bm25=found[int(r[0])],
             ref=r[1],
@@ -587,7 +441,7 @@ def _search(
         found = _retrieve(conn, _tiers(parsed, filters, any_word=True), filters, home, limit)
     if not found:
         return []
-    ranker = _Ranker(parsed, filters, home)
+    ranker = Ranker(parsed, filters, home)
     candidates = _load(conn, found)
     for candidate in candidates:
         ranker.rank(candidate)
@@ -596,7 +450,7 @@ def _search(
 
 
 def _hits(
-    conn: sqlite3.Connection, parsed: ParsedQuery, best: list[_Candidate], translation: str
+    conn: sqlite3.Connection, parsed: ParsedQuery, best: list[Candidate], translation: str
 ) -> list[Hit]:
     pattern = snippets.highlight_pattern(parsed)
     bodies = {
