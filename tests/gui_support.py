@@ -90,12 +90,16 @@ def _reset_theme() -> Iterator[None]:
     yield
     if "vnr_desktop.gui.theme" not in sys.modules:
         return  # not a GUI test: never load Qt for it
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
         from vnr_desktop.gui import theme
 
+        # Windows closed by earlier tests are only deleteLater()'d: delete them now, so the
+        # theme change below never restyles a window whose session was shut down.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         theme.apply_theme(app, scale=1.0, high_contrast=False)
 
 
