@@ -15,7 +15,7 @@ from vnr_desktop.core.cards.formats import FORMATS
 from vnr_desktop.core.cards.render import RenderedCard, prepare
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard
 from vnr_desktop.core.site.addresses import card_dir, card_version_dir, printed_version, region_dir
-from vnr_desktop.core.site.html import date_nb, en, esc, page, rel
+from vnr_desktop.core.site.html import date_nb, en, esc, page, rel, tel_links
 from vnr_desktop.core.site.manifest import CardHistory, CardVersion
 
 PNG_LONG_SIDE_PX = 1000
@@ -98,7 +98,7 @@ def _versions_text(bundles: list[tuple[str, int]]) -> str:
 
 
 def _lines_html(lines: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>"
+    return "<ul>" + "".join(f"<li>{tel_links(x)}</li>" for x in lines) + "</ul>"
 
 
 def current_page(
@@ -213,7 +213,7 @@ def version_page(
         if added:
             parts.append(
                 f"<h3>Nytt eller endret {en('New or changed')}</h3><ul>"
-                + "".join(f"<li><ins>{esc(x)}</ins></li>" for x in added)
+                + "".join(f"<li><ins>{tel_links(x)}</ins></li>" for x in added)
                 + "</ul>"
             )
         changes = (

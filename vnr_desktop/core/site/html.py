@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import posixpath
+import re
 from html import escape
 
 from vnr_desktop.core.site.addresses import STYLESHEET
@@ -43,18 +44,46 @@ def rel(from_page: str, to: str) -> str:
     return target
 
 
+_PHONE_LIKE = re.compile(r"(?<![\w.])\+?\d[\d ]{1,14}\d(?![\w.])")
+
+
+def tel_links(text: str) -> str:
+    """Escaped ``text`` with each valid phone number in it as a tel: link."""
+    from vnr_desktop.core.models import Phone
+
+    out, last = [], 0
+    for m in _PHONE_LIKE.finditer(text):
+        number = m.group(0).strip()
+        if sum(ch.isdigit() for ch in number) < 3:
+            continue
+        try:
+            uri = Phone(number=number).tel_uri
+        except ValueError:
+            continue
+        out += [esc(text[last : m.start()]), f'<a class="tel" href="{esc(uri)}">{esc(number)}</a>']
+        last = m.start() + len(m.group(0).rstrip())
+    return "".join(out) + esc(text[last:])
+
+
 def page(
     path: str,
     *,
     title: str,
     body: str,
     crumbs: list[tuple[str, str]] | None = None,
+    base: str | None = None,
 ) -> bytes:
-    """A whole page. ``crumbs`` are (label, target) links shown above the main content."""
+    """A whole page. ``crumbs`` are (label, target) links shown above the main content.
+
+    ``base``: the site's absolute address, for a page served at any address (404.html)."""
+
+    def link(target: str) -> str:
+        return base + target if base is not None else rel(path, target)
+
     nav = ""
     if crumbs:
         links = "".join(
-            f'<li><a href="{esc(rel(path, target))}">{label}</a></li>' for label, target in crumbs
+            f'<li><a href="{esc(link(target))}">{label}</a></li>' for label, target in crumbs
         )
         nav = f'<nav aria-label="Brødsmuler / Breadcrumbs"><ol class="crumbs">{links}</ol></nav>'
     html = f"""<!DOCTYPE html>
@@ -64,11 +93,11 @@ def page(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{esc(title)}</title>
-<link rel="stylesheet" href="{esc(rel(path, STYLESHEET))}">
+<link rel="stylesheet" href="{esc(link(STYLESHEET))}">
 </head>
 <body>
 <a class="skip" href="#main">Hopp til innholdet <span lang="en">(skip to content)</span></a>
-<header class="site"><p class="brand"><a href="{esc(rel(path, ""))}">Vold i nære relasjoner \
+<header class="site"><p class="brand"><a href="{esc(link(""))}">Vold i nære relasjoner \
 – hjelpetelefoner og tiltakskort</a> {en("Domestic violence – helplines and action cards")}</p>
 {nav}</header>
 <main id="main">

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.cards.resolve import usable_phones
@@ -202,12 +203,14 @@ def landing(contents: Sequence[BundleContent]) -> tuple[str, bytes]:
 
 
 def not_found(contents: Sequence[BundleContent]) -> tuple[str, bytes]:
-    """``404.html`` (any address can show it, so it links to the site's absolute address)."""
+    """``404.html``: nginx and ``feed serve`` show it at any address, so its links are
+    root-relative (the publish_url's path): the same site wherever the folder is served."""
     path = "404.html"
     home = next((c.manifest.publish_url for c in contents if c.manifest.publish_url), "/")
+    base = urlsplit(home).path or "/"
     body = (
         f"<h1>Fant ikke siden {en('Page not found')}</h1>"
-        f'<p>Siden finnes ikke (lenger). Gå til <a href="{esc(home)}">forsiden</a> for å finne '
+        f'<p>Siden finnes ikke (lenger). Gå til <a href="{esc(base)}">forsiden</a> for å finne '
         f"kortet og numrene. {en('Go to the front page to find the card and the numbers.')}</p>"
     )
-    return path, page(path, title="Fant ikke siden – VNR", body=body)
+    return path, page(path, title="Fant ikke siden – VNR", body=body, base=base)
