@@ -159,6 +159,42 @@ Skann QR-koden på kortet, så får du svaret for akkurat ditt kort.</p>
     return path, page(path, title=title, body=body, crumbs=crumbs)
 
 
+def _changes_section(
+    history: CardHistory, printed: CardVersion, cur: CardVersion, texts: dict[str, list[str]]
+) -> str:
+    """What changed since ``printed``: the publisher's notes, lines gone, lines new."""
+    old, new = texts.get(printed.text, []), texts.get(cur.text, [])
+    removed = [x for x in old if x not in new]
+    added = [x for x in new if x not in old]
+    notes = [
+        f"{b} v{dict(v.bundles).get(b, '?')}: {note}"
+        for _, v in sorted(history.versions.items(), key=lambda kv: kv[1].published)
+        if v.published > printed.published
+        for b, note in sorted(v.notes.items())
+    ]
+    parts = []
+    if notes:
+        parts.append(f"<h3>Fra utgiveren {en('From the publisher')}</h3>{_lines_html(notes)}")
+    if removed:
+        parts.append(
+            f"<h3>Står ikke lenger på kortet {en('No longer on the card')}</h3><ul>"
+            + "".join(f"<li><del>{esc(x)}</del></li>" for x in removed)
+            + "</ul>"
+        )
+    if added:
+        parts.append(
+            f"<h3>Nytt eller endret {en('New or changed')}</h3><ul>"
+            + "".join(f"<li><ins>{tel_links(x)}</ins></li>" for x in added)
+            + "</ul>"
+        )
+    return (
+        f'<section class="changes" aria-labelledby="c"><h2 id="c">Dette er endret siden '
+        f"kortet ditt ble laget {en('What changed since your card was made')}</h2>"
+        + ("".join(parts) or "<p>Rekkefølgen eller oppsettet er endret.</p>")
+        + "</section>"
+    )
+
+
 def version_page(
     cs: CardSite, history: CardHistory, version: str, texts: dict[str, list[str]]
 ) -> tuple[str, bytes]:
@@ -192,36 +228,7 @@ def version_page(
             f"gjeldende versjon er {esc(now)}. Skriv ut det nye kortet og kast det gamle.</p>"
             + en(f"No, your printed card is out of date. Current version: {now}.", "p")
         )
-        old, new = texts.get(printed.text, []), texts.get(cur.text, [])
-        removed = [x for x in old if x not in new]
-        added = [x for x in new if x not in old]
-        notes = [
-            f"{b} v{dict(v.bundles).get(b, '?')}: {note}"
-            for _, v in sorted(history.versions.items(), key=lambda kv: kv[1].published)
-            if v.published > printed.published
-            for b, note in sorted(v.notes.items())
-        ]
-        parts = []
-        if notes:
-            parts.append(f"<h3>Fra utgiveren {en('From the publisher')}</h3>{_lines_html(notes)}")
-        if removed:
-            parts.append(
-                f"<h3>Står ikke lenger på kortet {en('No longer on the card')}</h3><ul>"
-                + "".join(f"<li><del>{esc(x)}</del></li>" for x in removed)
-                + "</ul>"
-            )
-        if added:
-            parts.append(
-                f"<h3>Nytt eller endret {en('New or changed')}</h3><ul>"
-                + "".join(f"<li><ins>{tel_links(x)}</ins></li>" for x in added)
-                + "</ul>"
-            )
-        changes = (
-            f'<section class="changes" aria-labelledby="c"><h2 id="c">Dette er endret siden '
-            f"kortet ditt ble laget {en('What changed since your card was made')}</h2>"
-            + ("".join(parts) or "<p>Rekkefølgen eller oppsettet er endret.</p>")
-            + "</section>"
-        )
+        changes = _changes_section(history, printed, cur, texts)
     current = card_dir(rc.region, rc.card_id, rc.format)
     body = f"""<h1>Er det trykte kortet mitt oppdatert? {en("Is my printed card current?")}</h1>
 <p class="meta">{esc(rc.title)} – {esc(rc.region_name)}, {esc(FORMATS[rc.format].label)}</p>
@@ -246,11 +253,15 @@ def merge_history(
     """The card's versions so far plus this publish's (a re-publish keeps its first record)."""
     versions = dict(previous.versions) if previous else {}
     if cs.version not in versions or versions[cs.version].text != text_key(cs.lines):
+        # Notes only of the bundles that moved: a note stays in the catalog until the bundle
+        # is published again, and must not be repeated for another bundle's change.
+        before = dict(versions[previous.current].bundles) if previous else {}
+        moved = [b.id for b in cs.rc.bundles if before.get(b.id) != b.version]
         versions[cs.version] = CardVersion(
             bundles=[(b.id, b.version) for b in cs.rc.bundles],
             issued=cs.rc.issued,
             published=sequence,
             text=text_key(cs.lines),
-            notes={b.id: notes[b.id] for b in cs.rc.bundles if b.id in notes},
+            notes={b: notes[b] for b in moved if b in notes},
         )
     return CardHistory(current=cs.version, versions=versions)
