@@ -351,7 +351,7 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
         site = write_site(out, c, secret)
         print(site.message)
         for warning in site.warnings:
-            print(f"  Kort ikke laget: {warning}", file=sys.stderr)
+            print(f"  {warning}", file=sys.stderr)
     return 0
 
 

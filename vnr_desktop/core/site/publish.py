@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,7 @@ class _Builder:
         try:
             cs = card_pages.render_for_site(library, card_id, region, fmt)
         except CardError as exc:
-            self.warnings.append(f"{card_id} ({region}, {fmt}): {exc}")
+            self.warnings.append(f"Kortet ble ikke laget: {card_id} ({region}, {fmt}): {exc}")
             return False
         old = self.previous.cards.get(cs.key) if self.previous else None
         history = card_pages.merge_history(old, cs, self.catalog.sequence, self.notes)
@@ -168,6 +169,11 @@ def write_site(out_dir: Path, catalog: Catalog, secret: minisign.SecretKey) -> S
     builder.add(pages.not_found(contents))
     manifest = builder.manifest()
     result = SiteResult(manifest, warnings=builder.warnings)
+    if shutil.which("pdftoppm") is None:
+        result.warnings.append(
+            "pdftoppm (poppler-utils) mangler: kortsidene har PDF, men ikke PNG-bilder. "
+            "pdftoppm (poppler-utils) is missing: card pages have the PDF but no PNG."
+        )
     for rel_path, data in builder.files.items():
         if _write_if_changed(out_dir / rel_path, data):
             result.written.append(out_dir / rel_path)
