@@ -273,7 +273,10 @@ def test_nginx_with_the_documented_config_serves_the_site(published):
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     status, body, _ = _get(published.url + "gjovik/akutt/id1/v2-1/")
     assert status == 200 and "Ja, kortet ditt er oppdatert" in body
-    status, body, _ = _get(published.url + "gjovik/akutt/id1/v9-9/")
+    # A version the site never published: the card's current page, not "not found".
+    status, body, _ = _get(published.url + "gjovik/akutt/id1/v2-9/")
+    assert status == 200 and "Gjeldende versjon" in body and "gjovik v2 + nasjonal v1" in body
+    status, body, _ = _get(published.url + "gjovik/ingen-slik/id1/v2-1/")
     assert status == 404 and "Fant ikke siden" in body
     status, _, headers = _get(published.url + "gjovik/akutt/id1/akutt-gjovik-id1-v2-1.pdf")
     assert status == 200 and headers["Content-Type"] == "application/pdf"
@@ -477,6 +480,8 @@ def test_feed_serve_shows_the_folder_on_127_0_0_1(published):
         assert f"http://127.0.0.1:{port}/" in line
         status, body, _ = _get(f"http://127.0.0.1:{port}/gjovik/akutt/id1/v2-1/")
         assert status == 200 and "Ja, kortet ditt er oppdatert" in body
+        status, body, _ = _get(f"http://127.0.0.1:{port}/gjovik/akutt/id1/v2-9/")
+        assert status == 200 and "Gjeldende versjon" in body
         status, body, _ = _get(f"http://127.0.0.1:{port}/nothing-here/")
         assert status == 404 and "Fant ikke siden" in body
         digest = hashlib.sha256(_get(f"http://127.0.0.1:{port}/site.css")[1].encode()).hexdigest()

@@ -145,8 +145,10 @@ def current_page(
 {en("Is my printed card current?")}</h2>
 <p>Nederst på kortet står innholdet kortet er laget fra. Står det \
 «{esc(_versions_text(cur.bundles))}, {date_nb(cur.issued)}», er kortet oppdatert. \
-Skann QR-koden på kortet, så får du svaret for akkurat ditt kort.</p>
-{en("The foot of the card names its content version. Scan the card's QR code for the answer for your card.", "p")}
+Skann QR-koden på kortet, så får du svaret for akkurat ditt kort. Står det noe annet \
+nederst på kortet ditt, kan innholdet være endret: sammenlign med PDF-en, eller skriv ut \
+kortet på nytt.</p>
+{en("The foot of the card names its content version. Scan the card's QR code for the answer for your card; if your card names another version, compare it with the PDF or print it again.", "p")}
 <p><a href="{esc(rel(path, here))}">Siden for gjeldende versjon</a></p>
 {older_block}
 </section>

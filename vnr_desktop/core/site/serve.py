@@ -7,9 +7,13 @@ folder on any static web server (docs/feed-site.md).
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
+
+UNKNOWN_VERSION = re.compile(r"^(/.+/)v[0-9]+(-[0-9]+)*/$")
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -21,6 +25,19 @@ class _Handler(SimpleHTTPRequestHandler):
         ".html": "text/html; charset=utf-8",
         ".css": "text/css; charset=utf-8",
     }
+
+    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+        """A printed version this site never published (``…/v3-2/``): the card's current
+        page, as the documented nginx config does."""
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        m = UNKNOWN_VERSION.match(path)
+        if (
+            m
+            and not Path(self.translate_path(path)).is_dir()
+            and (Path(self.translate_path(m.group(1))) / "index.html").is_file()
+        ):
+            self.path = m.group(1)
+        return super().send_head()  # type: ignore[return-value]
 
     def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"{self.address_string()} {format % args}\n")
