@@ -151,7 +151,19 @@ def published(tmp_path_factory: pytest.TempPathFactory):
     feed = tmp / "feed"
     feed.mkdir()
     server = DocsNginx(feed, tmp / "nginx")
-    _publish(_bundle(tmp, 2, server.url), key_file, feed, "--changelog", "Første utgave")
+    with pytest.MonkeyPatch.context() as mp:
+        # Module scope runs before conftest's per-test isolation: isolate the CLI here too.
+        home = tmp / "home"
+        for name, value in (
+            ("HOME", home),
+            ("XDG_DATA_HOME", home / "share"),
+            ("XDG_CONFIG_HOME", home / "config"),
+            ("XDG_CACHE_HOME", home / "cache"),
+            ("XDG_STATE_HOME", home / "state"),
+            ("VNR_DATA_DIR", tmp / "data"),
+        ):
+            mp.setenv(name, str(value))
+        _publish(_bundle(tmp, 2, server.url), key_file, feed, "--changelog", "Første utgave")
     with server:
         yield Published(tmp, feed, key, key_file, server)
 

@@ -346,9 +346,15 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
     for b in c.bundles:
         print(f"  {b.id} v{b.version}  {b.size:,} byte  {b.path}")
     if not args.no_site:
+        from vnr_desktop.core.library import LibraryError
         from vnr_desktop.core.site.publish import write_site
 
-        site = write_site(out, c, secret)
+        try:
+            site = write_site(out, c, secret)
+        except SyncError as exc:
+            raise _fail(exc) from None
+        except (LibraryError, ValueError) as exc:
+            raise CliError(f"the feed's website was not written: {exc}", exit_code=2) from None
         print(site.message)
         for warning in site.warnings:
             print(f"  {warning}", file=sys.stderr)

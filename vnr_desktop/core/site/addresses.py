@@ -44,7 +44,13 @@ def printed_version(bundles: Sequence[tuple[str, int]]) -> str:
     return "v" + "-".join(str(int(v)) for _, v in bundles)
 
 
+RESERVED = frozenset({"bundles", "keys", GUIDES_DIR})
+"""Folder names the feed itself uses: no region (bundle id) may take them."""
+
+
 def region_dir(region: str) -> str:
+    if region in RESERVED:
+        raise ValueError(f"a bundle called {region!r} clashes with the feed's {region}/ folder")
     return _segment(region, "region") + "/"
 
 
