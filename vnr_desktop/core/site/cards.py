@@ -35,6 +35,16 @@ def _number_line(line: NumberLine) -> str:
     return text
 
 
+def number_lines(rc: ResolvedCard) -> set[str]:
+    """The lines of ``card_lines`` that are phone numbers (they become tel: links)."""
+    return {
+        _number_line(line)
+        for panel in rc.panels.values()
+        for el in panel.elements
+        for line in el.lines
+    }
+
+
 def card_lines(rc: ResolvedCard) -> list[str]:
     """What the card prints, as plain lines in reading order (compared between versions)."""
     out = [rc.title] + ([rc.subtitle] if rc.subtitle else [])
@@ -97,8 +107,11 @@ def _versions_text(bundles: list[tuple[str, int]]) -> str:
     return " + ".join(f"{b} v{v}" for b, v in bundles)
 
 
-def _lines_html(lines: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{tel_links(x)}</li>" for x in lines) + "</ul>"
+def _lines_html(lines: list[str], numbers: set[str] | None = None) -> str:
+    """A list; lines in ``numbers`` (a card's number lines) get tel: links."""
+    numbers = numbers or set()
+    items = "".join(f"<li>{tel_links(x) if x in numbers else esc(x)}</li>" for x in lines)
+    return f"<ul>{items}</ul>"
 
 
 def current_page(
@@ -153,7 +166,7 @@ kortet på nytt.</p>
 {older_block}
 </section>
 <section aria-labelledby="t"><h2 id="t">Dette står på kortet {en("What the card says")}</h2>
-{_lines_html(cs.lines)}</section>
+{_lines_html(cs.lines, number_lines(rc))}</section>
 <section aria-labelledby="b"><h2 id="b">Bilder av kortet {en("Pictures of the card")}</h2>
 {"".join(figures) or "<p>Ingen bilder (PDF-en over er kortet).</p>"}</section>"""
     crumbs = [("Forside", ""), (esc(rc.region_name), region_dir(rc.region))]
@@ -162,7 +175,11 @@ kortet på nytt.</p>
 
 
 def _changes_section(
-    history: CardHistory, printed: CardVersion, cur: CardVersion, texts: dict[str, list[str]]
+    history: CardHistory,
+    printed: CardVersion,
+    cur: CardVersion,
+    texts: dict[str, list[str]],
+    numbers: set[str],
 ) -> str:
     """What changed since ``printed``: the publisher's notes, lines gone, lines new."""
     old, new = texts.get(printed.text, []), texts.get(cur.text, [])
@@ -186,7 +203,9 @@ def _changes_section(
     if added:
         parts.append(
             f"<h3>Nytt eller endret {en('New or changed')}</h3><ul>"
-            + "".join(f"<li><ins>{tel_links(x)}</ins></li>" for x in added)
+            + "".join(
+                f"<li><ins>{tel_links(x) if x in numbers else esc(x)}</ins></li>" for x in added
+            )
             + "</ul>"
         )
     return (
@@ -230,7 +249,7 @@ def version_page(
             f"gjeldende versjon er {esc(now)}. Skriv ut det nye kortet og kast det gamle.</p>"
             + en(f"No, your printed card is out of date. Current version: {now}.", "p")
         )
-        changes = _changes_section(history, printed, cur, texts)
+        changes = _changes_section(history, printed, cur, texts, number_lines(rc))
     current = card_dir(rc.region, rc.card_id, rc.format)
     body = f"""<h1>Er det trykte kortet mitt oppdatert? {en("Is my printed card current?")}</h1>
 <p class="meta">{esc(rc.title)} – {esc(rc.region_name)}, {esc(FORMATS[rc.format].label)}</p>

@@ -44,11 +44,13 @@ def rel(from_page: str, to: str) -> str:
     return target
 
 
-_PHONE_LIKE = re.compile(r"(?<![\w.])\+?\d[\d ]{1,14}\d(?![\w.])")
+_PHONE_LIKE = re.compile(r"(?<=: )\+?\d[\d ]{1,14}\d(?![\w.])")
 
 
 def tel_links(text: str) -> str:
-    """Escaped ``text`` with each valid phone number in it as a tel: link."""
+    """Escaped ``text`` with the phone numbers of a card's number lines ("Label: 61 18 95 44")
+    as tel: links. Only a number right after ": " counts: a year or a § in prose is no
+    number to call."""
     from vnr_desktop.core.models import Phone
 
     out, last = [], 0

@@ -36,6 +36,14 @@ class CardLink:
     """(format id, label) for each format with a page."""
 
 
+@dataclass(frozen=True)
+class SiteContacts:
+    """Every contact a guide may name (by ``bundle:id``), and the bundles with a page here."""
+
+    contacts: dict[str, Contact]
+    on_site: frozenset[str]
+
+
 def _source(content: BundleContent, prov: Provenance) -> str:
     doc = next((s for s in content.manifest.sources if s.id == prov.source), None)
     name = doc.title if doc else prov.source
@@ -137,8 +145,8 @@ def region_index(content: BundleContent, cards: Sequence[CardLink]) -> tuple[str
     return path, page(path, title=f"{m.title} – VNR", body="".join(body), crumbs=crumbs)
 
 
-def guide(content: BundleContent, g: Guide, names: dict[str, str]) -> tuple[str, bytes]:
-    """``<region>/veiledere/<guide>.html``; ``names`` are the site's contacts by bundle:id."""
+def guide(content: BundleContent, g: Guide, site: SiteContacts) -> tuple[str, bytes]:
+    """``<region>/veiledere/<guide>.html``."""
     region = content.id
     path = guide_page(region, g.id)
     parts = [f"<h1>{esc(g.title)}</h1>"]
@@ -160,7 +168,7 @@ def guide(content: BundleContent, g: Guide, names: dict[str, str]) -> tuple[str,
             summary = f": {esc(ref.summary)}" if ref.summary else ""
             parts.append(f"<p>{esc(ref.law)} {esc(ref.section)}{title}{summary}</p>")
         if s.contacts:
-            links = "".join(_contact_link(path, region, ref, names) for ref in s.contacts)
+            links = "".join(_contact_link(path, region, ref, site) for ref in s.contacts)
             parts.append(f"<p>Kontakter {en('Contacts')}:</p><ul>{links}</ul>")
         parts.append("</section>")
     parts.append(_source(content, g.provenance))
@@ -168,14 +176,22 @@ def guide(content: BundleContent, g: Guide, names: dict[str, str]) -> tuple[str,
     return path, page(path, title=f"{g.title} – VNR", body="".join(parts), crumbs=crumbs)
 
 
-def _contact_link(path: str, region: str, ref: str, names: dict[str, str]) -> str:
+def _contact_link(path: str, region: str, ref: str, site: SiteContacts) -> str:
     bundle, sep, item = ref.partition(":")
     if not sep:
         bundle, item = region, ref
-    name = names.get(f"{bundle}:{item}")
-    if name is None:  # in a bundle this feed does not publish: named, not linked
+    contact = site.contacts.get(f"{bundle}:{item}")
+    if contact is None:
         return f"<li>{esc(item)} ({esc(bundle)})</li>"
-    return f'<li><a href="{esc(rel(path, region_dir(bundle)))}#{esc(item)}">{esc(name)}</a></li>'
+    if bundle in site.on_site:
+        href = f"{rel(path, region_dir(bundle))}#{item}"
+        return f'<li><a href="{esc(href)}">{esc(contact.name)}</a></li>'
+    # In a bundle this feed does not publish (the national one): its numbers right here.
+    phones, _ = usable_phones(contact)
+    numbers = ", ".join(
+        f'<a class="tel" href="{esc(p.tel_uri)}">{esc(p.number)}</a>' for p in phones
+    )
+    return f"<li>{esc(contact.name)}{': ' + numbers if numbers else ''}</li>"
 
 
 def landing(contents: Sequence[BundleContent]) -> tuple[str, bytes]:

@@ -99,8 +99,7 @@ class _Builder:
         self.texts: dict[str, list[str]] = dict(previous.texts) if previous else {}
         self.warnings: list[str] = []
         self.notes = {b.id: b.changelog for b in catalog.bundles if b.changelog}
-        self.names: dict[str, str] = {}
-        """Contact names by ``bundle:id`` for the feed's bundles (guides link to them)."""
+        self.contacts = pages.SiteContacts({}, frozenset())
 
     def add(self, item: tuple[str, bytes]) -> None:
         self.files[item[0]] = item[1]
@@ -138,7 +137,7 @@ class _Builder:
                 links.append(pages.CardLink(card.id, title, labels))
         self.add(pages.region_index(content, links))
         for guide in content.guides:
-            self.add(pages.guide(content, guide, self.names))
+            self.add(pages.guide(content, guide, self.contacts))
 
     def manifest(self) -> SiteManifest:
         used = {v.text for h in self.cards.values() for v in h.versions.values()}
@@ -157,10 +156,13 @@ def write_site(out_dir: Path, catalog: Catalog, secret: minisign.SecretKey) -> S
     previous = _previous(out_dir, catalog.feed)
     contents = _contents(out_dir, catalog)
     builder = _Builder(catalog, previous)
-    builder.names = {f"{c.id}:{x.id}": x.name for c in contents for x in c.contacts}
     with tempfile.TemporaryDirectory(prefix="vnr-site-") as tmp:
         library = _library(Path(tmp), contents)
         try:
+            builder.contacts = pages.SiteContacts(
+                {r.ref: r.item for r in library.items(kind="contact")},  # type: ignore[misc]
+                frozenset(c.id for c in contents),
+            )
             for content in contents:
                 builder.region(library, content)
         finally:
