@@ -212,7 +212,9 @@ def test_the_installed_bundle_keeps_its_publish_url_and_built_in_bundles_have_no
 
         paths = resolve_paths(tmp_path / "data").ensure()
         Updater(lib, paths, keys=keyring(published.key)).import_path(published.feed)
-        assert lib.bundle("gjovik").manifest.publish_url == published.url  # type: ignore[union-attr]
+        installed = lib.bundle("gjovik")
+        assert installed is not None and installed.manifest.publish_url == published.url
+        assert installed.as_dict()["publish_url"] == published.url
     finally:
         lib.close()
 
