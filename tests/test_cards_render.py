@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import pikepdf
 import pytest
 from cards_helpers import (
     MM,
+    TEST_BUNDLES,
     TEST_DEFS,
     all_text,
     boxes_mm,
@@ -138,36 +140,69 @@ def test_creation_date_comes_from_the_content(lib, catalog):
         assert "Prøvekort" in str(pdf.docinfo["/Title"])
 
 
-def test_qr_payload_is_ascii_and_decodes(lib, catalog, tmp_path):
+def _publish_fjordby(lib, tmp_path, url):
+    """fjordby v3 naming ``publish_url`` (a bundle its publisher serves on the web)."""
+    src = tmp_path / "fjordby"
+    shutil.copytree(TEST_BUNDLES / "fjordby", src)
+    manifest = src / "manifest.yaml"
+    text = manifest.read_text("utf-8").replace("\nversion: 2\n", "\nversion: 3\n")
+    manifest.write_text(text + f"publish_url: {url}\n", "utf-8")
+    lib.install_dir(src)
+
+
+def _decode_qr(pdf: bytes, tmp_path, dpi: int = 150) -> list[str]:
     zbarimg = require_tool("zbarimg")
     pdftoppm = require_tool("pdftoppm")
-    rendered = render_card(
-        lib,
-        "prove",
-        "fjordby",
-        "id1",
-        catalog=catalog,
-        qr_base_url="https://kort.eksempel.no/vnr innhold/",
-    )
-    assert rendered.qr_payload.isascii()
-    assert rendered.qr_payload == (
-        "https://kort.eksempel.no/vnr%20innhold/prove/fjordby?v=fjordby-2.nasjonal-3"
-    )
     path = tmp_path / "card.pdf"
-    path.write_bytes(rendered.pdf)
-    subprocess.run(
-        [pdftoppm, "-r", "300", "-png", "-f", "2", "-l", "2", str(path), str(tmp_path / "back")],
-        check=True,
-    )
-    [png] = list(tmp_path.glob("back*.png"))
-    out = subprocess.run([zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True)
-    assert out.stdout.strip() == rendered.qr_payload
+    path.write_bytes(pdf)
+    subprocess.run([pdftoppm, "-r", str(dpi), "-png", str(path), str(tmp_path / "p")], check=True)
+    found: list[str] = []
+    for png in sorted(tmp_path.glob("p-*.png")):
+        out = subprocess.run(
+            [zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True
+        )
+        found += out.stdout.split()
+        png.unlink()
+    return found
 
 
-def test_non_ascii_qr_address_is_encoded(lib, catalog):
-    rendered = render_card(
-        lib, "prove", "fjordby", "a7", catalog=catalog, qr_base_url="https://kommune-ø.no/kort"
-    )
+def test_qr_opens_the_card_page_of_the_printed_version_and_decodes_at_150_dpi(
+    lib, catalog, tmp_path
+):
+    _publish_fjordby(lib, tmp_path, "https://kort.eksempel.no/vnr-innhold")
+    for fmt in ("id1", "a7", "a6-fold", "a4-poster"):
+        rendered = render_card(lib, "prove", "fjordby", fmt, catalog=catalog)
+        assert rendered.qr_payload == (
+            f"https://kort.eksempel.no/vnr-innhold/fjordby/prove/{fmt}/v3-3/"
+        )
+        assert _decode_qr(rendered.pdf, tmp_path) == [rendered.qr_payload], fmt
+
+
+def test_qr_modules_are_at_least_0_4_mm_with_a_4_module_quiet_zone():
+    from vnr_desktop.core.cards.qr import MIN_MODULE_MM, QUIET_MODULES, code_size_mm, qr_modules
+
+    assert QUIET_MODULES == 4
+    for payload in (
+        "http://127.0.0.1:8080/fjordby/prove/id1/v3-3/",
+        "https://vnr.hallingdal.kommune.no/hallingdal/utovere/a6-fold/v12-3/",
+    ):
+        n = len(qr_modules(payload)) + 2 * QUIET_MODULES
+        for fmt in ("id1", "a7", "a6-fold"):
+            assert code_size_mm(payload, FORMATS[fmt].qr_mm) / n >= MIN_MODULE_MM >= 0.4
+
+
+def test_card_without_publish_url_has_no_qr_but_prints_version_and_date(lib, catalog, tmp_path):
+    rendered = render_card(lib, "prove", "fjordby", "id1", catalog=catalog)
+    assert rendered.qr_payload == ""
+    assert _decode_qr(rendered.pdf, tmp_path) == []
+    text = all_text(rendered.pdf)
+    assert "fjordby v2 + nasjonal v3, 01.03.2024" in text
+    assert "Skann" not in text
+
+
+def test_non_ascii_qr_address_is_encoded(lib, catalog, tmp_path):
+    _publish_fjordby(lib, tmp_path, "https://kommune-ø.no/kort")
+    rendered = render_card(lib, "prove", "fjordby", "a7", catalog=catalog)
     assert rendered.qr_payload.startswith("https://xn--kommune--")
     assert rendered.qr_payload.isascii()
 

@@ -59,6 +59,9 @@ class LogLine:
 
 
 class NginxServer:
+    conf_template = _CONF
+    """The whole nginx.conf, formatted with tmp, port and root (a subclass may replace it)."""
+
     def __init__(self, root: Path, tmp: Path, nginx: str = NGINX) -> None:
         self.root = Path(root).resolve()
         self.tmp = Path(tmp)
@@ -73,7 +76,7 @@ class NginxServer:
     def __enter__(self) -> NginxServer:
         self.tmp.mkdir(parents=True, exist_ok=True)
         conf = self.tmp / "nginx.conf"
-        conf.write_text(_CONF.format(tmp=self.tmp, port=self.port, root=self.root))
+        conf.write_text(self.conf_template.format(tmp=self.tmp, port=self.port, root=self.root))
         (self.tmp / "access.log").touch()
         self.proc = subprocess.Popen(
             [self.nginx, "-p", str(self.tmp), "-c", str(conf), "-e", str(self.tmp / "error.log")],

@@ -122,7 +122,6 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                 sheet=args.sheet,
                 duplex=args.duplex,
                 lang=lang,
-                qr_base_url=settings.qr_base_url,
                 duplex_offset=offset,
                 catalog=catalog,
                 own_contacts=own,

@@ -104,8 +104,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="[ID=]TEXT",
         help="short change note for all bundles, or ID=TEXT for one",
     )
+    pub.add_argument(
+        "--no-site", action="store_true", help="do not write the website (index.html, cards)"
+    )
     _passphrase_args(pub)
     pub.set_defaults(handler=cmd_feed_publish)
+    serve = feed_sub.add_parser("serve", help="serve a feed folder and its website locally")
+    serve.add_argument("folder", metavar="DIR")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--bind", default="127.0.0.1", help="address (default: 127.0.0.1 only)")
+    serve.set_defaults(handler=cmd_feed_serve)
 
     sync = sub.add_parser("sync", help="check for and install signed content updates")
     sync.add_argument(
@@ -337,7 +345,26 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
     print(f"{out}: kanal {c.feed}, nummer {c.sequence}, gyldig til {c.expires:%d.%m.%Y}")
     for b in c.bundles:
         print(f"  {b.id} v{b.version}  {b.size:,} byte  {b.path}")
+    if not args.no_site:
+        from vnr_desktop.core.library import LibraryError
+        from vnr_desktop.core.site.publish import write_site
+
+        try:
+            site = write_site(out, c, secret)
+        except SyncError as exc:
+            raise _fail(exc) from None
+        except (LibraryError, ValueError) as exc:
+            raise CliError(f"the feed's website was not written: {exc}", exit_code=2) from None
+        print(site.message)
+        for warning in site.warnings:
+            print(f"  {warning}", file=sys.stderr)
     return 0
+
+
+def cmd_feed_serve(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.site.serve import serve_folder
+
+    return serve_folder(existing_path(args.folder), args.bind, args.port)
 
 
 # --------------------------------------------------------------------------- client

@@ -115,6 +115,7 @@ class InstalledBundle:
             "coverage": "national"
             if m.is_national
             else [{"number": x.number, "name": x.name} for x in m.municipalities],
+            "publish_url": m.publish_url,
         }
 
 

@@ -449,6 +449,25 @@ class Manifest(StrictModel):
     sources: list[SourceDocument] = Field(min_length=1)
     min_app_version: ShortText | None = None
     aliases: list[ShortText] = []
+    publish_url: ShortText | None = Field(
+        default=None,
+        description="where the publisher serves the feed folder and its website (https; http "
+        "for tests); cards from this bundle carry a QR code to their page there",
+    )
+
+    @field_validator("publish_url")
+    @classmethod
+    def _publish_url_is_web_address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(value)
+        if parts.scheme not in {"https", "http"} or not parts.hostname:
+            raise ValueError("publish_url must be an https:// address (http:// only for tests)")
+        if parts.query or parts.fragment or any(ch.isspace() for ch in value):
+            raise ValueError("publish_url must be a plain address without spaces, ? or #")
+        return value if value.endswith("/") else value + "/"
 
     @field_validator("coverage")
     @classmethod

@@ -31,5 +31,4 @@ class Settings(BaseModel):
     extra_public_keys: list[str] = []
     keep_search_history: bool = False
     age_warning_months: int = Field(default=12, ge=1, le=120)
-    qr_base_url: str = "https://vnr.example.invalid/innhold"
     first_run_done: bool = False

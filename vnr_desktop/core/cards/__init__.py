@@ -6,7 +6,7 @@ Main entry points:
 
 - ``render.list_cards()`` – the cards the app ships (id, titles, languages, formats);
 - ``render.render_card(library, card_id, region, fmt, sheet=None, duplex="long", lang=None,
-  qr_base_url=..., duplex_offset=(0, 0), own_contacts=())`` -> ``RenderedCard`` (PDF bytes,
+  duplex_offset=(0, 0), own_contacts=())`` -> ``RenderedCard`` (PDF bytes,
   content version, content hash, printed numbers, warnings about gaps); ``own_contacts`` (the
   user's own, ``UserData.own_contacts()``) are printed under their own heading in the card's
   ``own_numbers`` panel; ``render.render_to_file(path, ...)``;

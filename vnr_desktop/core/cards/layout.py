@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph
 from vnr_desktop.core.cards import fonts, palette
 from vnr_desktop.core.cards.formats import MM, TypeSizes
 from vnr_desktop.core.cards.loader import CardError
-from vnr_desktop.core.cards.qr import draw_qr
+from vnr_desktop.core.cards.qr import code_size_mm, draw_qr
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard, ResolvedElement, ResolvedPanel
 
 SCALE_STEP = 0.04
@@ -760,7 +760,8 @@ class FooterPanel(Box):
         self.st = st
         self.qr_payload = qr_payload
         self.show_text = text
-        self.qr = rc.spec.qr_mm * MM if code else 0.0
+        # No address, no code (built-in bundles); otherwise at least MIN_MODULE_MM per module.
+        self.qr = code_size_mm(qr_payload, rc.spec.qr_mm) * MM if code else 0.0
         self._w = -1.0
 
     def lines(self) -> list[str]:
@@ -769,9 +770,10 @@ class FooterPanel(Box):
         version = rc.bundles_version
         if rc.own_lines:
             version += f" + {rc.strings['own_numbers_included']}"
+        ids = f"({rc.card_id}, {rc.spec.id})"
         return [
             f"{rc.strings['content']}: {version}, {date} · {rc.region_name}",
-            f"{rc.strings['scan_for_latest']} ({rc.card_id}, {rc.spec.id})",
+            f"{rc.strings['scan_for_latest']} {ids}" if self.qr_payload else ids,
         ]
 
     def _layout(self, width: float) -> None:
@@ -872,12 +874,9 @@ def plan_side(
         weights = row.widths or [1.0] * n
         total_w = sum(weights)
         avail = cw - gap * (n - 1)
-        boxes.append(
-            [
-                (pid, _make_box(rc, pid, st, qr_payload), avail * wt / total_w)
-                for pid, wt in zip(row.panels, weights, strict=True)
-            ]
-        )
+        made = [_make_box(rc, pid, st, qr_payload) for pid in row.panels]
+        widths = _reserve_code_width(made, [avail * wt / total_w for wt in weights])
+        boxes.append(list(zip(row.panels, made, widths, strict=True)))
 
     def needed(i: int) -> tuple[float, str]:
         best = (0.0, "")
@@ -932,6 +931,19 @@ def plan_side(
             x += width + gap
         y -= heights[i] + gap
     return SidePlan(side, W, H, placed, fill=(used + need_rest) / ch if ch > 0 else 1.0)
+
+
+def _reserve_code_width(made: list[Box], widths: list[float]) -> list[float]:
+    """A code-only panel gets at least its code's width (a longer address makes a larger
+    code); the other panels of the row give up the difference in proportion."""
+    need = [b.qr if isinstance(b, FooterPanel) and not b.show_text else 0.0 for b in made]
+    extra = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if extra <= 0:
+        return widths
+    others = sum(w for n, w in zip(need, widths, strict=True) if n <= w)
+    return [
+        max(n, w) if n > w else w - extra * w / others for n, w in zip(need, widths, strict=True)
+    ]
 
 
 class _Overflow(Exception):

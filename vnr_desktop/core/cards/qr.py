@@ -15,8 +15,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
-QUIET_MODULES = 2
-"""Quiet zone in modules; the card around the code is white, which adds to it."""
+QUIET_MODULES = 4
+"""Quiet zone in modules, drawn white inside the code's square (ISO/IEC 18004 asks for 4)."""
+
+MIN_MODULE_MM = 0.4
+"""Smallest module printed: a phone camera reads 0.4 mm modules at arm's length."""
 
 
 class QrPayloadError(ValueError):
@@ -49,15 +52,25 @@ def ascii_url(url: str) -> str:
     return out
 
 
-def card_payload(base_url: str, card_id: str, region: str, version_token: str) -> str:
-    """The address of the current version of this card for this region."""
-    base = base_url.rstrip("/")
-    return ascii_url(f"{base}/{quote(card_id)}/{quote(region)}?v={quote(version_token)}")
+def card_payload(
+    publish_url: str | None, region: str, card_id: str, fmt: str, bundles: list[tuple[str, int]]
+) -> str:
+    """The address of this card's page for the printed version, or "" (no code) when the
+    card's bundle names no ``publish_url``: a code must only lead to a page that exists."""
+    if not publish_url:
+        return ""
+    from vnr_desktop.core.site.addresses import card_page_url
+
+    return ascii_url(card_page_url(publish_url, region, card_id, fmt, bundles))
 
 
-def version_token(bundles: list[tuple[str, int]]) -> str:
-    """``[("gjovik", 3), ("nasjonal", 1)]`` -> ``gjovik-3.nasjonal-1`` (URL-safe)."""
-    return ".".join(f"{b}-{v}" for b, v in bundles)
+def code_size_mm(payload: str, preferred_mm: float) -> float:
+    """Side of the code's square (quiet zone included), mm: the format's preferred size, or
+    larger when the payload needs more modules than fit at ``MIN_MODULE_MM``."""
+    if not payload:
+        return 0.0
+    n = len(qr_modules(payload)) + 2 * QUIET_MODULES
+    return max(preferred_mm, round(n * MIN_MODULE_MM + 0.05, 1))
 
 
 _FINDER_LIKE = "10111010000"

@@ -25,7 +25,7 @@ from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
 from vnr_desktop.core.cards.formats import BLEED_MM, MM, FormatSpec
 from vnr_desktop.core.cards.layout import CardPlan, draw_side, plan_card
 from vnr_desktop.core.cards.loader import CardCatalog, CardRequestError, shipped_catalog
-from vnr_desktop.core.cards.qr import card_payload, version_token
+from vnr_desktop.core.cards.qr import card_payload
 from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from vnr_desktop.core.models import Contact
 
 Duplex = Literal["long", "short"]
-DEFAULT_QR_BASE_URL = "https://vnr.example.invalid/innhold"
 
 FOLD_PAGES: tuple[tuple[str, str], ...] = (("back", "cover"), ("inside_left", "inside_right"))
 """A6 folded to A7: the outside page (back | cover) and the inside page."""
@@ -50,6 +49,7 @@ class RenderedCard:
     content_hash: str
     warnings: tuple[str, ...]
     qr_payload: str
+    """The address the card's QR code opens ("" when the card carries none)."""
     printed_numbers: tuple[str, ...]
     sheet: str | None = None
     duplex: str = "long"
@@ -232,6 +232,16 @@ def _catalog(catalog: CardCatalog | None) -> CardCatalog:
     return catalog if catalog is not None else shipped_catalog()
 
 
+def qr_payload_for(library: Library, rc: ResolvedCard) -> str:
+    """The QR code's address: this card's page on its publisher's site for the printed
+    version, or "" when the region's bundle names no ``publish_url`` (built-in bundles)."""
+    installed = library.bundle(rc.region)
+    publish_url = installed.manifest.publish_url if installed is not None else None
+    return card_payload(
+        publish_url, rc.region, rc.card_id, rc.format, [(b.id, b.version) for b in rc.bundles]
+    )
+
+
 def prepare(
     library: Library,
     card_id: str,
@@ -239,7 +249,6 @@ def prepare(
     fmt: str,
     *,
     lang: str | None = None,
-    qr_base_url: str = DEFAULT_QR_BASE_URL,
     catalog: CardCatalog | None = None,
     own_contacts: Sequence[Contact] = (),
 ) -> tuple[ResolvedCard, CardPlan, str]:
@@ -247,9 +256,7 @@ def prepare(
     if fmt not in FORMAT_IDS:
         raise CardRequestError(f"unknown format {fmt!r} (formats: {', '.join(FORMAT_IDS)})")
     rc = resolve_card(library, _catalog(catalog), card_id, region, fmt, lang, own_contacts)
-    payload = card_payload(
-        qr_base_url, card_id, region, version_token([(b.id, b.version) for b in rc.bundles])
-    )
+    payload = qr_payload_for(library, rc)
     plan = plan_card(rc, payload, lambda side: side_size(rc.spec, rc))
     return rc, plan, payload
 
@@ -263,7 +270,6 @@ def render_card(
     sheet: str | None = None,
     duplex: Duplex = "long",
     lang: str | None = None,
-    qr_base_url: str = DEFAULT_QR_BASE_URL,
     duplex_offset: tuple[float, float] = (0.0, 0.0),
     catalog: CardCatalog | None = None,
     own_contacts: Sequence[Contact] = (),
@@ -287,7 +293,6 @@ def render_card(
         region,
         fmt,
         lang=lang,
-        qr_base_url=qr_base_url,
         catalog=catalog,
         own_contacts=own_contacts,
     )

@@ -34,6 +34,7 @@ from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import item_refs
 from vnr_desktop.core.library import DowngradeRefused, InstallResult, Library, LibraryError
 from vnr_desktop.core.paths import AppPaths
+from vnr_desktop.core.site.verify import SiteCheck, check_site
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import (
     EXTENSION,
@@ -169,6 +170,9 @@ class CheckResult:
     warnings_en: list[str] = field(default_factory=list)
     requests: int = 0
     bytes_received: int = 0
+    site_problems: list[str] = field(default_factory=list)
+    site_problems_en: list[str] = field(default_factory=list)
+    """The feed's website differs from its signed site manifest (content is not affected)."""
 
     @property
     def feed_id(self) -> str:
@@ -185,7 +189,7 @@ class CheckResult:
         else:
             names = ", ".join(f"{u.bundle_id} v{u.entry.version}" for u in self.updates)
             text = f"Oppdatering tilgjengelig: {names}."
-        return " ".join([text, *self.warnings])
+        return " ".join([text, *self.warnings, *self.site_problems])
 
     @property
     def message_en(self) -> str:
@@ -194,7 +198,7 @@ class CheckResult:
         else:
             names = ", ".join(f"{u.bundle_id} v{u.entry.version}" for u in self.updates)
             text = f"Update available: {names}."
-        return " ".join([text, *self.warnings_en])
+        return " ".join([text, *self.warnings_en, *self.site_problems_en])
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -207,6 +211,7 @@ class CheckResult:
             "updates": [u.as_dict() for u in self.updates],
             "skipped": [s.as_dict() for s in self.skipped],
             "warnings": self.warnings,
+            "site_problems": self.site_problems,
             "message": self.message,
             "message_en": self.message_en,
             "requests": self.requests,
@@ -687,6 +692,7 @@ class Updater:
         self._step("catalog-fetch")
         fetched = src.get_catalog(etag, cancel)
         self._step("catalog-fetched")
+        site: SiteCheck | None = None
         if fetched.not_modified and stored is not None:
             catalog = stored[0]
             not_modified = True
@@ -703,6 +709,7 @@ class Updater:
                 )
             catalog = self._accept_catalog(fetched.body, sig, src)
             not_modified = False
+            site = check_site(src, catalog, lambda d, s, w: self._verify(d, s, w, src), cancel)
             if fetched.etag:
                 self._write(
                     state_path,
@@ -713,6 +720,8 @@ class Updater:
                     "the update state",
                 )
         result = CheckResult(src.label, catalog, not_modified, [])
+        if site is not None and not site.ok:  # the feed's web pages (issue 17): report only
+            result.site_problems, result.site_problems_en = [site.message], [site.message_en]
         if catalog.is_expired(self._now()):
             result.warnings.append(
                 f"Innhold bekreftet {_date_nb(catalog.issued)}, kan være utdatert."

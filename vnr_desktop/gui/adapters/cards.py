@@ -33,7 +33,6 @@ class RenderRequest:
     sheet: str | None = None
     duplex: str = "long"
     duplex_offset: tuple[float, float] = (0.0, 0.0)
-    qr_base_url: str | None = None
     own_contacts: tuple[Contact, ...] = ()
     """The user's own contacts to print under their own heading (none: the card as shipped)."""
 
@@ -87,8 +86,6 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
         "duplex_offset": request.duplex_offset,
         "own_contacts": request.own_contacts,
     }
-    if request.qr_base_url:
-        kwargs["qr_base_url"] = request.qr_base_url
     card = render_card(
         _library(state, data_dir), request.card_id, request.region, request.fmt, **kwargs
     )

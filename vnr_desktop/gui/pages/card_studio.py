@@ -307,7 +307,6 @@ class CardStudio(QWidget):
             sheet=sheet,
             duplex=self.duplex.currentData() if sheet else "long",
             duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
-            qr_base_url=settings.qr_base_url,
             own_contacts=self.own_contacts_to_print(),
         )
 
