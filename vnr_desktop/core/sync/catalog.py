@@ -170,6 +170,7 @@ def publish_feed(
     changelog: dict[str, str] | None = None,
     now: _dt.datetime | None = None,
     endorsement: Path | None = None,
+    revocations: Path | None = None,
 ) -> PublishResult:
     """Write (or update) the static feed in ``out_dir`` with ``bundle_files``, signed.
 
@@ -216,6 +217,16 @@ def publish_feed(
         ):
             _atomic_write(keys_dir / name, src.read_bytes())
             written.append(keys_dir / name)
+
+    if revocations is not None:
+        # revoked.json (+ .minisig), signed by a root: clients take it before the catalog.
+        for src, name in (
+            (revocations, "revoked.json"),
+            (revocations.with_name(revocations.name + SIGNATURE_SUFFIX), "revoked.json.minisig"),
+        ):
+            if src.resolve() != (out_dir / name).resolve():
+                _atomic_write(out_dir / name, src.read_bytes())
+            written.append(out_dir / name)
 
     entries: dict[str, CatalogBundle] = {}
     if previous is not None:

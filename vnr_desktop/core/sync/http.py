@@ -5,11 +5,15 @@
 - TLS through the OS trust store: ``truststore`` when installed, else
   ``ssl.create_default_context()`` (which loads the Windows store and the system CA file).
 - Every body is size-capped while it streams; a server that never stops sending is cut off.
+- Every request has ONE overall deadline covering connect, TLS, headers and body (60 s for a
+  catalog or signature; for a bundle proportional to its signed size, with a floor). A timer
+  thread enforces it by shutting the socket down, so a server that drips one header byte a
+  second cannot hold the client: a per-read socket timeout alone never fires on such a server.
 - A connection that goes silent for ``read_timeout`` or drips slower than ``min_rate`` over
   ``stall_window`` seconds is abandoned; transient failures are retried with exponential
   backoff and jitter; a download resumes with ``Range`` from its ``.part`` file.
-- ``CancelToken.cancel()`` (from any thread) interrupts a blocked read at once by shutting the
-  socket down.
+- ``CancelToken.cancel()`` (from any thread, e.g. the GUI's Cancel button) interrupts a blocked
+  read at once the same way: the request's sockets are shut down (``_Deadline.close``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import BinaryIO, TypeVar
 from vnr_desktop import __version__
 from vnr_desktop.core.sync.errors import (
     Cancelled,
+    DeadlineExceeded,
     DiskFull,
     HttpStatusError,
     NetworkError,
@@ -167,10 +172,18 @@ class HttpConfig:
     stall_window: float = 30.0
     min_rate: float = 256.0
     """Bytes per second averaged over ``stall_window``; slower transfers are abandoned."""
-    small_fetch_deadline: float = 30.0
-    """A catalog or signature fetch must finish within this many seconds in all."""
+    small_fetch_deadline: float = 60.0
+    """A catalog, signature or key fetch: one deadline for connect, TLS, headers and body."""
+    bundle_deadline_floor: float = 120.0
+    bundle_deadline_rate: float = 16 * 1024.0
+    """A bundle download's deadline: its signed size at this many bytes per second, at least
+    ``bundle_deadline_floor`` seconds."""
     attempts: int = 3
     """With the windows above, a server that drips is given up on within about two minutes."""
+
+    def bundle_deadline(self, size: int) -> float:
+        return max(self.bundle_deadline_floor, size / max(self.bundle_deadline_rate, 1.0))
+
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     user_agent: str = f"vnr-desktop/{__version__}"
@@ -203,22 +216,111 @@ def _tls_context() -> ssl.SSLContext:
         return ssl.create_default_context()
 
 
+class _Deadline:
+    """One overall time limit for one request, enforced from outside the reading thread.
+
+    Sockets are registered the moment the TCP connection exists (before TLS and headers); when
+    the timer fires, or the request is cancelled, ``close`` shuts them down, which wakes a read
+    blocked in any phase. ``phase`` says what was slow: connect, headers or body.
+    """
+
+    def __init__(self, seconds: float, url: str) -> None:
+        self.seconds = seconds
+        self.url = url
+        self.phase = "connect"
+        self.expired = False
+        self.received = 0
+        self.started = time.monotonic()
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shutdown(sock)
+
+    def close(self) -> None:
+        """Shut every socket of the request down (the deadline's and Cancel's one path)."""
+        with self._lock:
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+        self.close()
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.05, self.started + self.seconds - time.monotonic())
+
+    def error(self, *, retryable: bool = False) -> DeadlineExceeded:
+        name = self.url.rsplit("/", 1)[-1] or self.url
+        s = f"{self.seconds:g}"
+        if self.phase == "connect":
+            nb = f"Serveren godtok ikke tilkoblingen innen {s} sekunder (tilkobling og TLS)."
+            en = f"The server did not accept the connection within {s} seconds (connect and TLS)."
+        elif self.phase == "headers":
+            nb = (
+                f"Serveren begynte å svare på {name}, men sendte ikke svarhodene ferdig innen "
+                f"{s} sekunder. Den svarer for sakte."
+            )
+            en = (
+                f"The server started answering for {name} but did not finish its headers "
+                f"within {s} seconds. It answers too slowly."
+            )
+        else:
+            nb = (
+                f"{name} ble ikke ferdig lastet ned innen {s} sekunder "
+                f"({self.received:,} byte mottatt). Forbindelsen er for treg."
+            )
+            en = (
+                f"{name} did not finish downloading within {s} seconds "
+                f"({self.received:,} bytes received). The connection is too slow."
+            )
+        err = DeadlineExceeded(
+            nb + " Innholdet du har, er uendret.",
+            en + " Your installed content is unchanged.",
+            detail=f"{self.url}: {self.phase} took over {s} s",
+        )
+        err.retryable = retryable
+        return err
+
+
 class _Conn(http.client.HTTPConnection):
     on_socket: Callable[[socket.socket], None] | None = None
 
-    def connect(self) -> None:
-        super().connect()
-        if self.on_socket is not None and self.sock is not None:
-            self.on_socket(self.sock)
+    def __init__(self, *args: object, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self._create_connection = self._register_connection  # type: ignore[method-assign]
+
+    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
+        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
+        if self.on_socket is not None:
+            self.on_socket(sock)  # before TLS: the deadline covers the handshake too
+        return sock
 
 
 class _TlsConn(http.client.HTTPSConnection):
     on_socket: Callable[[socket.socket], None] | None = None
 
-    def connect(self) -> None:
-        super().connect()
-        if self.on_socket is not None and self.sock is not None:
-            self.on_socket(self.sock)
+    def __init__(self, *args: object, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self._create_connection = self._register_connection  # type: ignore[method-assign]
+
+    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
+        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
+        if self.on_socket is not None:
+            self.on_socket(sock)
+        return sock
 
 
 class _HttpHandler(urllib.request.HTTPHandler):
@@ -293,17 +395,27 @@ class HttpClient:
     # ------------------------------------------------------------------ plumbing
 
     def _open(
-        self, url: str, headers: dict[str, str], cancel: CancelToken
+        self, url: str, headers: dict[str, str], cancel: CancelToken, deadline: _Deadline
     ) -> tuple[http.client.HTTPResponse, Callable[[], None]]:
-        cancel.raise_if_cancelled()
+        """Open ``url`` under ``deadline``; the returned callable ends the request's watch."""
+        if cancel.cancelled:
+            deadline.stop()
+            cancel.raise_if_cancelled()
         sockets: list[socket.socket] = []
 
         def on_socket(sock: socket.socket) -> None:
             sockets.append(sock)
+            deadline.add(sock)
+            deadline.phase = "headers"
             if cancel.cancelled:
-                _shutdown(sock)
+                deadline.close()
 
-        remove = cancel.on_cancel(lambda: [_shutdown(s) for s in sockets])
+        unregister = cancel.on_cancel(deadline.close)
+
+        def remove() -> None:
+            deadline.stop()
+            unregister()
+
         handlers: list[urllib.request.BaseHandler] = [
             urllib.request.ProxyHandler(),
             _HttpHandler(on_socket),
@@ -317,15 +429,23 @@ class HttpClient:
         req = urllib.request.Request(url, headers={"User-Agent": self.config.user_agent, **headers})
         self.stats.requests += 1
         try:
-            resp = opener.open(req, timeout=self.config.connect_timeout)
+            resp = opener.open(req, timeout=min(self.config.connect_timeout, deadline.remaining()))
         except urllib.error.HTTPError as exc:
             remove()
             self.stats.statuses.append(exc.code)
             raise
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             remove()
             cancel.raise_if_cancelled()
+            if deadline.expired:
+                raise deadline.error() from None
             raise _network_error(exc, url) from None
+        if deadline.expired:
+            # The timer cut the headers short; http.client may still have made a response.
+            resp.close()
+            remove()
+            raise deadline.error()
+        deadline.phase = "body"
         self.stats.statuses.append(resp.status)
         sock = sockets[-1] if sockets else None
         if sock is not None:
@@ -354,8 +474,9 @@ class HttpClient:
         cap: int,
         cancel: CancelToken,
         url: str,
-        deadline: float | None,
+        deadline: _Deadline,
         on_chunk: Callable[[int], None] | None = None,
+        retry_on_deadline: bool = False,
     ) -> int:
         cfg = self.config
         received = 0
@@ -367,6 +488,8 @@ class HttpClient:
                 chunk = resp.read1(CHUNK)
             except TimeoutError:
                 cancel.raise_if_cancelled()
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
                 raise NetworkError(
                     "Serveren sluttet å sende data. Nedlastingen fortsetter der den slapp neste gang.",
                     "The server stopped sending data. The download resumes where it stopped next time.",
@@ -374,6 +497,8 @@ class HttpClient:
                 ) from None
             except http.client.IncompleteRead:
                 cancel.raise_if_cancelled()
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
                 raise TruncatedDownload(
                     "Nedlastingen ble avbrutt før den var ferdig.",
                     "The download was cut off before it finished.",
@@ -381,10 +506,17 @@ class HttpClient:
                 ) from None
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 cancel.raise_if_cancelled()
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
                 raise _network_error(exc, url) from None
+            if deadline.expired:
+                # The timer shut the socket down: the read saw an early end of the body.
+                cancel.raise_if_cancelled()
+                raise deadline.error(retryable=retry_on_deadline)
             if not chunk:
                 return received
             received += len(chunk)
+            deadline.received = received
             self.stats.bytes_received += len(chunk)
             if received > cap:
                 raise TooLarge(
@@ -398,10 +530,6 @@ class HttpClient:
             if on_chunk is not None:
                 on_chunk(len(chunk))
             now = time.monotonic()
-            if deadline is not None and now > deadline:
-                raise NetworkError(
-                    "Serveren svarer for sakte.", "The server answers too slowly.", detail=url
-                )
             window.append((now, len(chunk)))
             while window and window[0][0] < now - cfg.stall_window:
                 window.pop(0)
@@ -448,8 +576,9 @@ class HttpClient:
             headers = {"Accept-Encoding": "identity"}
             if etag:
                 headers["If-None-Match"] = etag
+            deadline = _Deadline(self.config.small_fetch_deadline, url)
             try:
-                resp, remove = self._open(url, headers, cancel)
+                resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
                 if exc.code == 304:
                     tag = exc.headers.get("ETag") or etag
@@ -465,7 +594,6 @@ class HttpClient:
                         detail=url,
                     )
                 parts: list[bytes] = []
-                deadline = time.monotonic() + self.config.small_fetch_deadline
                 self._read_body(
                     resp, parts.append, cap=max_bytes, cancel=cancel, url=url, deadline=deadline
                 )
@@ -526,8 +654,9 @@ class HttpClient:
             headers = {"Accept-Encoding": "identity"}
             if offset:
                 headers["Range"] = f"bytes={offset}-"
+            deadline = _Deadline(self.config.bundle_deadline(expected_size - offset), url)
             try:
-                resp, remove = self._open(url, headers, cancel)
+                resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
                 if exc.code == 416 and offset:
                     exc.close()
@@ -593,8 +722,9 @@ class HttpClient:
                         cap=remaining,
                         cancel=cancel,
                         url=url,
-                        deadline=None,
+                        deadline=deadline,
                         on_chunk=on_chunk,
+                        retry_on_deadline=True,
                     )
                     try:
                         fh.flush()

@@ -2,12 +2,13 @@
 
 The order of trust, for every bundle, from any source:
 
-1. the catalog's signature is checked (pinned keys) before the catalog is parsed;
+1. the catalog's signature is checked (a trusted publisher key, not revoked, not a root; see
+   trust.py) before the catalog is parsed; entries outside the signer's scope are skipped;
 2. its sequence number must not be lower than the last one accepted from that feed (rollback);
    an expired catalog is still used, with a warning (never blocking installed content);
 3. a bundle's size and sha256 must match the signed catalog, then its own signature is
    checked, and only then is the archive opened (capped, no unsafe entries) and its content
-   validated;
+   validated; the bundle's region must be in its signer's scope;
 4. the bundle must be the region and version the catalog lists (no mix-and-match);
 5. Library.install puts it in place in one SQLite transaction; the previous version is kept
    for "Gå tilbake til forrige versjon". User data (user.db) is never opened for writing.
@@ -34,7 +35,7 @@ from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import item_refs
 from vnr_desktop.core.library import DowngradeRefused, InstallResult, Library, LibraryError
 from vnr_desktop.core.paths import AppPaths
-from vnr_desktop.core.sync import minisign
+from vnr_desktop.core.sync import minisign, revocation
 from vnr_desktop.core.sync.archive import (
     EXTENSION,
     MAX_ARCHIVE_BYTES,
@@ -59,7 +60,6 @@ from vnr_desktop.core.sync.changes import (
     stale_prints,
 )
 from vnr_desktop.core.sync.endorsement import FOLDER as ENDORSEMENT_FOLDER
-from vnr_desktop.core.sync.endorsement import check_endorsement
 from vnr_desktop.core.sync.errors import (
     AppTooOld,
     Cancelled,
@@ -68,6 +68,7 @@ from vnr_desktop.core.sync.errors import (
     InstallFailed,
     MissingSignature,
     NotInCatalog,
+    OutOfScope,
     RollbackRefused,
     SourceNotFound,
     StorageError,
@@ -83,13 +84,13 @@ from vnr_desktop.core.sync.http import (
     Storage,
     storage_error,
 )
-from vnr_desktop.core.sync.keyring import Keyring
 from vnr_desktop.core.sync.sources import FeedSource, FolderSource, HttpSource, is_url
+from vnr_desktop.core.sync.trust import TrustedKey, TrustState, TrustStore
 from vnr_desktop.core.userdata import PrintRecord, UserData
 
 DEFAULT_FEED_URL: str | None = None
-"""The project's own feed, signed by resources/keys/vnr-builtin.pub. None until it is hosted:
-then sync needs Settings.update_source (or --source)."""
+"""No feed is built in (the app pins no key): sync needs Settings.update_source (or --source)
+and a publisher key an administrator trusted with a scope."""
 
 StepHook = Callable[[str], None]
 
@@ -358,7 +359,7 @@ class Updater:
         library: Library,
         paths: AppPaths,
         *,
-        keys: Keyring,
+        keys: TrustStore,
         userdata: UserData | None = None,
         http: HttpClient | None = None,
         storage: Storage | None = None,
@@ -377,8 +378,7 @@ class Updater:
         self._now = now or (lambda: _dt.datetime.now(_dt.UTC))
         self.card_hash = card_hash if card_hash is not None else self._cards_content_hash
         self.app_version = app_version
-        self._endorsed: Keyring = {}
-        self._load_endorsements()
+        self.trust = TrustState(keys, self.sync_dir, self._now().date()).load()
 
     def _cards_content_hash(self, record: PrintRecord) -> str | None:
         """The hash the printed card would have now (the cards module's own computation).
@@ -472,37 +472,24 @@ class Updater:
 
     @property
     def _keys_dir(self) -> Path:
-        return self.sync_dir / "keys"
+        return self.trust.keys_dir
 
-    def _load_endorsements(self) -> None:
-        """Signing keys endorsed by a pinned key earlier (re-checked, expired ones dropped)."""
-        folder = self._keys_dir
-        if not folder.is_dir():
-            return
-        today = self._now().date()
-        for pub in sorted(folder.glob("*.pub")):
-            try:
-                sig = pub.with_name(pub.name + SIGNATURE_SUFFIX).read_bytes()
-                endorsed = check_endorsement(pub.read_bytes(), sig, self.keys, today)
-            except (OSError, SyncError):
-                continue
-            self._endorsed[endorsed.key.key_id] = endorsed.key
+    def trusted(self) -> dict[bytes, TrustedKey]:
+        """The settings' keys plus signing keys a root has endorsed (not revoked)."""
+        return {k.key.key_id: k for k in self.trust.all_keys() if self.trust.revoked(k) is None}
 
-    def trusted(self) -> Keyring:
-        """Pinned keys plus signing keys a pinned key has endorsed."""
-        return {**self._endorsed, **self.keys}
-
-    def _verify(self, data: bytes, sig: bytes | None, what: str, source: FeedSource | None) -> None:
+    def _verify(
+        self, data: bytes, sig: bytes | None, what: str, source: FeedSource | None
+    ) -> TrustedKey:
         try:
-            minisign.verify_bytes(data, sig, self.trusted(), what)
-            return
+            return self.trust.verify_content(data, sig, what)
         except UnknownKey:
             if source is None or sig is None:
                 raise
             key_id = minisign.parse_signature(sig, what).key_id
             if not self._fetch_endorsement(source, key_id):
                 raise
-        minisign.verify_bytes(data, sig, self.trusted(), what)
+        return self.trust.verify_content(data, sig, what)
 
     def _fetch_endorsement(self, source: FeedSource, key_id: bytes) -> bool:
         hex_id = minisign.key_id_hex(key_id)
@@ -512,16 +499,74 @@ class Updater:
         sig = source.get_small(rel + SIGNATURE_SUFFIX, minisign.MAX_SIGNATURE_FILE_BYTES, cancel)
         if pub is None or sig is None:
             return False
-        endorsed = check_endorsement(pub, sig, self.keys, self._now().date())
-        if endorsed.key.key_id != key_id:
+        if minisign.parse_public_key(pub.decode("utf-8", errors="replace")).key_id != key_id:
             return False
-        self._endorsed[key_id] = endorsed.key
+        self.trust.check_endorsement(pub, sig)
         try:
             self.storage.write_bytes(self._keys_dir / f"{hex_id}.pub", pub)
             self.storage.write_bytes(self._keys_dir / f"{hex_id}.pub{SIGNATURE_SUFFIX}", sig)
         except OSError:
             pass  # accepted for this run; fetched again next time
         return True
+
+    # ------------------------------------------------------------------ revocation
+
+    def accept_revocations(self, raw: bytes, sig: bytes | None) -> list[str]:
+        """Check and keep a root-signed revocation list; returns the key ids it newly revokes."""
+        if sig is None:
+            raise MissingSignature(
+                "Tilbakekallingslisten (revoked.json) er ikke signert og ble ikke brukt.",
+                "The revocation list (revoked.json) is not signed and was not used.",
+            )
+        try:
+            added = self.trust.accept_revocations(raw, sig, self.storage.write_bytes)
+        except OSError as exc:
+            raise storage_error(exc, "tilbakekallingslisten", "the revocation list") from None
+        self._step("revocations-stored")
+        return [r.key_hex for r in added]
+
+    def _revocations_from(self, source: FeedSource, warnings: tuple[list[str], list[str]]) -> None:
+        """Take a feed's or folder's revoked.json, if any; a bad one is reported, not fatal."""
+        cancel = CancelToken()
+        raw = source.get_small(revocation.FILE_NAME, revocation.MAX_BYTES, cancel)
+        if raw is None:
+            return
+        sig = source.get_signature(revocation.FILE_NAME, cancel)
+        try:
+            self.accept_revocations(raw, sig)
+        except SyncError as exc:
+            warnings[0].append(exc.message)
+            warnings[1].append(exc.message_en)
+
+    def revoked_installed(self) -> list[tuple[str, int, str, str]]:
+        """Installed bundles whose signer is revoked: (bundle, version, key id, reason)."""
+        out: list[tuple[str, int, str, str]] = []
+        for bundle in self.library.bundles():
+            folder = self.sync_dir / "store" / bundle.id / str(bundle.version)
+            for sig_path in sorted(folder.glob(f"*{EXTENSION}{SIGNATURE_SUFFIX}")):
+                try:
+                    sig = minisign.parse_signature(sig_path.read_bytes())
+                except (OSError, SyncError):
+                    continue
+                for r in self.trust.revocations:
+                    if r.key_number == revocation.key_number(sig.key_id):
+                        out.append((bundle.id, bundle.version, sig.key_id_hex, r.reason))
+                        break
+        return out
+
+    def revocation_warnings(self) -> tuple[list[str], list[str]]:
+        nb: list[str] = []
+        en: list[str] = []
+        for bundle_id, version, key_hex, reason in self.revoked_installed():
+            nb.append(
+                f"{bundle_id} v{version} er signert med nøkkel {key_hex}, som er trukket tilbake "
+                f"({reason}). Innholdet er beholdt; hent en ny versjon fra utgiveren."
+            )
+            en.append(
+                f"{bundle_id} v{version} is signed with key {key_hex}, which was revoked "
+                f"({reason}). The content is kept; get a new version from the publisher."
+            )
+        return nb, en
 
     # ------------------------------------------------------------------ feed state
 
@@ -597,22 +642,25 @@ class Updater:
     def _feed_dir(self, feed_id: str) -> Path:
         return self.sync_dir / "feeds" / feed_id
 
-    def _stored_catalog(self, feed_id: str) -> tuple[Catalog, bytes, bytes] | None:
+    def _stored_catalog(self, feed_id: str) -> tuple[Catalog, bytes, bytes, TrustedKey] | None:
+        """The catalog accepted last from ``feed_id``, if its signer is still trusted."""
         folder = self._feed_dir(feed_id)
         try:
             raw = (folder / CATALOG_NAME).read_bytes()
             sig = (folder / (CATALOG_NAME + SIGNATURE_SUFFIX)).read_bytes()
-            self._verify(raw, sig, "katalogen", None)
+            signer = self._verify(raw, sig, "katalogen", None)
             catalog = parse_catalog(raw)
         except (OSError, SyncError):
             return None
         meta = self._feed_meta(feed_id)
         if meta is None or meta.get("catalog_sha256") != hashlib.sha256(raw).hexdigest():
             return None
-        return catalog, raw, sig
+        return catalog, raw, sig, signer
 
-    def _accept_catalog(self, raw: bytes, sig: bytes | None, source: FeedSource) -> Catalog:
-        self._verify(raw, sig, "katalogen", source)
+    def _accept_catalog(
+        self, raw: bytes, sig: bytes | None, source: FeedSource
+    ) -> tuple[Catalog, TrustedKey]:
+        signer = self._verify(raw, sig, "katalogen", source)
         self._step("catalog-verified")
         catalog = parse_catalog(raw)
         digest = hashlib.sha256(raw).hexdigest()
@@ -660,7 +708,7 @@ class Updater:
         except sqlite3.Error as exc:
             raise _sqlite_error(exc) from None
         self._step("sequence-recorded")
-        return catalog
+        return catalog, signer
 
     # ------------------------------------------------------------------ check
 
@@ -687,8 +735,9 @@ class Updater:
         self._step("catalog-fetch")
         fetched = src.get_catalog(etag, cancel)
         self._step("catalog-fetched")
+        warnings: tuple[list[str], list[str]] = ([], [])
         if fetched.not_modified and stored is not None:
-            catalog = stored[0]
+            catalog, signer = stored[0], stored[3]
             not_modified = True
             self._touch_checked(catalog.feed)
         else:
@@ -701,7 +750,10 @@ class Updater:
                     "The catalog from the update source is not signed (catalog.json.minisig is "
                     "missing). Nothing was changed.",
                 )
-            catalog = self._accept_catalog(fetched.body, sig, src)
+            # A new catalog: take the feed's revocation list first, so a catalog signed by a
+            # key revoked in the same publication is refused now.
+            self._revocations_from(src, warnings)
+            catalog, signer = self._accept_catalog(fetched.body, sig, src)
             not_modified = False
             if fetched.etag:
                 self._write(
@@ -713,6 +765,9 @@ class Updater:
                     "the update state",
                 )
         result = CheckResult(src.label, catalog, not_modified, [])
+        revoked_nb, revoked_en = self.revocation_warnings()
+        result.warnings += warnings[0] + revoked_nb
+        result.warnings_en += warnings[1] + revoked_en
         if catalog.is_expired(self._now()):
             result.warnings.append(
                 f"Innhold bekreftet {_date_nb(catalog.issued)}, kan være utdatert."
@@ -721,6 +776,10 @@ class Updater:
                 f"Content confirmed {catalog.issued:%Y-%m-%d}, may be out of date."
             )
         for entry in catalog.bundles:
+            if not signer.covers(entry.id):
+                err = _out_of_scope(signer, entry.id, "Katalogoppføringen", "The catalog entry")
+                result.skipped.append(Skipped(entry.id, err.message, err.message_en))
+                continue
             current = self.library.bundle(entry.id)
             if current is not None and current.version >= entry.version:
                 continue
@@ -769,9 +828,11 @@ class Updater:
                 f"Pakken {name} er for stor ({len(data):,} byte).",
                 f"The bundle {name} is too large.",
             )
-        self._verify(data, sig, name, source)
+        signer = self._verify(data, sig, name, source)
         self._step("bundle-verified")
         archive = read_archive(data)
+        if entry is None and not signer.covers(archive.header.id):
+            raise _out_of_scope(signer, archive.header.id, f"Pakken {name}", f"The bundle {name}")
         content = parse_content(archive)
         self._step("archive-read")
         if entry is not None and (content.id, content.version) != (entry.id, entry.version):
@@ -781,6 +842,8 @@ class Updater:
                 f"The file listed as {entry.id} v{entry.version} holds {content.id} "
                 f"v{content.version}. It was not installed.",
             )
+        if not signer.covers(content.id):
+            raise _out_of_scope(signer, content.id, f"Pakken {name}", f"The bundle {name}")
         # parse_content checked that the header's hash is the content's hash.
         if entry is not None and archive.header.content_sha256 != entry.content_sha256:
             raise NotInCatalog(
@@ -1040,11 +1103,15 @@ class Updater:
         """Import a bundle file (with its .minisig next to it) or a folder (feed or bundles)."""
         cancel = cancel or CancelToken()
         path = Path(path).expanduser()
+        if path.is_file() and path.name == revocation.FILE_NAME:
+            return self._import_revocations(path.parent)
         if path.is_dir():
             if (path / CATALOG_NAME).is_file():
                 check = self.check(path, progress=progress, cancel=cancel)
                 return self.apply(check, progress=progress, cancel=cancel, allow_missing=True)
             files = sorted(path.glob(f"*{EXTENSION}"))
+            if not files and (path / revocation.FILE_NAME).is_file():
+                return self._import_revocations(path)
             if not files:
                 raise SourceNotFound(
                     f"Fant ingen innholdspakker ({EXTENSION}) eller {CATALOG_NAME} i {path}.",
@@ -1055,6 +1122,7 @@ class Updater:
         else:
             raise SourceNotFound(f"Fant ikke {path}.", f"{path} does not exist.")
         result = UpdateResult(str(path))
+        self._revocations_from(FolderSource(files[0].parent), (result.warnings, result.warnings_en))
         staged: list[_Staged] = []
         for n, file in enumerate(files):
             cancel.raise_if_cancelled()
@@ -1077,6 +1145,23 @@ class Updater:
             staged.append(_Staged(content, data, sig or b"", file.name, _hash=digest))
         self._install_all(staged, result, f"import:{path.name}", progress, cancel)
         _raise_if_nothing_worked(result)
+        return result
+
+    def _import_revocations(self, folder: Path) -> UpdateResult:
+        """A revocation list from a folder (USB stick): checked, kept, and reported."""
+        src = FolderSource(folder)
+        raw = src.get_small(revocation.FILE_NAME, revocation.MAX_BYTES, CancelToken())
+        assert raw is not None
+        added = self.accept_revocations(raw, src.get_signature(revocation.FILE_NAME, CancelToken()))
+        result = UpdateResult(str(folder / revocation.FILE_NAME))
+        ids = ", ".join(added) or "ingen nye"
+        result.warnings.append(f"Tilbakekallingslisten er lest og lagret (nøkler: {ids}).")
+        result.warnings_en.append(
+            f"The revocation list was read and kept (keys: {', '.join(added) or 'none new'})."
+        )
+        nb, en = self.revocation_warnings()
+        result.warnings += nb
+        result.warnings_en += en
         return result
 
     def export_region(self, region: str, out_dir: str | Path) -> ExportResult:
@@ -1144,7 +1229,7 @@ class Updater:
                 sig = minisign.parse_signature(sig_path.read_bytes())
             except (OSError, SyncError):
                 continue
-            if sig.key_id in self._endorsed and sig.key_id not in self.keys:
+            if sig.key_id in self.trust.endorsed and sig.key_id not in self.keys:
                 pub = self._keys_dir / f"{sig.key_id_hex}.pub"
                 for path in (pub, pub.with_name(pub.name + SIGNATURE_SUFFIX)):
                     if path.is_file() and path not in out:
@@ -1153,6 +1238,16 @@ class Updater:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _out_of_scope(signer: TrustedKey, bundle_id: str, what_nb: str, what_en: str) -> OutOfScope:
+    scope = ", ".join(sorted(signer.scope))
+    return OutOfScope(
+        f"{what_nb} gjelder {bundle_id}, men nøkkel {signer.id_hex} får bare publisere {scope}. "
+        "Den ble ikke installert; innholdet du har, er uendret.",
+        f"{what_en} is for {bundle_id}, but key {signer.id_hex} may publish only {scope}. "
+        "It was not installed; your installed content is unchanged.",
+    )
 
 
 def _raise_if_nothing_worked(result: UpdateResult) -> None:
