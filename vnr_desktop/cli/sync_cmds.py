@@ -27,7 +27,7 @@ from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import build_bundle
 from vnr_desktop.core.sync.catalog import DEFAULT_VALID_DAYS, publish_feed
-from vnr_desktop.core.sync.errors import ContentInvalid, SyncError
+from vnr_desktop.core.sync.errors import ContentInvalid, SyncError, WrongPassphrase
 from vnr_desktop.core.sync.http import HttpClient, HttpConfig, Progress
 from vnr_desktop.core.sync.keyring import trusted_keys
 from vnr_desktop.core.sync.updater import DEFAULT_FEED_URL, Updater
@@ -237,7 +237,11 @@ def _fail(exc: SyncError) -> CliError:
 def _load_secret(args: argparse.Namespace) -> minisign.SecretKey:
     path = existing_path(args.key)
     try:
-        return minisign.load_secret_key(path, _passphrase(args))
+        try:
+            # An unencrypted key (minisign -G -W) needs no passphrase.
+            return minisign.load_secret_key(path, None)
+        except WrongPassphrase:
+            return minisign.load_secret_key(path, _passphrase(args))
     except SyncError as exc:
         raise _fail(exc) from None
 

@@ -155,15 +155,17 @@ class TrustState:
                 return r
         return None
 
-    def _refuse_revoked(self, tk: TrustedKey, what: str) -> None:
+    def _refuse_revoked(self, tk: TrustedKey, what: str | None) -> None:
         r = self.revoked(tk)
         if r is not None:
-            raise KeyRevoked(
-                f"{what} er signert med nøkkel {tk.id_hex}, som rotnøkkel {r.by.id_hex} har "
-                f"trukket tilbake {r.date:%d.%m.%Y} ({r.reason}). Ingenting er endret.",
-                f"{what} is signed with key {tk.id_hex}, which root key {r.by.id_hex} revoked "
-                f"on {r.date} ({r.reason}). Nothing was changed.",
-            )
+            raise _revoked_error(r, what)
+
+    def _refuse_unknown_revoked(self, sig: minisign.Signature, what: str) -> None:
+        """An unknown signer the app has seen revoked: say so (not just "unknown key")."""
+        number = _revocation.key_number(sig.key_id)
+        for r in self.revocations:
+            if r.key_number == number:
+                raise _revoked_error(r, what)
 
     def signer(self, sig: minisign.Signature, what: str) -> TrustedKey | None:
         """The trusted key that made ``sig`` (any role), None when unknown."""
@@ -182,13 +184,14 @@ class TrustState:
         sig = minisign.parse_signature(sig_raw, what)
         tk = self.signer(sig, what)
         if tk is None:
+            self._refuse_unknown_revoked(sig, what)
             minisign.verify_digest(minisign.prehash(data), sig, {}, what)  # raises UnknownKey
             raise AssertionError("unreachable")
         minisign.verify_digest(minisign.prehash(data), sig, {tk.key.key_id: tk.key}, what)
         self._refuse_revoked(tk, what)
         if tk.role == "root":
             raise WrongRole(
-                f"{what} er signert med rotnøkkelen {tk.id_hex}. En rotnøkkel skal bare godkjenne "
+                f"{_cap(what)} er signert med rotnøkkelen {tk.id_hex}. En rotnøkkel skal bare godkjenne "
                 "signeringsnøkler og trekke dem tilbake, aldri signere innhold. Ingenting er endret.",
                 f"{what} is signed with the root key {tk.id_hex}. A root key only endorses and "
                 "revokes signing keys and never signs content. Nothing was changed.",
@@ -215,7 +218,7 @@ class TrustState:
         minisign.verify_digest(minisign.prehash(data), sig, {tk.key.key_id: tk.key}, what)
         if tk.role != "root":
             raise WrongRole(
-                f"{what} er signert med {tk.id_hex}, som ikke er en rotnøkkel. Bare en rotnøkkel kan "
+                f"{_cap(what)} er signert med {tk.id_hex}, som ikke er en rotnøkkel. Bare en rotnøkkel kan "
                 "godkjenne eller trekke tilbake nøkler. Ingenting er endret.",
                 f"{what} is signed with {tk.id_hex}, which is not a root key. Only a root key can "
                 "endorse or revoke keys. Nothing was changed.",
@@ -231,7 +234,7 @@ class TrustState:
         if e.key.key_id in self.store.keys:
             return self.store.keys[e.key.key_id]  # the administrator's word wins
         tk = TrustedKey(e.key, "publisher", e.scope, "endorsed", e.until, root.id_hex)
-        self._refuse_revoked(tk, f"Nøkkelen {tk.id_hex}")
+        self._refuse_revoked(tk, None)
         self.endorsed[e.key.key_id] = tk
         return tk
 
@@ -262,6 +265,24 @@ class TrustState:
         writer(target.with_name(name + SIG), sig_raw)
         writer(target, raw)
         return added
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _revoked_error(r: Revoked, what: str | None) -> KeyRevoked:
+    when = f"{r.date:%d.%m.%Y}"
+    if what is None:
+        nb = f"Signeringsnøkkelen {r.key_hex} er trukket tilbake"
+        en = f"The signing key {r.key_hex} was revoked"
+    else:
+        nb = f"{_cap(what)} er signert med nøkkel {r.key_hex}, som er trukket tilbake"
+        en = f"{_cap(what)} is signed with key {r.key_hex}, which was revoked"
+    return KeyRevoked(
+        f"{nb} av rotnøkkel {r.by.id_hex} {when} ({r.reason}). Ingenting er endret.",
+        f"{en} by root key {r.by.id_hex} on {r.date} ({r.reason}). Nothing was changed.",
+    )
 
 
 def _write(path: Path, data: bytes) -> None:

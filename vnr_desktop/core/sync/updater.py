@@ -170,14 +170,13 @@ class CheckResult:
     warnings_en: list[str] = field(default_factory=list)
     requests: int = 0
     bytes_received: int = 0
+    expired: bool = False
+    revoked_notes: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))
+    """The warnings about installed bundles signed by a revoked key (part of ``warnings``)."""
 
     @property
     def feed_id(self) -> str:
         return self.catalog.feed
-
-    @property
-    def expired(self) -> bool:
-        return bool(self.warnings)
 
     @property
     def message(self) -> str:
@@ -765,10 +764,11 @@ class Updater:
                     "the update state",
                 )
         result = CheckResult(src.label, catalog, not_modified, [])
-        revoked_nb, revoked_en = self.revocation_warnings()
-        result.warnings += warnings[0] + revoked_nb
-        result.warnings_en += warnings[1] + revoked_en
+        result.revoked_notes = self.revocation_warnings()
+        result.warnings += warnings[0] + result.revoked_notes[0]
+        result.warnings_en += warnings[1] + result.revoked_notes[1]
         if catalog.is_expired(self._now()):
+            result.expired = True
             result.warnings.append(
                 f"Innhold bekreftet {_date_nb(catalog.issued)}, kan være utdatert."
             )
@@ -1009,8 +1009,10 @@ class Updater:
         src = self.open_source(check.source)
         start_bytes = self.http.stats.bytes_received
         result = UpdateResult(check.source, skipped=list(check.skipped), check=check)
-        result.warnings += check.warnings
-        result.warnings_en += check.warnings_en
+        # The notes on revoked signers are made again after installing (an update may have
+        # replaced the bundle a revoked key signed).
+        result.warnings += [w for w in check.warnings if w not in check.revoked_notes[0]]
+        result.warnings_en += [w for w in check.warnings_en if w not in check.revoked_notes[1]]
         planned = check.updates
         if only:
             unknown = [b for b in only if check.catalog.bundle(b) is None]
@@ -1074,6 +1076,9 @@ class Updater:
                 )
             )
         self._install_all(staged, result, f"feed:{check.catalog.feed}", progress, cancel)
+        notes_nb, notes_en = self.revocation_warnings()
+        result.warnings += notes_nb
+        result.warnings_en += notes_en
         result.bytes_received = self.http.stats.bytes_received - start_bytes
         _raise_if_nothing_worked(result)
         return result
@@ -1144,6 +1149,9 @@ class Updater:
                 continue
             staged.append(_Staged(content, data, sig or b"", file.name, _hash=digest))
         self._install_all(staged, result, f"import:{path.name}", progress, cancel)
+        notes_nb, notes_en = self.revocation_warnings()
+        result.warnings += notes_nb
+        result.warnings_en += notes_en
         _raise_if_nothing_worked(result)
         return result
 
