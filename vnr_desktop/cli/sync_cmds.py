@@ -427,6 +427,25 @@ def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
             else None
         )
         rows.append(row)
+    listed = {str(r["id"]) for r in rows}
+    for rev in updater.trust.revocations:
+        if rev.key_hex in listed:
+            continue
+        listed.add(rev.key_hex)
+        rows.append(
+            {
+                "id": rev.key_hex,
+                "role": None,
+                "scope": [],
+                "origin": "revoked",
+                "expiry": None,
+                "revoked": {
+                    "reason": rev.reason,
+                    "date": rev.date.isoformat(),
+                    "by": rev.by.id_hex,
+                },
+            }
+        )
     for key in unscoped_keys(settings):
         rows.append(
             {
