@@ -736,3 +736,19 @@ def test_a_card_printed_from_the_app_is_listed_when_its_number_changes(env: Env)
     assert [(s.record.card_id, s.record.region) for s in changed.stale_prints] == [
         ("akutt", "testregion")
     ]
+
+
+def test_a_bad_catalog_path_is_explained_without_a_regular_expression(env: Env) -> None:
+    from vnr_desktop.core.sync.catalog import parse_catalog
+    from vnr_desktop.core.sync.errors import CatalogError
+
+    feed = env.feed(1)
+    data = json.loads((feed / "catalog.json").read_bytes())
+    data["bundles"][0]["path"] = "../../etc/passwd"
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data).encode())
+    err = info.value
+    for text in (err.message, err.message_en, err.detail):
+        assert "'../../etc/passwd'" in text
+        assert "[A-Za-z" not in text and "^" not in text
+    assert "bokstaver" not in err.detail and "relative path of letters" in err.detail
