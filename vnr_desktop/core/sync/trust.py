@@ -268,6 +268,9 @@ class TrustState:
 
 
 def _cap(text: str) -> str:
+    """"katalogen" -> "Katalogen" at the start of a sentence; a file name gets "Filen" before."""
+    if "." in text or "/" in text:
+        return f"Filen {text}"
     return text[:1].upper() + text[1:]
 
 
