@@ -268,7 +268,7 @@ class TrustState:
 
 
 def _cap(text: str) -> str:
-    """"katalogen" -> "Katalogen" at the start of a sentence; a file name gets "Filen" before."""
+    """At the start of a sentence: katalogen -> Katalogen; a file name gets "Filen" before."""
     if "." in text or "/" in text:
         return f"Filen {text}"
     return text[:1].upper() + text[1:]
