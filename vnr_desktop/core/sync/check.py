@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from vnr_desktop.core.sync.base import UpdaterBase
-from vnr_desktop.core.sync.catalog import CATALOG_NAME
+from vnr_desktop.core.sync.catalog import CATALOG_NAME, CatalogBundle
 from vnr_desktop.core.sync.errors import MissingSignature
 from vnr_desktop.core.sync.http import CancelToken, ProgressCallback
 from vnr_desktop.core.sync.results import (
@@ -16,6 +16,7 @@ from vnr_desktop.core.sync.results import (
     date_nb,
     version_tuple,
 )
+from vnr_desktop.core.sync.trust import TrustedKey
 from vnr_desktop.core.sync.verify import out_of_scope
 
 
@@ -88,7 +89,15 @@ class CheckMixin(UpdaterBase):
             result.warnings_en.append(
                 f"Content confirmed {catalog.issued:%Y-%m-%d}, may be out of date."
             )
-        for entry in catalog.bundles:
+        self._plan(catalog.bundles, signer, result)
+        result.requests = self.http.stats.requests - start_requests
+        result.bytes_received = self.http.stats.bytes_received - start_bytes
+        self._progress(progress, "catalog", result.message, result.message_en, 1, 1)
+        return result
+
+    def _plan(self, entries: list[CatalogBundle], signer: TrustedKey, result: CheckResult) -> None:
+        """Which entries to install: in the signer's scope, newer, not declined, supported."""
+        for entry in entries:
             if not signer.covers(entry.id):
                 err = out_of_scope(signer, entry.id, "Katalogoppføringen", "The catalog entry")
                 result.skipped.append(Skipped(entry.id, err.message, err.message_en))
@@ -120,7 +129,3 @@ class CheckMixin(UpdaterBase):
                 )
                 continue
             result.updates.append(PlannedUpdate(entry, current.version if current else None))
-        result.requests = self.http.stats.requests - start_requests
-        result.bytes_received = self.http.stats.bytes_received - start_bytes
-        self._progress(progress, "catalog", result.message, result.message_en, 1, 1)
-        return result

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.sync import revocation
 from vnr_desktop.core.sync.archive import EXTENSION
 from vnr_desktop.core.sync.base import UpdaterBase
-from vnr_desktop.core.sync.catalog import CATALOG_NAME
+from vnr_desktop.core.sync.catalog import CATALOG_NAME, CatalogBundle
 from vnr_desktop.core.sync.errors import Cancelled, NotInCatalog, SourceNotFound, SyncError
 from vnr_desktop.core.sync.http import CancelToken, ProgressCallback
 from vnr_desktop.core.sync.install import Staged, raise_if_nothing_worked
 from vnr_desktop.core.sync.results import CheckResult, Failure, Skipped, UpdateResult
-from vnr_desktop.core.sync.sources import FolderSource
+from vnr_desktop.core.sync.sources import FeedSource, FolderSource
 from vnr_desktop.core.sync.verify import read_bundle_file
 
 
@@ -73,19 +74,9 @@ class DownloadMixin(UpdaterBase):
                 len(planned),
             )
             try:
-                self._step("download-begin")
-                data = src.get_bundle(entry, cancel, self._download_progress(progress))
-                self._step("download-complete")
-                sig = src.get_signature(entry.path, cancel)
-                self._progress(
-                    progress,
-                    "verify",
-                    f"Kontrollerer {entry.id}…",
-                    f"Verifying {entry.id}…",
-                    n,
-                    len(planned),
+                data, sig, content, digest = self._fetch_one(
+                    src, entry, (n, len(planned)), progress, cancel
                 )
-                content, digest = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry, src)
             except SyncError as exc:
                 if isinstance(exc, Cancelled) or len(planned) == 1:
                     raise
@@ -109,6 +100,25 @@ class DownloadMixin(UpdaterBase):
         result.bytes_received = self.http.stats.bytes_received - start_bytes
         raise_if_nothing_worked(result)
         return result
+
+    def _fetch_one(
+        self,
+        src: FeedSource,
+        entry: CatalogBundle,
+        position: tuple[int, int],
+        progress: ProgressCallback | None,
+        cancel: CancelToken,
+    ) -> tuple[bytes, bytes | None, BundleContent, str]:
+        """Download one bundle and its signature, then verify and unpack it."""
+        self._step("download-begin")
+        data = src.get_bundle(entry, cancel, self._download_progress(progress))
+        self._step("download-complete")
+        sig = src.get_signature(entry.path, cancel)
+        self._progress(
+            progress, "verify", f"Kontrollerer {entry.id}…", f"Verifying {entry.id}…", *position
+        )
+        content, digest = self._stage(data, sig, entry.path.rsplit("/", 1)[-1], entry, src)
+        return data, sig, content, digest
 
     def sync(
         self,

@@ -13,7 +13,7 @@
   ``stall_window`` seconds is abandoned; transient failures are retried with exponential
   backoff and jitter; a download resumes with ``Range`` from its ``.part`` file.
 - ``CancelToken.cancel()`` (from any thread, e.g. the GUI's Cancel button) interrupts a blocked
-  read at once the same way: the request's sockets are shut down (``_Deadline.close``).
+  read at once the same way: the request's sockets are shut down (``Deadline.close``).
 """
 
 from __future__ import annotations
@@ -35,9 +35,15 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from vnr_desktop import __version__
+from vnr_desktop.core.sync.connection import (
+    Deadline,
+    HttpHandler,
+    HttpsHandler,
+    network_error,
+    tls_context,
+)
 from vnr_desktop.core.sync.errors import (
     Cancelled,
-    DeadlineExceeded,
     DiskFull,
     HttpStatusError,
     NetworkError,
@@ -207,180 +213,6 @@ class FetchResult:
         return self.status == 304
 
 
-def _tls_context() -> ssl.SSLContext:
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:
-        return ssl.create_default_context()
-
-
-class _Deadline:
-    """One overall time limit for one request, enforced from outside the reading thread.
-
-    Sockets are registered the moment the TCP connection exists (before TLS and headers); when
-    the timer fires, or the request is cancelled, ``close`` shuts them down, which wakes a read
-    blocked in any phase. ``phase`` says what was slow: connect, headers or body.
-    """
-
-    def __init__(self, seconds: float, url: str) -> None:
-        self.seconds = seconds
-        self.url = url
-        self.phase = "connect"
-        self.expired = False
-        self.received = 0
-        self.started = time.monotonic()
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def add(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.append(sock)
-            expired = self.expired
-        if expired:
-            _shutdown(sock)
-
-    def close(self) -> None:
-        """Shut every socket of the request down (the deadline's and Cancel's one path)."""
-        with self._lock:
-            sockets = list(self._sockets)
-        for sock in sockets:
-            _shutdown(sock)
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-        self.close()
-
-    def stop(self) -> None:
-        self._timer.cancel()
-
-    def remaining(self) -> float:
-        return max(0.05, self.started + self.seconds - time.monotonic())
-
-    def error(self, *, retryable: bool = False) -> DeadlineExceeded:
-        name = self.url.rsplit("/", 1)[-1] or self.url
-        s = f"{self.seconds:g}"
-        if self.phase == "connect":
-            nb = f"Serveren godtok ikke tilkoblingen innen {s} sekunder (tilkobling og TLS)."
-            en = f"The server did not accept the connection within {s} seconds (connect and TLS)."
-        elif self.phase == "headers":
-            nb = (
-                f"Serveren begynte å svare på {name}, men sendte ikke svarhodene ferdig innen "
-                f"{s} sekunder. Den svarer for sakte."
-            )
-            en = (
-                f"The server started answering for {name} but did not finish its headers "
-                f"within {s} seconds. It answers too slowly."
-            )
-        else:
-            nb = (
-                f"{name} ble ikke ferdig lastet ned innen {s} sekunder "
-                f"({self.received:,} byte mottatt). Forbindelsen er for treg."
-            )
-            en = (
-                f"{name} did not finish downloading within {s} seconds "
-                f"({self.received:,} bytes received). The connection is too slow."
-            )
-        err = DeadlineExceeded(
-            nb + " Innholdet du har, er uendret.",
-            en + " Your installed content is unchanged.",
-            detail=f"{self.url}: {self.phase} took over {s} s",
-        )
-        err.retryable = retryable
-        return err
-
-
-class _Conn(http.client.HTTPConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
-
-    def __init__(self, *args: object, **kw: object) -> None:
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
-        self._create_connection = self._register_connection  # type: ignore[method-assign]
-
-    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
-        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
-        if self.on_socket is not None:
-            self.on_socket(sock)  # before TLS: the deadline covers the handshake too
-        return sock
-
-
-class _TlsConn(http.client.HTTPSConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
-
-    def __init__(self, *args: object, **kw: object) -> None:
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
-        self._create_connection = self._register_connection  # type: ignore[method-assign]
-
-    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
-        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
-        if self.on_socket is not None:
-            self.on_socket(sock)
-        return sock
-
-
-class _HttpHandler(urllib.request.HTTPHandler):
-    def __init__(self, on_socket: Callable[[socket.socket], None]) -> None:
-        super().__init__()
-        self._on_socket = on_socket
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _Conn:
-            conn = _Conn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
-            return conn
-
-        return self.do_open(factory, req)  # type: ignore[arg-type]
-
-
-class _HttpsHandler(urllib.request.HTTPSHandler):
-    def __init__(self, context: ssl.SSLContext, on_socket: Callable[[socket.socket], None]) -> None:
-        super().__init__(context=context)
-        self._ctx = context
-        self._on_socket = on_socket
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _TlsConn:
-            kw.pop("check_hostname", None)
-            conn = _TlsConn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
-            return conn
-
-        return self.do_open(factory, req, context=self._ctx)  # type: ignore[arg-type]
-
-
-def _network_error(exc: BaseException, url: str) -> NetworkError:
-    reason = getattr(exc, "reason", exc)
-    text = str(reason)
-    if isinstance(reason, socket.gaierror):
-        nb = "Fant ikke serveren (navneoppslag feilet). Er maskinen på nett?"
-        en = "The server was not found (name lookup failed). Is this machine online?"
-    elif isinstance(reason, TimeoutError | socket.timeout):
-        nb = "Serveren svarte ikke i tide."
-        en = "The server did not answer in time."
-    elif isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        nb = "Den sikre forbindelsen (TLS) kunne ikke bekreftes. Sjekk maskinens sertifikater."
-        en = "The secure connection (TLS) could not be verified. Check the machine's certificates."
-    elif isinstance(reason, ConnectionRefusedError):
-        nb = "Serveren avviste tilkoblingen."
-        en = "The server refused the connection."
-    else:
-        nb = "Forbindelsen til oppdateringskilden ble brutt."
-        en = "The connection to the update source failed."
-    err = NetworkError(
-        nb + " Innholdet du har, er uendret.",
-        en + " Your installed content is unchanged.",
-        detail=f"{url}: {text}",
-    )
-    if isinstance(reason, ssl.SSLCertVerificationError):
-        err.retryable = False
-    return err
-
-
 class HttpClient:
     """One client per sync run; ``stats`` counts requests and body bytes received."""
 
@@ -395,7 +227,7 @@ class HttpClient:
     # ------------------------------------------------------------------ plumbing
 
     def _open(
-        self, url: str, headers: dict[str, str], cancel: CancelToken, deadline: _Deadline
+        self, url: str, headers: dict[str, str], cancel: CancelToken, deadline: Deadline
     ) -> tuple[http.client.HTTPResponse, Callable[[], None]]:
         """Open ``url`` under ``deadline``; the returned callable ends the request's watch."""
         if cancel.cancelled:
@@ -418,13 +250,13 @@ class HttpClient:
 
         handlers: list[urllib.request.BaseHandler] = [
             urllib.request.ProxyHandler(),
-            _HttpHandler(on_socket),
+            HttpHandler(on_socket),
         ]
         if url.startswith("https:"):
             # Loading the trust store costs tens of milliseconds: only for https.
             if self._tls is None:
-                self._tls = _tls_context()
-            handlers.append(_HttpsHandler(self._tls, on_socket))
+                self._tls = tls_context()
+            handlers.append(HttpsHandler(self._tls, on_socket))
         opener = urllib.request.build_opener(*handlers)
         req = urllib.request.Request(url, headers={"User-Agent": self.config.user_agent, **headers})
         self.stats.requests += 1
@@ -439,7 +271,7 @@ class HttpClient:
             cancel.raise_if_cancelled()
             if deadline.expired:
                 raise deadline.error() from None
-            raise _network_error(exc, url) from None
+            raise network_error(exc, url) from None
         if deadline.expired:
             # The timer cut the headers short; http.client may still have made a response.
             resp.close()
@@ -474,7 +306,7 @@ class HttpClient:
         cap: int,
         cancel: CancelToken,
         url: str,
-        deadline: _Deadline,
+        deadline: Deadline,
         on_chunk: Callable[[int], None] | None = None,
         retry_on_deadline: bool = False,
     ) -> int:
@@ -508,7 +340,7 @@ class HttpClient:
                 cancel.raise_if_cancelled()
                 if deadline.expired:
                     raise deadline.error(retryable=retry_on_deadline) from None
-                raise _network_error(exc, url) from None
+                raise network_error(exc, url) from None
             if deadline.expired:
                 # The timer shut the socket down: the read saw an early end of the body.
                 cancel.raise_if_cancelled()
@@ -576,7 +408,7 @@ class HttpClient:
             headers = {"Accept-Encoding": "identity"}
             if etag:
                 headers["If-None-Match"] = etag
-            deadline = _Deadline(self.config.small_fetch_deadline, url)
+            deadline = Deadline(self.config.small_fetch_deadline, url)
             try:
                 resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
@@ -654,7 +486,7 @@ class HttpClient:
             headers = {"Accept-Encoding": "identity"}
             if offset:
                 headers["Range"] = f"bytes={offset}-"
-            deadline = _Deadline(self.config.bundle_deadline(expected_size - offset), url)
+            deadline = Deadline(self.config.bundle_deadline(expected_size - offset), url)
             try:
                 resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
@@ -760,6 +592,4 @@ def _content_range(value: str | None) -> tuple[int | None, int | None]:
         return None, None
 
 
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
+_network_error = network_error  # the name tests and older callers use
