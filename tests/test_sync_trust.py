@@ -360,3 +360,21 @@ def test_an_unknown_signer_is_still_an_unknown_key(world: World) -> None:
     feed = world.publish(make_key())
     with pytest.raises(UnknownKey, match="ikke stoler på"):
         world.updater(keyring(make_key())).sync(feed)
+
+
+def test_a_revocation_holds_after_its_root_is_no_longer_trusted(world: World) -> None:
+    root, publisher = make_key(), make_key()
+    both = TrustStore(
+        [
+            trusted_key(root.public_key, ["testregion"], "root"),
+            trusted_key(publisher.public_key, ["testregion"]),
+        ]
+    )
+    world.revoke(root, publisher, folder=world.tmp / "usb")
+    world.updater(both).import_path(world.tmp / "usb")
+    # The administrator removes the root; the revocation it signed still holds.
+    only_publisher = keyring(publisher)
+    up = world.updater(only_publisher)
+    assert publisher.key_id not in up.trusted()
+    with pytest.raises(KeyRevoked):
+        up.import_path(_signed_file(world, publisher))

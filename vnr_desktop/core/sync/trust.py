@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from vnr_desktop.core.sync.errors import (
 
 Role = Literal["publisher", "root"]
 SIG = ".minisig"
+SIGNER = ".signer"
 
 
 def fingerprint(key: minisign.PublicKey) -> str:
@@ -128,8 +130,14 @@ class TrustState:
             for path in sorted(self.revocations_dir.glob("*.json")):
                 try:
                     sig = path.with_name(path.name + SIG).read_bytes()
-                    self._add_revocations(path.read_bytes(), sig)
-                except (OSError, SyncError):
+                    try:
+                        self._add_revocations(path.read_bytes(), sig)
+                    except UnknownKey:
+                        # The root is no longer trusted: a revocation once seen still holds,
+                        # checked against the root as it was when the list was accepted.
+                        remembered = _remembered_root(path.with_name(path.name + SIGNER))
+                        self._add_revocations(path.read_bytes(), sig, remembered)
+                except (OSError, ValueError, SyncError):
                     continue
         if self.keys_dir.is_dir():
             for pub in sorted(self.keys_dir.glob("*.pub")):
@@ -238,8 +246,15 @@ class TrustState:
         self.endorsed[e.key.key_id] = tk
         return tk
 
-    def _add_revocations(self, raw: bytes, sig_raw: bytes) -> tuple[TrustedKey, list[Revoked]]:
-        sig, root = self._root_signature(raw, sig_raw, "tilbakekallingslisten")
+    def _add_revocations(
+        self, raw: bytes, sig_raw: bytes, remembered: TrustedKey | None = None
+    ) -> tuple[TrustedKey, list[Revoked]]:
+        if remembered is None:
+            sig, root = self._root_signature(raw, sig_raw, "tilbakekallingslisten")
+        else:
+            sig, root = minisign.parse_signature(sig_raw), remembered
+            keys = {remembered.key.key_id: remembered.key}
+            minisign.verify_digest(minisign.prehash(raw), sig, keys, "tilbakekallingslisten")
         _revocation.check_marker(sig)
         lst = _revocation.parse(raw)
         added: list[Revoked] = []
@@ -258,13 +273,23 @@ class TrustState:
         self, raw: bytes, sig_raw: bytes, write: Callable[[Path, bytes], None] | None = None
     ) -> list[Revoked]:
         """Check a revocation list and keep it; returns the revocations new to this app."""
-        _, added = self._add_revocations(raw, sig_raw)
+        root, added = self._add_revocations(raw, sig_raw)
         name = hashlib.sha256(raw).hexdigest()[:20] + ".json"
         target = self.revocations_dir / name
         writer = write or _write
+        signer = {"key": root.key.to_base64(), "scope": sorted(root.scope)}
+        writer(target.with_name(name + SIGNER), json.dumps(signer).encode())
         writer(target.with_name(name + SIG), sig_raw)
         writer(target, raw)
         return added
+
+
+def _remembered_root(path: Path) -> TrustedKey:
+    """The root that signed a kept revocation list, as it was trusted then."""
+    data = json.loads(path.read_text("utf-8"))
+    key = minisign.parse_public_key(str(data["key"]))
+    scope = frozenset(str(s) for s in data["scope"])
+    return TrustedKey(key, "root", scope, "remembered")
 
 
 def _cap(text: str) -> str:
