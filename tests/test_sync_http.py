@@ -329,6 +329,39 @@ def test_header_drip_gives_up_within_the_deadline(env: Env, faulty: FaultyServer
     assert snapshot(env.lib) == before
 
 
+def test_a_tls_handshake_dripped_byte_by_byte_gives_up_within_the_deadline() -> None:
+    """A TLS record header announcing 16 KiB, then one byte every 50 ms: the handshake never
+    times out per read; the request's deadline ends it and says TLS was slow."""
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.sendall(b"\x16\x03\x03\x40\x00")
+            while not stop.wait(0.05):
+                try:
+                    conn.sendall(b"\x00")
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}/feed/catalog.json"
+    start = time.monotonic()
+    try:
+        with pytest.raises(DeadlineExceeded, match="TLS") as info:
+            fast_http(small_fetch_deadline=1.0, connect_timeout=5.0).fetch(url, max_bytes=1000)
+        assert time.monotonic() - start <= 1.1
+        assert "secure connection (TLS)" in info.value.message_en
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)
+
+
 def test_slow_bundle_gives_up_at_its_size_proportional_deadline(
     env: Env, faulty: FaultyServer
 ) -> None:

@@ -33,7 +33,7 @@ class Deadline:
 
     Sockets are registered the moment the TCP connection exists (before TLS and headers); when
     the timer fires, or the request is cancelled, ``close`` shuts them down, which wakes a read
-    blocked in any phase. ``phase`` says what was slow: connect, headers or body.
+    blocked in any phase. ``phase`` says what was slow: connect, tls, headers or body.
     """
 
     def __init__(self, seconds: float, url: str) -> None:
@@ -78,8 +78,11 @@ class Deadline:
         name = self.url.rsplit("/", 1)[-1] or self.url
         s = f"{self.seconds:g}"
         if self.phase == "connect":
-            nb = f"Serveren godtok ikke tilkoblingen innen {s} sekunder (tilkobling og TLS)."
-            en = f"The server did not accept the connection within {s} seconds (connect and TLS)."
+            nb = f"Serveren godtok ikke tilkoblingen innen {s} sekunder."
+            en = f"The server did not accept the connection within {s} seconds."
+        elif self.phase == "tls":
+            nb = f"Den sikre forbindelsen (TLS) ble ikke satt opp innen {s} sekunder."
+            en = f"The secure connection (TLS) was not set up within {s} seconds."
         elif self.phase == "headers":
             nb = (
                 f"Serveren begynte å svare på {name}, men sendte ikke svarhodene ferdig innen "
@@ -107,8 +110,14 @@ class Deadline:
         return err
 
 
+Watch = Callable[[socket.socket | None, str], None]
+"""Called with (the new socket, "headers" or "tls") the moment TCP connects, and with
+(None, "headers") when a TLS handshake is done: the request's deadline follows the phases."""
+
+
 class _Conn(http.client.HTTPConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
+    watch: Watch | None = None
+    next_phase = "headers"
 
     def __init__(self, *args: object, **kw: object) -> None:
         super().__init__(*args, **kw)  # type: ignore[arg-type]
@@ -116,50 +125,52 @@ class _Conn(http.client.HTTPConnection):
 
     def _register_connection(self, *args: object, **kw: object) -> socket.socket:
         sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
-        if self.on_socket is not None:
-            self.on_socket(sock)  # before TLS: the deadline covers the handshake too
+        if self.watch is not None:
+            self.watch(sock, self.next_phase)  # before TLS: the deadline covers the handshake
         return sock
 
 
 class _TlsConn(http.client.HTTPSConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
+    watch: Watch | None = None
+    next_phase = "tls"
 
     def __init__(self, *args: object, **kw: object) -> None:
         super().__init__(*args, **kw)  # type: ignore[arg-type]
         self._create_connection = self._register_connection  # type: ignore[method-assign]
 
-    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
-        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
-        if self.on_socket is not None:
-            self.on_socket(sock)
-        return sock
+    _register_connection = _Conn._register_connection
+
+    def connect(self) -> None:
+        super().connect()
+        if self.watch is not None:
+            self.watch(None, "headers")
 
 
 class HttpHandler(urllib.request.HTTPHandler):
-    def __init__(self, on_socket: Callable[[socket.socket], None]) -> None:
+    def __init__(self, watch: Watch) -> None:
         super().__init__()
-        self._on_socket = on_socket
+        self._watch = watch
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         def factory(host: str, **kw: object) -> _Conn:
             conn = _Conn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
+            conn.watch = self._watch
             return conn
 
         return self.do_open(factory, req)  # type: ignore[arg-type]
 
 
 class HttpsHandler(urllib.request.HTTPSHandler):
-    def __init__(self, context: ssl.SSLContext, on_socket: Callable[[socket.socket], None]) -> None:
+    def __init__(self, context: ssl.SSLContext, watch: Watch) -> None:
         super().__init__(context=context)
         self._ctx = context
-        self._on_socket = on_socket
+        self._watch = watch
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         def factory(host: str, **kw: object) -> _TlsConn:
             kw.pop("check_hostname", None)
             conn = _TlsConn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
+            conn.watch = self._watch
             return conn
 
         return self.do_open(factory, req, context=self._ctx)  # type: ignore[arg-type]

@@ -235,10 +235,11 @@ class HttpClient:
             cancel.raise_if_cancelled()
         sockets: list[socket.socket] = []
 
-        def on_socket(sock: socket.socket) -> None:
-            sockets.append(sock)
-            deadline.add(sock)
-            deadline.phase = "headers"
+        def watch(sock: socket.socket | None, phase: str) -> None:
+            deadline.phase = phase
+            if sock is not None:
+                sockets.append(sock)
+                deadline.add(sock)
             if cancel.cancelled:
                 deadline.close()
 
@@ -250,13 +251,13 @@ class HttpClient:
 
         handlers: list[urllib.request.BaseHandler] = [
             urllib.request.ProxyHandler(),
-            HttpHandler(on_socket),
+            HttpHandler(watch),
         ]
         if url.startswith("https:"):
             # Loading the trust store costs tens of milliseconds: only for https.
             if self._tls is None:
                 self._tls = tls_context()
-            handlers.append(HttpsHandler(self._tls, on_socket))
+            handlers.append(HttpsHandler(self._tls, watch))
         opener = urllib.request.build_opener(*handlers)
         req = urllib.request.Request(url, headers={"User-Agent": self.config.user_agent, **headers})
         self.stats.requests += 1
