@@ -1435,6 +1435,26 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>Update source</translation>
     </message>
     <message>
+        <source>Utgivernøkler appen stoler på</source>
+        <translation>Publisher keys this app trusts</translation>
+    </message>
+    <message>
+        <source>Stol på nøkkel …</source>
+        <translation>Trust a key …</translation>
+    </message>
+    <message>
+        <source>Stol på en utgivers offentlige nøkkel</source>
+        <translation>Trust a publisher&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Fjern valgt nøkkel</source>
+        <translation>Remove selected key</translation>
+    </message>
+    <message>
+        <source>Slutt å stole på valgt nøkkel</source>
+        <translation>Stop trusting the selected key</translation>
+    </message>
+    <message>
         <source>Installert innhold</source>
         <translation>Installed content</translation>
     </message>
@@ -1481,6 +1501,26 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>{0} – versjon {1}, {2}</source>
         <translation>{0} – version {1}, {2}</translation>
+    </message>
+    <message>
+        <source>rotnøkkel</source>
+        <translation>root key</translation>
+    </message>
+    <message>
+        <source>utgiver</source>
+        <translation>publisher</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <source>Velg utgiverens offentlige nøkkel</source>
+        <translation>Choose the publisher&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Nøkler (*.pub)</source>
+        <translation>Keys (*.pub)</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1586,49 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Velg mappen med innholdet som skal importeres</source>
         <translation>Choose the folder with the content to import</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>Stol på utgivernøkkel</source>
+        <translation>Trust a publisher key</translation>
+    </message>
+    <message>
+        <source>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</source>
+        <translation>Compare the key id and fingerprint with what the publisher gave you (on paper or by phone) before you trust the key.</translation>
+    </message>
+    <message>
+        <source>Nøkkel-ID</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>Fingeravtrykk</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Regioner nøkkelen får publisere</source>
+        <translation>Regions the key may publish</translation>
+    </message>
+    <message>
+        <source>for eksempel gjovik, nasjonal</source>
+        <translation>for example gjovik, nasjonal</translation>
+    </message>
+    <message>
+        <source>Får publisere</source>
+        <translation>May publish</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</source>
+        <translation>Root key (endorses and revokes keys, never signs content)</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel</source>
+        <translation>Root key</translation>
+    </message>
+    <message>
+        <source>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</source>
+        <translation>Type the regions the key may publish, separated by commas (for example gjovik, hamar, or nasjonal for national content).</translation>
     </message>
 </context>
 <context>

@@ -1435,6 +1435,26 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Oppdateringskilde</translation>
     </message>
     <message>
+        <source>Utgivernøkler appen stoler på</source>
+        <translation>Utgivernøkler appen stoler på</translation>
+    </message>
+    <message>
+        <source>Stol på nøkkel …</source>
+        <translation>Stol på nøkkel …</translation>
+    </message>
+    <message>
+        <source>Stol på en utgivers offentlige nøkkel</source>
+        <translation>Stol på en utgivers offentlige nøkkel</translation>
+    </message>
+    <message>
+        <source>Fjern valgt nøkkel</source>
+        <translation>Fjern valgt nøkkel</translation>
+    </message>
+    <message>
+        <source>Slutt å stole på valgt nøkkel</source>
+        <translation>Slutt å stole på valgt nøkkel</translation>
+    </message>
+    <message>
         <source>Installert innhold</source>
         <translation>Installert innhold</translation>
     </message>
@@ -1481,6 +1501,26 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>{0} – versjon {1}, {2}</source>
         <translation>{0} – versjon {1}, {2}</translation>
+    </message>
+    <message>
+        <source>rotnøkkel</source>
+        <translation>rotnøkkel</translation>
+    </message>
+    <message>
+        <source>utgiver</source>
+        <translation>utgiver</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <source>Velg utgiverens offentlige nøkkel</source>
+        <translation>Velg utgiverens offentlige nøkkel</translation>
+    </message>
+    <message>
+        <source>Nøkler (*.pub)</source>
+        <translation>Nøkler (*.pub)</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1586,49 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Velg mappen med innholdet som skal importeres</source>
         <translation>Velg mappen med innholdet som skal importeres</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>Stol på utgivernøkkel</source>
+        <translation>Stol på utgivernøkkel</translation>
+    </message>
+    <message>
+        <source>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</source>
+        <translation>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</translation>
+    </message>
+    <message>
+        <source>Nøkkel-ID</source>
+        <translation>Nøkkel-ID</translation>
+    </message>
+    <message>
+        <source>Fingeravtrykk</source>
+        <translation>Fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>Regioner nøkkelen får publisere</source>
+        <translation>Regioner nøkkelen får publisere</translation>
+    </message>
+    <message>
+        <source>for eksempel gjovik, nasjonal</source>
+        <translation>for eksempel gjovik, nasjonal</translation>
+    </message>
+    <message>
+        <source>Får publisere</source>
+        <translation>Får publisere</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</source>
+        <translation>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel</source>
+        <translation>Rotnøkkel</translation>
+    </message>
+    <message>
+        <source>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</source>
+        <translation>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</translation>
     </message>
 </context>
 <context>

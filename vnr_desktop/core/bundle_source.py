@@ -302,14 +302,19 @@ def _cross_check(
         doc, path = where(item, "id")
         if item.id in seen:
             first_doc, first_path = where(seen[item.id])
+            first_pos = first_doc.position(first_path) if first_doc else None
+            first_item = seen[item.id]
+            name = getattr(first_item, "name", None) or getattr(first_item, "title", None)
             first = (
-                f"{first_doc.file}:{first_doc.position(first_path)[0]}"
-                if first_doc and first_doc.position(first_path)
-                else "elsewhere"
+                f"first used at {first_doc.file}:{first_pos[0]}"
+                if first_doc and first_pos
+                else f"already used by the {type(first_item).__name__.lower()}"
+                + (f" {name!r}" if name else "")
+                + " in this bundle"
             )
             out.add(
                 "error",
-                f"duplicate id {item.id!r} (first used at {first})",
+                f"duplicate id {item.id!r} ({first})",
                 doc,
                 path,
                 code="duplicate-id",

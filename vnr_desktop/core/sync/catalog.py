@@ -20,9 +20,10 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -116,12 +117,17 @@ def parse_catalog(raw: bytes) -> Catalog:
     try:
         catalog = Catalog.model_validate_json(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
-        )
+        errors = exc.errors()
+        problems = "; ".join(_plain_problem(e) for e in errors[:10])
+        first = errors[0]
+        where = ".".join(str(p) for p in first["loc"]) or "katalog"
+        found = repr(first.get("input"))
+        found = found if len(found) <= 60 else found[:57] + "..."
         raise CatalogError(
-            "Katalogen fra oppdateringskilden er ugyldig.",
-            "The catalog from the update source is invalid.",
+            f"Katalogen fra oppdateringskilden er ugyldig ({where}: {found} er "
+            "ikke tillatt der). Ingenting er endret.",
+            f"The catalog from the update source is invalid ({where}: {found} is "
+            "not allowed there). Nothing was changed.",
             detail=problems,
         ) from None
     if catalog.issued.tzinfo is None or catalog.expires.tzinfo is None:
@@ -129,6 +135,26 @@ def parse_catalog(raw: bytes) -> Catalog:
             "Katalogen mangler tidssone i datoene.", "The catalog's dates lack a time zone."
         )
     return catalog
+
+
+_PATTERN_HELP = {
+    "path": "a relative path of letters, digits, '.', '_', '-' and '/' (no '..')",
+    "feed": "lower-case letters, digits, '.', '_' and '-'",
+    "id": "a region id: lower-case letters, digits and '-'",
+    "sha256": "64 lower-case hex digits",
+    "content_sha256": "64 lower-case hex digits",
+}
+
+
+def _plain_problem(error: Mapping[str, Any]) -> str:
+    """One validation problem in words: where, what was found, what is allowed (no regex)."""
+    loc = [str(p) for p in error["loc"]]
+    where = ".".join(loc)
+    if error["type"] == "string_pattern_mismatch":
+        allowed = _PATTERN_HELP.get(loc[-1], "another form")
+        found = repr(error.get("input"))[:60]
+        return f"{where}: {found} is not allowed here; expected {allowed}"
+    return f"{where}: {error['msg']}"
 
 
 def sha256_file(path: Path) -> str:
@@ -170,6 +196,7 @@ def publish_feed(
     changelog: dict[str, str] | None = None,
     now: _dt.datetime | None = None,
     endorsement: Path | None = None,
+    revocations: Path | None = None,
 ) -> PublishResult:
     """Write (or update) the static feed in ``out_dir`` with ``bundle_files``, signed.
 
@@ -216,6 +243,16 @@ def publish_feed(
         ):
             _atomic_write(keys_dir / name, src.read_bytes())
             written.append(keys_dir / name)
+
+    if revocations is not None:
+        # revoked.json (+ .minisig), signed by a root: clients take it before the catalog.
+        for src, name in (
+            (revocations, "revoked.json"),
+            (revocations.with_name(revocations.name + SIGNATURE_SUFFIX), "revoked.json.minisig"),
+        ):
+            if src.resolve() != (out_dir / name).resolve():
+                _atomic_write(out_dir / name, src.read_bytes())
+            written.append(out_dir / name)
 
     entries: dict[str, CatalogBundle] = {}
     if previous is not None:
