@@ -12,10 +12,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 
 from vnr_desktop.core.sync.errors import (
     DeadlineExceeded,
+    HttpStatusError,
     NetworkError,
+    TooLarge,
+    TruncatedDownload,
 )
 
 
@@ -207,3 +211,53 @@ def network_error(exc: BaseException, url: str) -> NetworkError:
 def shutdown_socket(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
+
+
+def resume_base(
+    resp: http.client.HTTPResponse, offset: int, expected_size: int, part: Path, url: str
+) -> int:
+    """Where the response's body starts in the file: ``offset`` for a matching 206, else 0.
+
+    Raises for a wrong range (the part is dropped), another status, or a body announced larger
+    than the signed catalog allows."""
+    base = 0
+    if resp.status == 206 and offset:
+        start, total = _content_range(resp.headers.get("Content-Range"))
+        if start != offset or (total is not None and total != expected_size):
+            part.unlink(missing_ok=True)
+            raise TruncatedDownload(
+                "Serveren sendte feil del av filen; neste forsøk laster ned fra starten.",
+                "The server sent the wrong part of the file; the next attempt downloads from the start.",
+                detail=f"{url}: Content-Range {resp.headers.get('Content-Range')}",
+            )
+        base = offset
+    elif resp.status != 200:
+        raise HttpStatusError(
+            resp.status,
+            f"Uventet svar fra serveren (HTTP {resp.status}).",
+            f"Unexpected answer from the server (HTTP {resp.status}).",
+            detail=url,
+        )
+    remaining = expected_size - base
+    length = resp.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > remaining:
+        raise TooLarge(
+            "Serveren oppgir en annen filstørrelse enn den signerte katalogen; "
+            "nedlastingen ble stoppet.",
+            "The server announces another file size than the signed catalog; "
+            "the download was stopped.",
+            detail=f"{url}: Content-Length {length}, expected at most {remaining}",
+        )
+    return base
+
+
+def _content_range(value: str | None) -> tuple[int | None, int | None]:
+    """``bytes 100-199/1000`` -> (100, 1000); total None when '*'."""
+    if not value or not value.startswith("bytes "):
+        return None, None
+    try:
+        span, _, total = value[6:].partition("/")
+        start = int(span.split("-", 1)[0])
+        return start, None if total.strip() == "*" else int(total)
+    except ValueError:
+        return None, None

@@ -40,6 +40,7 @@ from vnr_desktop.core.sync.connection import (
     HttpHandler,
     HttpsHandler,
     network_error,
+    resume_base,
     tls_context,
 )
 from vnr_desktop.core.sync.errors import (
@@ -464,17 +465,7 @@ class HttpClient:
         storage = storage or Storage()
         total_received = 0
 
-        def report(done: int) -> None:
-            if progress is not None:
-                progress(
-                    Progress(
-                        "download",
-                        done,
-                        expected_size,
-                        f"Laster ned {label}: {done // 1024} av {expected_size // 1024} kB",
-                        f"Downloading {label}: {done // 1024} of {expected_size // 1024} kB",
-                    )
-                )
+        report = _reporter(progress, expected_size, label)
 
         def once() -> None:
             nonlocal total_received
@@ -484,9 +475,8 @@ class HttpClient:
                 offset = 0
             if offset == expected_size:
                 return
-            headers = {"Accept-Encoding": "identity"}
-            if offset:
-                headers["Range"] = f"bytes={offset}-"
+            resume = {"Range": f"bytes={offset}-"} if offset else {}
+            headers = {"Accept-Encoding": "identity", **resume}
             deadline = Deadline(self.config.bundle_deadline(expected_size - offset), url)
             try:
                 resp, remove = self._open(url, headers, cancel, deadline)
@@ -501,71 +491,27 @@ class HttpClient:
                     ) from None
                 raise self._status_error(exc, url) from None
             try:
-                append = False
-                if resp.status == 206 and offset:
-                    start, total = _content_range(resp.headers.get("Content-Range"))
-                    if start != offset or (total is not None and total != expected_size):
-                        part.unlink(missing_ok=True)
-                        raise TruncatedDownload(
-                            "Serveren sendte feil del av filen; neste forsøk laster ned fra starten.",
-                            "The server sent the wrong part of the file; the next attempt downloads from the start.",
-                            detail=f"{url}: Content-Range {resp.headers.get('Content-Range')}",
-                        )
-                    append = True
-                elif resp.status != 200:
-                    raise HttpStatusError(
-                        resp.status,
-                        f"Uventet svar fra serveren (HTTP {resp.status}).",
-                        f"Unexpected answer from the server (HTTP {resp.status}).",
-                        detail=url,
-                    )
-                base = offset if append else 0
+                base = resume_base(resp, offset, expected_size, part, url)
                 remaining = expected_size - base
-                length = resp.headers.get("Content-Length")
-                if length and length.isdigit() and int(length) > remaining:
-                    raise TooLarge(
-                        "Serveren oppgir en annen filstørrelse enn den signerte katalogen; "
-                        "nedlastingen ble stoppet.",
-                        "The server announces another file size than the signed catalog; "
-                        "the download was stopped.",
-                        detail=f"{url}: Content-Length {length}, expected at most {remaining}",
-                    )
-                try:
-                    fh = storage.open_part(part, append)
-                except OSError as exc:
-                    raise storage_error(exc, "nedlastingen", "the download") from None
                 done = base
-                try:
 
-                    def sink(chunk: bytes) -> None:
-                        try:
-                            fh.write(chunk)
-                        except OSError as exc:
-                            raise storage_error(exc, "nedlastingen", "the download") from None
+                def on_chunk(n: int) -> None:
+                    nonlocal done, total_received
+                    done += n
+                    total_received += n
+                    report(done)
 
-                    def on_chunk(n: int) -> None:
-                        nonlocal done, total_received
-                        done += n
-                        total_received += n
-                        report(done)
-
-                    got = self._read_body(
-                        resp,
-                        sink,
-                        cap=remaining,
-                        cancel=cancel,
-                        url=url,
-                        deadline=deadline,
-                        on_chunk=on_chunk,
-                        retry_on_deadline=True,
-                    )
-                    try:
-                        fh.flush()
-                    except OSError as exc:
-                        raise storage_error(exc, "nedlastingen", "the download") from None
-                finally:
-                    with contextlib.suppress(OSError):
-                        fh.close()
+                got = self._write_part(
+                    resp,
+                    part,
+                    storage,
+                    append=base > 0,
+                    cap=remaining,
+                    cancel=cancel,
+                    url=url,
+                    deadline=deadline,
+                    on_chunk=on_chunk,
+                )
                 if got != remaining:
                     raise TruncatedDownload(
                         "Nedlastingen ble avbrutt før den var ferdig; den fortsetter der den slapp.",
@@ -580,17 +526,69 @@ class HttpClient:
         self._retrying(once, cancel)
         return total_received
 
+    def _write_part(
+        self,
+        resp: http.client.HTTPResponse,
+        part: Path,
+        storage: Storage,
+        *,
+        append: bool,
+        cap: int,
+        cancel: CancelToken,
+        url: str,
+        deadline: Deadline,
+        on_chunk: Callable[[int], None],
+    ) -> int:
+        """Stream the body into ``part`` (appending when resuming); returns the bytes read."""
+        try:
+            fh = storage.open_part(part, append)
+        except OSError as exc:
+            raise storage_error(exc, "nedlastingen", "the download") from None
+        try:
 
-def _content_range(value: str | None) -> tuple[int | None, int | None]:
-    """``bytes 100-199/1000`` -> (100, 1000); total None when '*'."""
-    if not value or not value.startswith("bytes "):
-        return None, None
-    try:
-        span, _, total = value[6:].partition("/")
-        start = int(span.split("-", 1)[0])
-        return start, None if total.strip() == "*" else int(total)
-    except ValueError:
-        return None, None
+            def sink(chunk: bytes) -> None:
+                try:
+                    fh.write(chunk)
+                except OSError as exc:
+                    raise storage_error(exc, "nedlastingen", "the download") from None
+
+            got = self._read_body(
+                resp,
+                sink,
+                cap=cap,
+                cancel=cancel,
+                url=url,
+                deadline=deadline,
+                on_chunk=on_chunk,
+                retry_on_deadline=True,
+            )
+            try:
+                fh.flush()
+            except OSError as exc:
+                raise storage_error(exc, "nedlastingen", "the download") from None
+        finally:
+            with contextlib.suppress(OSError):
+                fh.close()
+        return got
+
+
+def _reporter(
+    progress: ProgressCallback | None, expected_size: int, label: str
+) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        if progress is not None:
+            kb, total = done // 1024, expected_size // 1024
+            progress(
+                Progress(
+                    "download",
+                    done,
+                    expected_size,
+                    f"Laster ned {label}: {kb} av {total} kB",
+                    f"Downloading {label}: {kb} of {total} kB",
+                )
+            )
+
+    return report
 
 
 _network_error = network_error  # the name tests and older callers use
