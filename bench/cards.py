@@ -11,7 +11,7 @@ prints:
 - the same card imposed on an A4 duplex sheet (8-up, backs mirrored);
 - every card, in every format and language, for every region (total and per render);
 - LibreOffice (``soffice --headless --convert-to pdf``) converting an equivalent card
-  document: the same texts and numbers on two 85.6 × 54 mm pages, as flat ODT; one soffice
+  document: the same texts and numbers on two 85.6 × 53.98 mm pages, as flat ODT; one soffice
   process per conversion (as a script would call it), after one warm-up run that creates the
   profile; median of ``--lo-runs``;
 - the ratio LibreOffice / in-process, against the targets (issue 5): single card <= 40 ms,
@@ -144,7 +144,7 @@ def card_fodt(library, card_id: str, region: str) -> str:
  </office:styles>
  <office:automatic-styles>
   <style:page-layout style:name="Card">
-   <style:page-layout-properties fo:page-width="85.6mm" fo:page-height="54mm"
+   <style:page-layout-properties fo:page-width="85.6mm" fo:page-height="53.98mm"
     fo:margin-top="3mm" fo:margin-bottom="3mm" fo:margin-left="3mm" fo:margin-right="3mm"/>
   </style:page-layout>
  </office:automatic-styles>

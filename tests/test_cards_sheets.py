@@ -102,7 +102,7 @@ def test_id1_sheet_front_and_back_line_up(lib, catalog, duplex):
     )
     front, back = placements(rendered.pdf)
     assert len(front) == len(back) == 8  # 2 × 4 with gutters
-    w, h = 85.6, 54.0
+    w, h = 85.6, 53.98
     fronts = sorted((round(m[4], 3), round(m[5], 3)) for _, m in front)
     backs = []
     for _, m in back:
@@ -136,14 +136,14 @@ def test_duplex_offset_shifts_only_the_backs(lib, catalog):
 
 def test_crop_marks_stay_in_the_margin(lib, catalog):
     rendered = render_card(lib, "prove", "fjordby", "id1", sheet="a4", catalog=catalog)
-    grid = sheet_grid(85.6, 54.0)
+    grid = sheet_grid(85.6, 53.98)
     marks = segments(rendered.pdf, 0)
     assert len(marks) >= 2 * (2 * grid.cols) + 2 * (2 * grid.rows)
     cards = []
     for col in range(grid.cols):
         for row in range(grid.rows):
             x, y = grid.cell_origin(col, row)
-            cards.append((x - 3, y - 3, x + 85.6 + 3, y + 54 + 3))
+            cards.append((x - 3, y - 3, x + 85.6 + 3, y + 53.98 + 3))
     for x0, y0, x1, y1 in marks:
         for cx0, cy0, cx1, cy1 in cards:
             inside = (
@@ -172,7 +172,7 @@ def test_other_sheets(lib, catalog):
 
 
 def test_back_position_mirrors():
-    grid = sheet_grid(85.6, 54.0)
+    grid = sheet_grid(85.6, 53.98)
     assert (grid.cols, grid.rows) == (2, 4)
     assert back_position(grid, 0, 1, "long") == (1, 1, False)
     assert back_position(grid, 0, 1, "short") == (0, 2, True)

@@ -16,8 +16,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from vnr_desktop.core.cards import fonts, palette
+from vnr_desktop.core.cards.fit import CardPlan
 from vnr_desktop.core.cards.formats import BLEED_MM, MM
-from vnr_desktop.core.cards.layout import CardPlan, draw_text
+from vnr_desktop.core.cards.layout import draw_text
 from vnr_desktop.core.cards.loader import CardError, CardRequestError
 from vnr_desktop.core.cards.render import (
     _define_forms,
@@ -126,7 +127,7 @@ def _slug(c: Canvas, grid: SheetGrid, text: str) -> None:
     c.saveState()
     c.setFillColor(HexColor(palette.MUTED))
     y = max(3.0, grid.y0 - MARK_OFFSET_MM - MARK_LENGTH_MM - 4.0) * MM
-    draw_text(c, grid.sheet_w * MM / 2, y, text, fonts.REGULAR, 6.5, align="centre")
+    draw_text(c, grid.sheet_w * MM / 2, y, text, fonts.REGULAR, 7.0, align="centre")
     c.restoreState()
 
 

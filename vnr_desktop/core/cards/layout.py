@@ -24,10 +24,6 @@ from vnr_desktop.core.cards.loader import CardError
 from vnr_desktop.core.cards.qr import draw_qr
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard, ResolvedElement, ResolvedPanel
 
-SCALE_STEP = 0.04
-GROW_BELOW = 0.9
-"""A side whose content fills less than this share of its height is set larger."""
-
 
 class CardOverflowError(CardError):
     """Text does not fit a panel even at the smallest allowed size.
@@ -203,13 +199,77 @@ def build_styles(sizes: TypeSizes, pad_mm: float) -> Styles:
     )
 
 
+def line_count(p: Paragraph) -> int:
+    return len(p.blPara.lines)
+
+
+def last_line_words(p: Paragraph) -> int:
+    """How many words the wrapped paragraph's last line holds."""
+    line = p.blPara.lines[-1]
+    if p.blPara.kind == 0:
+        return len(line[1])
+    return int(line.wordCount)
+
+
+def _extra_space(p: Paragraph, index: int) -> float:
+    """Unused width at the end of a wrapped line."""
+    line = p.blPara.lines[index]
+    return float(line[0] if p.blPara.kind == 0 else line.extraSpace)
+
+
 class WholeWordParagraph(Paragraph):
-    """A paragraph that never breaks inside a word: a word wider than the column is no room."""
+    """A paragraph that never breaks inside a word: a word wider than the column is no room.
+
+    A paragraph of several lines never ends with one word alone on its last line (a runt):
+    it is set a little narrower, so a second word comes down, as long as that costs no line.
+    """
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.minWidth() > availWidth + 0.01:
             raise _NoRoom("a word is wider than its column")
+        w, h = super().wrap(availWidth, availHeight)
+        lines = line_count(self)
+        if lines < 2 or last_line_words(self) > 1:
+            return w, h
+        narrower = availWidth
+        for _ in range(3):
+            # just narrower than the line before the last: its last word comes down
+            narrower -= max(_extra_space(self, -2), 0.0) + self.style.fontSize * 0.3
+            if self.minWidth() > narrower:
+                break
+            _, nh = super().wrap(narrower, availHeight)
+            if line_count(self) != lines:
+                break
+            if last_line_words(self) > 1:
+                return availWidth, nh
         return super().wrap(availWidth, availHeight)
+
+
+def balance(p: Paragraph, width: float) -> float:
+    """Wrap ``p`` at the narrowest width that keeps its line count (balanced lines, no lone
+    word on the last line); returns that width."""
+    p.wrap(width, 10_000)
+    lines = line_count(p)
+    if lines < 2:
+        return width
+    lo, hi = width * 0.5, width
+    for _ in range(7):
+        mid = (lo + hi) / 2
+        try:
+            p.wrap(mid, 10_000)
+            ok = line_count(p) == lines
+        except _NoRoom:
+            ok = False
+        lo, hi = (lo, mid) if ok else (mid, hi)
+    p.wrap(hi, 10_000)
+    if last_line_words(p) < 2:
+        # Narrowest is not always best: a little wider may bring a second word down.
+        for w in (hi + (width - hi) * k / 6 for k in range(1, 7)):
+            p.wrap(w, 10_000)
+            if line_count(p) == lines and last_line_words(p) >= 2:
+                return w
+        p.wrap(hi, 10_000)
+    return hi
 
 
 def _para(
@@ -273,6 +333,8 @@ class NumberTable(Flowable):
         self._cells: list[tuple[float, Callable[[Canvas, float, float], None]]] = []
         self._rows: list[float] = []
         self._col_w = 0.0
+        self.extra = 0.0
+        """Added to every gap between rows when the panel is given more height (see stretch)."""
         self.lab = st.sizes.body * st.sizes.label_ratio
         self.label_style = ParagraphStyle(
             "label", parent=st.body, fontSize=self.lab, leading=self.lab * st.sizes.leading
@@ -419,10 +481,17 @@ class NumberTable(Flowable):
 
         return ph + line_h, stacked
 
+    @property
+    def stretch_points(self) -> int:
+        return max(0, len(self._rows) - 1)
+
+    def stretched_height(self) -> float:
+        return self.height + self.extra * self.stretch_points
+
     def draw(self) -> None:
         c = self.canv
         cols = self.columns
-        top = self.height
+        top = self.stretched_height()
         rule = HexColor(palette.RULE)
         for r, row_h in enumerate(self._rows):
             for col in range(cols):
@@ -433,10 +502,11 @@ class NumberTable(Flowable):
                 self._cells[i][1](c, x, top)
             top -= row_h
             if r < len(self._rows) - 1:
+                gap = self.row_gap + self.extra / 2
                 c.setStrokeColor(rule)
                 c.setLineWidth(0.35)
-                c.line(0, top - self.row_gap, self.width, top - self.row_gap)
-                top -= self.row_gap * 2
+                c.line(0, top - gap, self.width, top - gap)
+                top -= gap * 2
 
 
 class _NoRoom(Exception):
@@ -474,6 +544,10 @@ class Box:
 
     def draw(self, c: Canvas, x: float, y_top: float, width: float, height: float) -> None:
         raise NotImplementedError
+
+    def stretch_points(self, width: float) -> int:
+        """How many gaps in the box may grow when it is given more height than it needs."""
+        return 0
 
 
 def _label(heading: str | None) -> str | None:
@@ -628,12 +702,23 @@ class ContentPanel(Box):
         self._layout(width)
         return self._height
 
+    def stretch_points(self, width: float) -> int:
+        """The gaps between the panel's items and between the rows of its number tables."""
+        self._layout(width)
+        tables = sum(f.stretch_points for f, _ in self._items if isinstance(f, NumberTable))
+        return max(0, len(self._items) - 1) + tables
+
     def draw(self, c: Canvas, x: float, y_top: float, width: float, height: float) -> None:
         self._layout(width)
+        points = self.stretch_points(width)
+        spread = max(0.0, height - self._height) / points if points else 0.0
+        for flow, _ in self._items:
+            if isinstance(flow, NumberTable):
+                flow.extra = spread
         st = self.st
         if self.tinted:
             # Tint only what the content fills: a tall row does not become an empty grey box.
-            tint_h = min(height, self._height)
+            tint_h = min(height, self._height + spread * points)
             c.setFillColor(HexColor(palette.NUMBERS_BG))
             c.rect(x, y_top - tint_h, width, tint_h, stroke=0, fill=1)
         y = y_top
@@ -645,10 +730,11 @@ class ContentPanel(Box):
                 c, x + st.pad, y - self._band_h + (self._band_h - bh) / 2 + st.band.fontSize * 0.06
             )
             y -= self._band_h + st.body.leading * 0.4
-        for flow, before in self._items:
-            y -= before
-            flow.drawOn(c, x + st.pad, y - flow.height)
-            y -= flow.height
+        for i, (flow, before) in enumerate(self._items):
+            y -= before + (spread if i > 0 else 0.0)
+            h = flow.stretched_height() if isinstance(flow, NumberTable) else flow.height
+            flow.drawOn(c, x + st.pad, y - h)
+            y -= h
 
 
 class _PanelNoRoom(Exception):
@@ -675,16 +761,23 @@ class TitlePanel(Box):
         self.region_size = st.subtitle.fontSize if self.rc.spec.family != "id1" else st.body_pt
         region_w = text_width(region, fonts.BOLD, self.region_size)
         inner = width - 2 * st.pad
-        self.title = _para(self.title_text, st.title, font=fonts.BOLD, where=where)
         title_w = inner - region_w - st.body_pt
-        self.region_below = title_w < inner * 0.5
-        if not self.region_below:
+        options: list[tuple[tuple[bool, int, bool], Paragraph]] = []
+        for below, w in ((False, title_w), (True, inner)):
+            if not below and title_w < inner * 0.5:
+                continue
+            para = _para(self.title_text, st.title, font=fonts.BOLD, where=where)
             try:
-                _, th = self.title.wrap(title_w, 10_000)
+                para = _no_lone_last_word(para, self.title_text, st.title, w, where)
             except _NoRoom:
-                self.region_below = True
-        if self.region_below:
-            _, th = self.title.wrap(inner, 10_000)
+                continue
+            # no lone last word first, then fewest lines (the region below costs one), beside
+            options.append(((last_line_words(para) < 2, line_count(para) + below, below), para))
+        if not options:
+            raise _NoRoom("a word of the title is wider than the title band")
+        key, self.title = min(options, key=lambda o: o[0])
+        self.region_below = key[2]
+        th = self.title.height
         h = th
         self.sub = None
         if self.subtitle_text:
@@ -750,6 +843,27 @@ class TitlePanel(Box):
             )
 
 
+def _no_lone_last_word(
+    p: Paragraph, text: str, style: ParagraphStyle, width: float, where: str
+) -> Paragraph:
+    """The title balanced at ``width``; when its last line still holds one word, the line
+    is broken before the last two words instead (if that costs no line)."""
+    balance(p, width)
+    words = text.split()
+    if line_count(p) < 2 or last_line_words(p) >= 2 or len(words) < 3:
+        return p
+    head = fonts.markup(" ".join(words[:-2]), fonts.BOLD, where)
+    tail = fonts.markup(" ".join(words[-2:]), fonts.BOLD, where)
+    forced = WholeWordParagraph(f"{head}<br/>{tail}", style)
+    try:
+        forced.wrap(width, 10_000)
+    except _NoRoom:
+        return p
+    if line_count(forced) == line_count(p) and last_line_words(forced) >= 2:
+        return forced
+    return p
+
+
 class FooterPanel(Box):
     """Provenance (content version, date, region) and the QR code to the current version."""
 
@@ -779,6 +893,9 @@ class FooterPanel(Box):
             return
         where = f"card {self.rc.card_id}, footer"
         lines = self.lines() if self.show_text else []
+        if lines and self.rc.spec.family == "id1":
+            # One paragraph wraps tighter than two on the smallest card (7 pt floor).
+            lines = [" · ".join(lines)]
         beside = width - self.qr - (self.st.pad if self.qr else 0)
         # Too narrow for text beside the code: put the text under it.
         self.stacked = bool(self.qr and lines and beside < 30 * MM)
@@ -810,240 +927,3 @@ class FooterPanel(Box):
         for p in self.paras:
             p.drawOn(c, x, y - p.height)
             y -= p.height
-
-
-# --------------------------------------------------------------------------- sides
-
-
-@dataclass
-class Placed:
-    panel_id: str
-    box: Box
-    x: float
-    y_top: float
-    width: float
-    height: float
-    bleeds: bool = False
-    """A title band in the first row runs into the bleed on the top and both sides."""
-
-
-@dataclass
-class SidePlan:
-    name: str
-    width: float
-    height: float
-    placed: list[Placed]
-    fill: float = 1.0
-    """Share of the side's content height the content needs (below 1: room to spare)."""
-
-
-def _make_box(rc: ResolvedCard, panel_id: str, st: Styles, qr_payload: str) -> Box:
-    if panel_id == "title":
-        return TitlePanel(rc, st)
-    if panel_id == "footer":
-        return FooterPanel(rc, st, qr_payload)
-    if panel_id == "meta":
-        return FooterPanel(rc, st, qr_payload, code=False)
-    if panel_id == "qr":
-        return FooterPanel(rc, st, qr_payload, text=False)
-    return ContentPanel(rc, rc.panels[panel_id], st)
-
-
-def plan_side(
-    rc: ResolvedCard,
-    side: str,
-    st: Styles,
-    qr_payload: str,
-    size_mm: tuple[float, float],
-    *,
-    strict: bool = True,
-) -> SidePlan:
-    """Place the side's rows; raises _Overflow(panel, needed, available) when text does not fit."""
-    spec = rc.spec
-    w_mm, h_mm = size_mm
-    W, H = w_mm * MM, h_mm * MM
-    safe = spec.safe * MM
-    gap = spec.gap * MM
-    cw, ch = W - 2 * safe, H - 2 * safe
-    rows = rc.layout.sides[side]
-    boxes: list[list[tuple[str, Box, float]]] = []
-    for row in rows:
-        n = len(row.panels)
-        weights = row.widths or [1.0] * n
-        total_w = sum(weights)
-        avail = cw - gap * (n - 1)
-        boxes.append(
-            [
-                (pid, _make_box(rc, pid, st, qr_payload), avail * wt / total_w)
-                for pid, wt in zip(row.panels, weights, strict=True)
-            ]
-        )
-
-    def needed(i: int) -> tuple[float, str]:
-        best = (0.0, "")
-        for pid, box, width in boxes[i]:
-            try:
-                h = box.measure(width)
-            except (_PanelNoRoom, _NoRoom):
-                h = float("inf")
-            if h > best[0]:
-                best = (h, pid)
-        return best
-
-    heights: list[float] = []
-    rest_index = -1
-    for i, row in enumerate(rows):
-        need, pid = needed(i)
-        if row.height == "rest":
-            rest_index = i
-            heights.append(need)
-        elif row.height == "fit":
-            if need == float("inf") and strict:
-                raise _Overflow(pid, need, 0.0)
-            heights.append(need)
-        else:
-            fixed = float(row.height) * MM
-            if need > fixed and strict:
-                raise _Overflow(pid, need, fixed)
-            heights.append(fixed)
-    used = sum(h for i, h in enumerate(heights) if i != rest_index) + gap * (len(rows) - 1)
-    rest = ch - used
-    need_rest, pid_rest = needed(rest_index)
-    if need_rest > rest and strict:
-        over = need_rest - rest
-        fits = [
-            (h, i) for i, h in enumerate(heights) if i != rest_index and rows[i].height == "fit"
-        ]
-        if rest < 0 and fits:
-            # The fitted rows alone overfill the side: name the tallest of them.
-            h, i = max(fits)
-            raise _Overflow(needed(i)[1], h, h - over)
-        raise _Overflow(pid_rest, need_rest, rest)
-    heights[rest_index] = rest
-
-    placed: list[Placed] = []
-    y = H - safe
-    for i, row in enumerate(boxes):
-        x = safe
-        for pid, box, width in row:
-            placed.append(
-                Placed(pid, box, x, y, width, heights[i], bleeds=(i == 0 and pid == "title"))
-            )
-            x += width + gap
-        y -= heights[i] + gap
-    return SidePlan(side, W, H, placed, fill=(used + need_rest) / ch if ch > 0 else 1.0)
-
-
-class _Overflow(Exception):
-    def __init__(self, panel: str, needed: float, available: float) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.needed = needed
-        self.available = available
-
-
-def draw_side(c: Canvas, plan: SidePlan, bleed_box: tuple[float, float, float, float]) -> None:
-    """Draw a planned side with its trim box at (0, 0); bleed_box limits bleeding bands."""
-    for p in plan.placed:
-        if isinstance(p.box, TitlePanel) and p.bleeds:
-            p.box.draw(c, p.x, p.y_top, p.width, p.height, bleed_box=bleed_box)
-        else:
-            p.box.draw(c, p.x, p.y_top, p.width, p.height)
-
-
-@dataclass
-class CardPlan:
-    sides: dict[str, SidePlan]
-    sizes: dict[str, TypeSizes]
-    """The type sizes each side was set in (each side at its own largest fitting scale)."""
-
-    @property
-    def body_pt(self) -> float:
-        return min(s.body for s in self.sizes.values())
-
-    @property
-    def number_pt(self) -> float:
-        return min(s.number for s in self.sizes.values())
-
-
-def _at_floor(sizes: TypeSizes, base: TypeSizes) -> bool:
-    return (
-        sizes.body <= base.body_min
-        and sizes.number <= base.number_min
-        and sizes.heading <= base.body_min
-        and sizes.title <= base.body_min
-    )
-
-
-def plan_card(
-    rc: ResolvedCard,
-    qr_payload: str,
-    side_size: Callable[[str], tuple[float, float]],
-    *,
-    strict: bool = True,
-) -> CardPlan:
-    """Plan each side at the largest type scale at which it fits (never below the floors).
-
-    ``strict=False`` (design previews only) draws overflowing text instead of raising.
-    """
-    spec = rc.spec
-    base = spec.sizes
-    pad_mm = spec.gap * 0.6
-    sides: dict[str, SidePlan] = {}
-    used: dict[str, TypeSizes] = {}
-    styles: dict[float, Styles] = {}
-
-    def attempt(side: str, scale: float) -> tuple[SidePlan, TypeSizes]:
-        sizes = effective_sizes(base, scale)
-        st = styles.get(scale) or styles.setdefault(scale, build_styles(sizes, pad_mm))
-        return plan_side(rc, side, st, qr_payload, side_size(side), strict=strict), sizes
-
-    for side in rc.layout.sides:
-        scale = 1.0
-        while True:
-            try:
-                plan, sizes = attempt(side, scale)
-                break
-            except _Overflow as exc:
-                sizes = effective_sizes(base, scale)
-                if _at_floor(sizes, base):
-                    own_here = any(rc.own_panel in row.panels for row in rc.layout.sides[side])
-                    raise CardOverflowError(
-                        rc.card_id,
-                        rc.format,
-                        rc.region,
-                        side,
-                        exc.panel,
-                        exc.needed / MM,
-                        exc.available / MM,
-                        sizes.body,
-                        own_numbers=len(rc.own_numbers()) if own_here else 0,
-                    ) from None
-                # Text height grows about with the square of the scale: jump close to the
-                # size that fits, then go on in small steps.
-                ratio = exc.available / exc.needed if 0 < exc.needed < float("inf") else 0.0
-                guess = scale * max(ratio, 0.5) ** 0.5 if ratio > 0 else 0.0
-                scale = round(min(scale - SCALE_STEP, max(guess, scale - 0.3)), 4)
-        if scale == 1.0 and spec.max_scale > 1.0:
-            # Room to spare (a numbers card): set it larger. Text height grows about with the
-            # square of the scale, so guess from the fill; back off halfway once if it fails.
-            for _ in range(3):
-                if plan.fill >= GROW_BELOW:
-                    break
-                guess = round(min(spec.max_scale, scale * (1.0 / plan.fill) ** 0.5 * 0.98), 3)
-                if guess <= scale * 1.02:
-                    break
-                try:
-                    plan, sizes = attempt(side, guess)
-                    scale = guess
-                except _Overflow:
-                    half = round((scale + guess) / 2, 3)
-                    try:
-                        plan, sizes = attempt(side, half)
-                        scale = half
-                    except _Overflow:
-                        pass
-                    break
-        sides[side] = plan
-        used[side] = sizes
-    return CardPlan(sides, used)
