@@ -46,7 +46,10 @@ class TextRun:
     y: float
     """Baseline origin on the page, points."""
     font: str
+    """The font's BaseFont (AAAAAA+AtkinsonHyperlegible-Regular)."""
     chars: int
+    fill: tuple[str, tuple[float, ...]] = ("g", (0.0,))
+    """The fill colour the run is drawn in: (operator, operands), e.g. ("k", (0, 0, 0, 1))."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ class Shape:
     x1: float
     y1: float
     """Extent on the page, points."""
+    fill: tuple[str, tuple[float, ...]] = ("g", (0.0,))
+    parts: int = 1
+    """Subpaths (rectangles and moves) in the path."""
+    filled: bool = True
 
 
 @dataclass
@@ -87,7 +94,9 @@ def _walk(
     out: PageScan,
     depth: int,
 ) -> None:
-    stack: list[tuple[Matrix, tuple[str, float]]] = []
+    stack: list[tuple[Matrix, tuple[str, float], tuple[str, tuple[float, ...]]]] = []
+    fill: tuple[str, tuple[float, ...]] = ("g", (0.0,))
+    parts = 0
     font = ("", 0.0)
     leading = 0.0
     tm: Matrix = IDENTITY
@@ -96,15 +105,17 @@ def _walk(
     for operands, operator in pikepdf.parse_content_stream(stream):
         op = str(operator)
         if op == "q":
-            stack.append((ctm, font))
+            stack.append((ctm, font, fill))
         elif op == "Q":
-            ctm, font = stack.pop()
+            ctm, font, fill = stack.pop()
         elif op == "cm":
             ctm = mul(tuple(float(v) for v in operands), ctm)  # type: ignore[arg-type]
         elif op == "BT":
             tm = line = IDENTITY
         elif op == "Tf":
-            font = (str(operands[0]), float(operands[1]))
+            font_obj = resources.get("/Font", {}).get(operands[0])
+            base = str(font_obj.get("/BaseFont", operands[0])) if font_obj else str(operands[0])
+            font = (base, float(operands[1]))
         elif op == "Tm":
             tm = line = tuple(float(v) for v in operands)  # type: ignore[assignment]
         elif op == "TL":
@@ -123,23 +134,28 @@ def _walk(
             if chars:
                 m = mul(tm, ctm)
                 x, y = apply(m, 0, 0)
-                out.text.append(TextRun(font[1] * scale_of(m), x, y, font[0], chars))
+                out.text.append(TextRun(font[1] * scale_of(m), x, y, font[0], chars, fill))
         elif op in COLOUR_OPS:
-            vals = tuple(float(v) if isinstance(v, (int, float)) else 0.0 for v in operands)
+            vals = tuple(float(v) for v in operands if not isinstance(v, pikepdf.Name))
             names = [str(v) for v in operands if isinstance(v, pikepdf.Name)]
             out.colour_ops.append((op if not names else f"{op} {names[0]}", vals))
+            if op in ("rg", "k", "g", "sc", "scn"):
+                fill = (op, vals)
         elif op == "re":
             x, y, w, h = (float(v) for v in operands)
             path += [apply(ctm, x, y), apply(ctm, x + w, y + h)]
+            parts += 1
         elif op in ("m", "l"):
             path.append(apply(ctm, float(operands[0]), float(operands[1])))
+            parts += op == "m"
         elif op in ("f", "F", "f*", "S", "s", "B", "B*", "b", "b*"):
             if path:
                 xs, ys = [p[0] for p in path], [p[1] for p in path]
-                out.shapes.append(Shape(min(xs), min(ys), max(xs), max(ys)))
-            path = []
+                filled = op not in ("S", "s")
+                out.shapes.append(Shape(min(xs), min(ys), max(xs), max(ys), fill, parts, filled))
+            path, parts = [], 0
         elif op == "n":
-            path = []
+            path, parts = [], 0
         elif op == "Do":
             name = operands[0]
             xobj = resources.get("/XObject", {}).get(name)

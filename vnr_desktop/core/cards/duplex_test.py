@@ -24,7 +24,7 @@ from vnr_desktop.core.cards.definitions import ltext
 from vnr_desktop.core.cards.formats import MM, TypeSizes
 from vnr_desktop.core.cards.layout import build_styles, draw_text
 from vnr_desktop.core.cards.loader import CardCatalog, CardError, shipped_catalog
-from vnr_desktop.core.cards.render import new_canvas
+from vnr_desktop.core.cards.pdfcanvas import new_canvas
 
 PAGE_MM = (210.0, 297.0)
 MAIN_STEP = 5.0
