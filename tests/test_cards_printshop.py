@@ -235,3 +235,17 @@ def test_cli_print_shop(library, data_dir, tmp_path, capsys):
     with pikepdf.open(out) as pdf:
         assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1a:2003"
         assert len(pdf.pages) == 2
+
+
+def test_card_studio_adapter_passes_print_shop(library, data_dir):
+    """The studio's checkbox ends in RenderRequest.print_shop; the adapter renders PDF/X."""
+    from vnr_desktop.gui.adapters import cards as adapter
+
+    state: dict[str, object] = {}
+    try:
+        request = adapter.RenderRequest("akutt", "gjovik", "id1", "nb", print_shop=True)
+        rendered = adapter.render(state, data_dir, request)
+    finally:
+        adapter.close(state)
+    assert b"GTS_PDFXVersion" in rendered.pdf
+    assert rendered.file_name.endswith("-trykkeri.pdf")
