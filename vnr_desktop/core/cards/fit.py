@@ -148,20 +148,77 @@ def _cell(rc: ResolvedCard, pid: str, st: Styles, payload: str, width: float) ->
     return _Cell(pid, box, need, points)
 
 
+BALANCE_RANGE = (0.32, 0.68)
+"""Share of a row's width the left column of a balanced pair may take."""
+
+
+def _columns(
+    rc: ResolvedCard,
+    rows: list[Row],
+    indices: list[int],
+    st: Styles,
+    payload: str,
+    widths: list[float],
+) -> list[list[_Cell]]:
+    columns: list[list[_Cell]] = [[] for _ in widths]
+    for i in indices:
+        for col, pid in enumerate(rows[i].panels):
+            columns[col].append(_cell(rc, pid, st, payload, widths[col]))
+    return columns
+
+
+def _balanced_share(
+    measure: Callable[[float], tuple[float, float]], lo: float, hi: float, steps: int
+) -> float:
+    """The left column's share of the width at which both columns are about as tall."""
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        left, right = measure(mid)
+        if left == right:
+            return mid
+        lo, hi = (mid, hi) if left > right else (lo, mid)
+    return (lo + hi) / 2
+
+
 def _build_groups(
-    rc: ResolvedCard, rows: list[Row], st: Styles, payload: str, content_w: float, gap: float
+    rc: ResolvedCard,
+    rows: list[Row],
+    st: Styles,
+    payload: str,
+    content_w: float,
+    gap: float,
+    shares: dict[int, float] | None = None,
 ) -> list[_Group]:
+    """The side's rows as groups of columns. On posters, a pair of columns without set
+    widths is balanced: the taller one gets more width (the share is found once per side and
+    kept in ``shares`` while the type scale is searched)."""
     out = []
-    for indices in _row_groups(rows, rc.spec.family == "poster"):
+    poster = rc.spec.family == "poster"
+    for gi, indices in enumerate(_row_groups(rows, poster)):
         first = rows[indices[0]]
         n = len(first.panels)
         weights = first.widths or [1] * n
         avail = content_w - gap * (n - 1)
         widths = [avail * w / sum(weights) for w in weights]
-        columns: list[list[_Cell]] = [[] for _ in range(n)]
-        for i in indices:
-            for col, pid in enumerate(rows[i].panels):
-                columns[col].append(_cell(rc, pid, st, payload, widths[col]))
+        if poster and n == 2 and first.widths is None:
+
+            def heights(
+                share: float, indices: list[int] = indices, avail: float = avail
+            ) -> tuple[float, float]:
+                cols = _columns(
+                    rc, rows, indices, st, payload, [avail * share, avail - avail * share]
+                )
+                return tuple(sum(c.need for c in col) for col in cols)  # type: ignore[return-value]
+
+            lo, hi = BALANCE_RANGE
+            known = (shares or {}).get(gi)
+            if known is not None:  # near the share found at the last scale tried
+                lo, hi = max(lo, known - 0.08), min(hi, known + 0.08)
+            share = _balanced_share(heights, lo, hi, 4 if known is not None else 6)
+            if shares is not None:
+                shares[gi] = share
+            widths = [avail * share, avail - avail * share]
+        columns = _columns(rc, rows, indices, st, payload, widths)
         fixed = float(first.height) * MM if isinstance(first.height, int) else None
         rest = any(rows[i].height == "rest" for i in indices)
         out.append(_Group(indices, widths, columns, fixed, rest))
@@ -220,6 +277,7 @@ def plan_side(
     size_mm: tuple[float, float],
     *,
     strict: bool = True,
+    shares: dict[int, float] | None = None,
 ) -> SidePlan:
     """Place the side's rows; raises _Overflow(panel, needed, available) when text does not fit."""
     spec = rc.spec
@@ -227,7 +285,7 @@ def plan_side(
     safe, gap = spec.safe * MM, spec.gap * MM
     cw, ch = W - 2 * safe, H - 2 * safe
     rows = rc.layout.sides[side]
-    groups = _build_groups(rc, rows, st, qr_payload, cw, gap)
+    groups = _build_groups(rc, rows, st, qr_payload, cw, gap, shares)
     if strict:
         _check_fits(groups, ch, gap)
     need = sum(g.need(gap) for g in groups) + gap * (len(groups) - 1)
@@ -375,12 +433,15 @@ def plan_card(
     used: dict[str, TypeSizes] = {}
     styles: dict[float, Styles] = {}
     last: dict[str, _Overflow] = {}
+    shares: dict[str, dict[int, float]] = {side: {} for side in rc.layout.sides}
 
     def attempt(side: str, scale: float) -> SidePlan | None:
         sizes = effective_sizes(base, scale)
         st = styles.get(scale) or styles.setdefault(scale, build_styles(sizes, pad_mm))
         try:
-            return plan_side(rc, side, st, qr_payload, side_size(side), strict=strict)
+            return plan_side(
+                rc, side, st, qr_payload, side_size(side), strict=strict, shares=shares[side]
+            )
         except _Overflow as exc:
             if scale <= floor + 1e-9 or side not in last:
                 last[side] = exc
