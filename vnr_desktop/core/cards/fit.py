@@ -22,16 +22,18 @@ from reportlab.pdfgen.canvas import Canvas
 from vnr_desktop.core.cards.definitions import Row
 from vnr_desktop.core.cards.formats import MM, TypeSizes
 from vnr_desktop.core.cards.layout import (
-    Box,
     CardOverflowError,
-    ContentPanel,
-    FooterPanel,
     Styles,
-    TitlePanel,
     _NoRoom,
-    _PanelNoRoom,
     build_styles,
     effective_sizes,
+)
+from vnr_desktop.core.cards.panels import (
+    Box,
+    ContentPanel,
+    FooterPanel,
+    TitlePanel,
+    _PanelNoRoom,
 )
 from vnr_desktop.core.cards.resolve import ResolvedCard
 
