@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from vnr_desktop.cli.common import CliError, Context, print_json
 from vnr_desktop.core.cards.definitions import FORMAT_IDS
@@ -170,7 +171,13 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(str(exc), exit_code=2) from None
     except errors as exc:
         raise CliError(str(exc), exit_code=3) from None
-    if args.json:
+    _report_written(written, args.json)
+    return 0
+
+
+def _report_written(written: list[tuple[Path, Any]], as_json: bool) -> None:
+    """What ``cards render`` wrote: JSON, or one line per file."""
+    if as_json:
         print_json(
             [
                 {
@@ -194,7 +201,6 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     else:
         for p, r in written:
             print(f"{p}  ({r.card_id}, {r.region}, {r.format}, innhold {r.content_version})")
-    return 0
 
 
 def cmd_sheet(ctx: Context, args: argparse.Namespace) -> int:
