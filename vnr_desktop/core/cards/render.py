@@ -308,7 +308,9 @@ def render_all(
     for card in catalog.cards.values():
         use = lang if lang in card.languages else card.default_language
         rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)  # type: ignore[arg-type]
-        path = Path(folder) / output_name(card.id, region, fmt, use, rendered.sheet)
+        path = Path(folder) / output_name(
+            card.id, region, fmt, use, rendered.sheet, rendered.print_shop
+        )
         write_atomic(path, rendered.pdf)
         out.append((path, rendered))
     return out
