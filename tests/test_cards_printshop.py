@@ -131,18 +131,13 @@ def test_text_and_qr_in_black_ink_only(lib, catalog, fmt):
     pages = scan(rendered.pdf)
     runs = [run for page in pages for run in page.text]
     assert runs
-    for run in runs:
-        # black ink alone, or (headings, the title band's accent) a palette colour converted
-        # with the profile: never a four-colour black or an unconverted mix
-        if not _pure_k(run.fill):
-            assert tuple(round(v, 4) for v in run.fill[1]) in CMYK_VALUES, run
-    # every phone number and the body text: black ink only
+    # every glyph in black ink alone (a tint for muted text), or knocked out of a colour
+    # band (paper white): coloured headings too, small text in three inks would blur
+    bad = [run for run in runs if not _pure_k(run.fill)]
+    assert not bad, bad[:3]
+    # every phone number: solid black
     numbers = [run for run in runs if "DejaVuSansCondensed-Bold" in run.font]
     assert numbers and all(run.fill == ("k", (0.0, 0.0, 0.0, 1.0)) for run in numbers)
-    accent = tuple(v / 100 for v in palette.PRINT_CMYK[palette.TITLE_ACCENT])
-    for run in runs:
-        if run.font.endswith("Regular"):  # body text; in colour only on the title band
-            assert _pure_k(run.fill) or run.fill[1] == pytest.approx(accent), run
     # the QR code: the path with the most parts, filled with 100 % black only
     qr = max((s for page in pages for s in page.shapes), key=lambda s: s.parts)
     assert qr.parts > 50 and qr.fill == ("k", (0.0, 0.0, 0.0, 1.0))
@@ -166,6 +161,9 @@ def test_print_colours_come_from_the_profile():
         image = ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), transform)
         got = [round(v / 255 * 100) for v in image.getpixel((0, 0))]
         assert all(abs(a - b) <= 1 for a, b in zip(got, cmyk, strict=True)), (hex_colour, got)
+    # coloured text: dark prints in black ink, light (on a dark band) as paper white
+    assert palette.print_colour(palette.text_colour(palette.TONES["handle"])).cmyk() == (0, 0, 0, 1)
+    assert palette.print_colour(palette.text_colour(palette.TITLE_ACCENT)).cmyk() == (0, 0, 0, 0)
     # every colour the cards print has a print value: greys go to black ink alone
     used = [palette.INK, palette.MUTED, palette.PAPER, palette.TITLE_BG, palette.TITLE_FG]
     used += [palette.TITLE_ACCENT, palette.RULE, palette.NUMBERS_BG, palette.BLANK_LINE]

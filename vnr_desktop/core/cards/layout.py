@@ -173,7 +173,7 @@ def build_styles(sizes: TypeSizes, pad_mm: float) -> Styles:
         parent=body,
         fontSize=max(sizes.body, sizes.title * 0.55),
         leading=max(sizes.body, sizes.title * 0.55) * 1.15,
-        textColor=HexColor(palette.TITLE_ACCENT),
+        textColor=palette.text_colour(palette.TITLE_ACCENT),
     )
     meta = ParagraphStyle(
         "meta",

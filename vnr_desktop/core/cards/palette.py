@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reportlab.lib.colors import CMYKColor, Color, HexColor, toColor
+
 INK = "#1a1a1a"
 MUTED = "#474747"
 PAPER = "#ffffff"
@@ -87,14 +89,36 @@ def print_k(grey: float) -> float:
     return 1.0 if k >= SOLID_K_FROM else round(k, 4)
 
 
+TEXT_KNOCKOUT_FROM = 0.5
+"""Coloured text at least this light (relative luminance) is set on a dark band: in a print-shop
+PDF it prints as paper white (no ink), darker coloured text as 100 % black ink."""
+
+
+class TextColour(Color):
+    """A text colour: the colour itself on screen and office printers; in a print-shop PDF
+    (``print_colour``) black ink only or paper white, because small text in three or four
+    inks blurs on the slightest misregister."""
+
+    def __init__(self, hex_colour: str) -> None:
+        super().__init__(*HexColor(hex_colour).rgb())
+        self.hex_colour = hex_colour
+
+
+def text_colour(hex_colour: str) -> TextColour:
+    return TextColour(hex_colour)
+
+
 def print_colour(colour: object) -> object:
     """The CMYK colour a print-shop PDF uses for ``colour`` (ReportLab's enforceColorSpace
     hook: every fill and stroke the canvas sets passes through here). Greys, text ink and
     the QR code print in black ink only; any other colour must be in PRINT_CMYK."""
-    from reportlab.lib.colors import CMYKColor, Color, toColor
-
     if isinstance(colour, CMYKColor):
         return colour
+    if isinstance(colour, TextColour):
+        text_hex = colour.hex_colour
+        h = text_hex.lstrip("#")
+        if not (h[0:2] == h[2:4] == h[4:6]):  # coloured text: black ink or knocked out
+            return CMYKColor(0, 0, 0, 0 if luminance(text_hex) >= TEXT_KNOCKOUT_FROM else 1)
     if isinstance(colour, (tuple, list)):
         colour = Color(*colour) if len(colour) == 3 else CMYKColor(*colour)
         if isinstance(colour, CMYKColor):

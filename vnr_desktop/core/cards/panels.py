@@ -65,7 +65,8 @@ class ContentPanel(Box):
         st = self.st
         out: list[tuple[Flowable, float]] = []
         small = st.body.leading * 0.35
-        block_style = ParagraphStyle("block", parent=st.bold, textColor=self.tone)
+        tone_text = palette.text_colour(palette.TONES.get(self.panel.tone, palette.TONES["plain"]))
+        block_style = ParagraphStyle("block", parent=st.bold, textColor=tone_text)
         for element in self.panel.elements:
             out += self._element(element, small, block_style, width)
         if self.rc.own_panel == self.panel.id and self.rc.own_lines:
@@ -305,7 +306,7 @@ class TitlePanel(Box):
         y = y_top - self.top_pad
         self.title.drawOn(c, x + st.pad, y - self.title.height)
         first_base = y - st.title.fontSize * 0.93
-        c.setFillColor(HexColor(palette.TITLE_ACCENT))
+        c.setFillColor(palette.text_colour(palette.TITLE_ACCENT))
         if not self.region_below:
             draw_text(
                 c,
@@ -322,7 +323,7 @@ class TitlePanel(Box):
             self.sub.drawOn(c, x + st.pad, y - self.sub.height)
             y -= self.sub.height
         if self.region_below:
-            c.setFillColor(HexColor(palette.TITLE_ACCENT))
+            c.setFillColor(palette.text_colour(palette.TITLE_ACCENT))
             draw_text(
                 c,
                 x + st.pad,
