@@ -91,7 +91,7 @@ _POSTER_A4 = TypeSizes(
 )
 """A poster is read from two metres: it is set as large as it fits (preferred body 18 pt on A4,
 A3 is A4 × √2). The floor stays at 12 pt (17 pt on A3): the four-step cards carry every sign,
-trigger and duty, which at 16 pt would need about 1.3 A4 pages; the content wins over size."""
+trigger and duty, which at 16 pt would need about 1.5 A4 pages; the content wins over size."""
 _POSTER_CAP = 1.4
 """Posters grow up to 1.4 × the preferred sizes (body 25 pt on A4) to fill the page."""
 _SQRT2 = 2**0.5
