@@ -167,8 +167,8 @@
         <translation>Preview</translation>
     </message>
     <message>
-        <source>Lommekort, 85,6 × 54 mm (ID-1)</source>
-        <translation>Pocket card, 85.6 × 54 mm (ID-1)</translation>
+        <source>Lommekort, 85,6 × 53,98 mm (ID-1)</source>
+        <translation>Pocket card, 85.6 × 53.98 mm (ID-1)</translation>
     </message>
     <message>
         <source>Kort A7, 74 × 105 mm</source>

@@ -234,7 +234,7 @@ class CardStudio(QWidget):
 
     def format_labels(self) -> dict[str, str]:
         return {
-            "id1": self.tr("Lommekort, 85,6 × 54 mm (ID-1)"),
+            "id1": self.tr("Lommekort, 85,6 × 53,98 mm (ID-1)"),
             "a7": self.tr("Kort A7, 74 × 105 mm"),
             "a6-fold": self.tr("A6 brettet til A7 (fire felt)"),
             "a4-poster": self.tr("Plakat A4"),
