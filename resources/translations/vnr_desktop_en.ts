@@ -87,6 +87,26 @@
         <translation>Include your own contacts on the card</translation>
     </message>
     <message>
+        <source>10 lommekort på A4, felles skjærelinjer (ID-1)</source>
+        <translation>10 pocket cards on A4, shared cut lines (ID-1)</translation>
+    </message>
+    <message>
+        <source>Flere kort på A3 med skjæremerker</source>
+        <translation>Several cards on A3 with crop marks</translation>
+    </message>
+    <message>
+        <source>PDF for trykkeri (PDF/X, CMYK)</source>
+        <translation>PDF for a print shop (PDF/X, CMYK)</translation>
+    </message>
+    <message>
+        <source>Lag PDF for trykkeri</source>
+        <translation>Make a PDF for a print shop</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</source>
+        <translation>PDF/X-1a in CMYK with a colour profile (FOGRA39): text and QR code in pure black. For print shops; office printers do not need it.</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
     </message>
@@ -147,8 +167,8 @@
         <translation>Preview</translation>
     </message>
     <message>
-        <source>Lommekort, 85,6 × 54 mm (ID-1)</source>
-        <translation>Pocket card, 85.6 × 54 mm (ID-1)</translation>
+        <source>Lommekort, 85,6 × 53,98 mm (ID-1)</source>
+        <translation>Pocket card, 85.6 × 53.98 mm (ID-1)</translation>
     </message>
     <message>
         <source>Kort A7, 74 × 105 mm</source>

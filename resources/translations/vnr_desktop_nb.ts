@@ -87,6 +87,26 @@
         <translation>Ta med egne kontakter på kortet</translation>
     </message>
     <message>
+        <source>10 lommekort på A4, felles skjærelinjer (ID-1)</source>
+        <translation>10 lommekort på A4, felles skjærelinjer (ID-1)</translation>
+    </message>
+    <message>
+        <source>Flere kort på A3 med skjæremerker</source>
+        <translation>Flere kort på A3 med skjæremerker</translation>
+    </message>
+    <message>
+        <source>PDF for trykkeri (PDF/X, CMYK)</source>
+        <translation>PDF for trykkeri (PDF/X, CMYK)</translation>
+    </message>
+    <message>
+        <source>Lag PDF for trykkeri</source>
+        <translation>Lag PDF for trykkeri</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</source>
+        <translation>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Skriv ut …</translation>
     </message>
@@ -147,8 +167,8 @@
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <source>Lommekort, 85,6 × 54 mm (ID-1)</source>
-        <translation>Lommekort, 85,6 × 54 mm (ID-1)</translation>
+        <source>Lommekort, 85,6 × 53,98 mm (ID-1)</source>
+        <translation>Lommekort, 85,6 × 53,98 mm (ID-1)</translation>
     </message>
     <message>
         <source>Kort A7, 74 × 105 mm</source>

@@ -110,6 +110,8 @@ class CardStudio(QWidget):
         self.sheet = named(QComboBox(controls), self.tr("Utskrift på ark"))
         self.sheet.addItem(self.tr("Ett kort per side"), None)
         self.sheet.addItem(self.tr("Flere kort på A4 med skjæremerker"), "a4")
+        self.sheet.addItem(self.tr("10 lommekort på A4, felles skjærelinjer (ID-1)"), "a4-10")
+        self.sheet.addItem(self.tr("Flere kort på A3 med skjæremerker"), "a3")
         form.addRow(self.tr("Ark"), self.sheet)
         self.duplex = named(QComboBox(controls), self.tr("Tosidig utskrift"))
         self.duplex.addItem(self.tr("Vend på langsiden"), "long")
@@ -126,6 +128,15 @@ class CardStudio(QWidget):
             self.own_contacts_help(),
         )
         side.addWidget(self.own_contacts)
+        self.print_shop = named(
+            QCheckBox(self.tr("PDF for trykkeri (PDF/X, CMYK)"), controls),
+            self.tr("Lag PDF for trykkeri"),
+            self.tr(
+                "PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. "
+                "For trykkerier; vanlige skrivere trenger det ikke."
+            ),
+        )
+        side.addWidget(self.print_shop)
         self.print_button = named(
             QPushButton(self.tr("Skriv ut …"), controls), self.tr("Skriv ut kortet")
         )
@@ -203,6 +214,7 @@ class CardStudio(QWidget):
         for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
             combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         self.own_contacts.toggled.connect(lambda _on: self.schedule_preview())
+        self.print_shop.toggled.connect(lambda _on: self.schedule_preview())
         self.format.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.sheet.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.print_button.clicked.connect(self._print)
@@ -222,7 +234,7 @@ class CardStudio(QWidget):
 
     def format_labels(self) -> dict[str, str]:
         return {
-            "id1": self.tr("Lommekort, 85,6 × 54 mm (ID-1)"),
+            "id1": self.tr("Lommekort, 85,6 × 53,98 mm (ID-1)"),
             "a7": self.tr("Kort A7, 74 × 105 mm"),
             "a6-fold": self.tr("A6 brettet til A7 (fire felt)"),
             "a4-poster": self.tr("Plakat A4"),
@@ -291,6 +303,8 @@ class CardStudio(QWidget):
         self.sheet.setEnabled(sheetable)
         if not sheetable and self.sheet.currentIndex() != 0:
             self.sheet.setCurrentIndex(0)
+        if self.sheet.currentData() == "a4-10" and self.format.currentData() != "id1":
+            self.sheet.setCurrentIndex(1)  # 10-up is for ID-1 cards: the A4 sheet with gutters
         self.duplex.setEnabled(sheetable and self.sheet.currentData() is not None)
 
     def request(self) -> RenderRequest | None:
@@ -308,6 +322,7 @@ class CardStudio(QWidget):
             duplex=self.duplex.currentData() if sheet else "long",
             duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
             own_contacts=self.own_contacts_to_print(),
+            print_shop=self.print_shop.isChecked(),
         )
 
     # ------------------------------------------------------------------ preview
