@@ -31,6 +31,7 @@ from vnr_desktop.core.cards.pdfcanvas import (
     set_boxes,
     side_size,
 )
+from vnr_desktop.core.cards.qr import card_payload
 from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
 
 __all__ = ["FOLD_PAGES", "new_canvas", "render_card", "render_to_file", "side_size"]
