@@ -9,7 +9,7 @@ import subprocess
 
 import pikepdf
 import pytest
-from cards_helpers import MM, font_report, install_test_bundles, load_test_catalog
+from cards_helpers import MM, font_report, install_test_bundles, load_test_catalog, publish_fjordby
 from cards_pdf_scan import scan
 from testutil import require_tool
 
@@ -30,8 +30,10 @@ CMYK_VALUES = {tuple(round(v / 100, 4) for v in cmyk) for cmyk in palette.PRINT_
 
 
 @pytest.fixture
-def lib(empty_library):
+def lib(empty_library, tmp_path_factory):
     install_test_bundles(empty_library)
+    # a published bundle, so its cards carry the QR code a print shop must print in black
+    publish_fjordby(empty_library, tmp_path_factory.mktemp("pub"), "https://kort.eksempel.no/vnr")
     return empty_library
 
 
