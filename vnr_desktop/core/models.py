@@ -311,6 +311,14 @@ class Guide(StrictModel):
 # --------------------------------------------------------------------------- plans and measures
 
 MeasureStatus = Literal["i_gang", "planlagt", "foreslatt", "gjennomfort", "ukjent"]
+MEASURE_PROGRESS: tuple[MeasureStatus, ...] = (
+    "ukjent",
+    "foreslatt",
+    "planlagt",
+    "i_gang",
+    "gjennomfort",
+)
+"""Status codes from least to most advanced (core/measures.py holds the rules that use it)."""
 Scope = Literal["local", "regional", "national"]
 
 
@@ -363,9 +371,25 @@ class Measure(StrictModel):
     deadline: date | None = None
     period: ShortText | None = Field(default=None, description="e.g. '2024–2027', 'årlig'")
     status: MeasureStatus = "ukjent"
+    part_statuses: list[MeasureStatus] = Field(
+        default=[],
+        description="the status code of each part, in order, when the source gives one per part",
+    )
     status_text: Text | None = None
     scope: Scope = "local"
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _status_is_least_advanced_part(self) -> Measure:
+        # A measure is never shown as further along than its least advanced part.
+        if self.part_statuses:
+            least = min(self.part_statuses, key=MEASURE_PROGRESS.index)
+            if self.status != least:
+                raise ValueError(
+                    f"status {self.status!r} must be the least advanced of part_statuses "
+                    f"({least!r}); never show a rosier status than a part has"
+                )
+        return self
 
 
 # --------------------------------------------------------------------------- resources

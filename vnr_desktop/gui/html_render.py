@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from vnr_desktop.core import measures
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
@@ -253,12 +254,14 @@ def measure_html(
     rows: list[tuple[str, str]] = []
     if plan is not None:
         rows.append((translate("Render", "Plan"), escape(plan.title)))
-    rows.append(
-        (
-            translate("Render", "Status"),
-            escape(labels.label(labels.status_labels(), measure.status)),
+    names = labels.status_labels()
+    status = labels.label(names, measure.status)
+    mix = measures.mixed_statuses(measure)
+    if mix:
+        status = translate("Render", "{0} (deler: {1})").format(
+            status, ", ".join(labels.label(names, s).lower() for s in mix)
         )
-    )
+    rows.append((translate("Render", "Status"), escape(status)))
     if measure.status_text:
         rows.append((translate("Render", "Status i planen"), escape(measure.status_text)))
     if measure.responsible:
