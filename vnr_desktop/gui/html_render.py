@@ -20,7 +20,16 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     import datetime as dt
 
-    from vnr_desktop.core.models import Contact, Guide, GuideSection, Item, Measure, Phone, Plan
+    from vnr_desktop.core.models import (
+        Conflict,
+        Contact,
+        Guide,
+        GuideSection,
+        Item,
+        Measure,
+        Phone,
+        Plan,
+    )
     from vnr_desktop.gui.content import Snapshot
 
 GRID_KINDS = ("se", "spor", "avklar", "handle")
@@ -204,17 +213,21 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
     out.append(_rows_html(rows))
     for conflict in contact.conflicts:
         if conflict.decision is not None:
-            out.append(
-                f"<p style='color:{c.muted}'>"
-                + escape(
-                    translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
-                        conflict.field, conflict.decision.chosen, conflict.decision.reason
-                    )
-                )
-                + "</p>"
-            )
+            out.append(f"<p style='color:{c.muted}'>{escape(conflict_text(conflict))}</p>")
     out.append(_provenance_html(snapshot, ref, contact))
     return "\n".join(out)
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """A decided conflict in words: what it is about (never the field's name), the value shown
+    and why. The rejected values are not repeated (a misprinted number is never shown)."""
+    if conflict.decision is None:
+        return ""
+    return translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
+        labels.conflict_subject(conflict.field),
+        conflict.decision.chosen,
+        conflict.decision.reason,
+    )
 
 
 def _rows_html(rows: list[tuple[str, str]]) -> str:
