@@ -7,6 +7,7 @@ import sys
 
 from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
 from vnr_desktop.core.bundle_source import load_bundle_dir
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.library import LibraryError
 from vnr_desktop.core.models import ITEM_KINDS, Contact
 
@@ -113,7 +114,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         if not item.phones:
             print(f"  (ingen telefonnummer i kilden: {item.no_phone_reason})")
     prov = item.provenance
-    print(f"  Kilde: {prov.source}, {prov.section}, per {prov.as_of.strftime('%d.%m.%Y')}")
+    print(f"  Kilde: {prov.source}, {prov.section}, per {as_of_text(prov)}")
     return 0
 
 

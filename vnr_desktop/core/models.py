@@ -53,6 +53,15 @@ class StrictModel(BaseModel):
 # --------------------------------------------------------------------------- provenance
 
 
+DatePrecision = Literal["day", "month", "year"]
+"""How much of a date the source states: a full date, a month ("desember 2008"), or only a
+year for an undated document known by its plan period (shown "2021, kilden er udatert")."""
+
+ProvenanceKind = Literal["source", "general-knowledge"]
+"""Where a statement comes from: a source document of the bundle, or general knowledge the
+project adds (today's legal reference, an official kommunenummer) and says so to the reader."""
+
+
 class SourceDocument(StrictModel):
     """A document the bundle's facts were taken from."""
 
@@ -60,6 +69,9 @@ class SourceDocument(StrictModel):
     title: ShortText
     publisher: ShortText
     date: date
+    date_precision: DatePrecision = Field(
+        default="day", description="how much of `date` the document states"
+    )
     url: ShortText | None = None
     note: Text | None = None
 
@@ -70,6 +82,10 @@ class Provenance(StrictModel):
     source: ItemId = Field(description="id of a SourceDocument in the bundle manifest")
     section: ShortText = Field(description="section, appendix or page in the source")
     as_of: date = Field(description="the date the source states the fact was true")
+    as_of_precision: DatePrecision = Field(
+        default="day",
+        description="'year' when the source is undated and only its year is known",
+    )
     note: Text | None = None
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from vnr_desktop.core import measures
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
@@ -157,7 +158,7 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
                     "Render",
                     "Kilden er fra {0}, mer enn {1} måneder siden. Sjekk nummeret før du "
                     "bruker det eller skriver det ut.",
-                ).format(short_date(contact.provenance.as_of), snapshot.settings.age_warning_months)
+                ).format(as_of_text(contact.provenance), snapshot.settings.age_warning_months)
             )
             + "</td></tr></table>"
         )
@@ -252,7 +253,7 @@ def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle = snapshot.bundle(bundle_id)
     content = f"{bundle.id} v{bundle.version}" if bundle else bundle_id
     text = translate("Render", "Kilde: {0}, {1}. Per {2}. Innhold: {3}.").format(
-        source, prov.section, short_date(prov.as_of), content
+        source, prov.section, as_of_text(prov), content
     )
     return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
 
