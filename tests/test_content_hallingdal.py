@@ -37,7 +37,7 @@ CARD_KINDS = ("se", "spor", "avklar", "handle")
 
 COVERAGE = {
     "3320": "Flå",
-    "3322": "Nes",
+    "3322": "Nesbyen",  # renamed from Nes in 2020
     "3324": "Gol",
     "3326": "Hemsedal",
     "3328": "Ål",

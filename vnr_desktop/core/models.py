@@ -134,6 +134,12 @@ class Conflict(StrictModel):
 class Municipality(StrictModel):
     number: Kommunenummer = Field(description="official kommunenummer, four digits")
     name: ShortText
+    number_provenance: ProvenanceKind = Field(
+        default="source", description="'general-knowledge' when no source prints the number"
+    )
+    name_provenance: ProvenanceKind = Field(
+        default="source", description="'general-knowledge' when no source prints the name"
+    )
 
 
 # --------------------------------------------------------------------------- contacts
@@ -281,10 +287,25 @@ SectionKind = Literal[
 
 
 class LegalRef(StrictModel):
+    """A legal reference: as a source cites it (``provenance: source``, the default), or today's
+    reference added by the project (``provenance: general-knowledge``), which the reader sees
+    labelled as such. A source's reference to a repealed or renumbered provision stays as the
+    source printed it, marked ``outdated``."""
+
     law: ShortText = Field(description="e.g. 'straffeloven', 'barnevernsloven'")
     section: ShortText = Field(description="e.g. '§ 196'")
     title: ShortText | None = None
     summary: Text | None = None
+    provenance: ProvenanceKind = "source"
+    outdated: bool = Field(
+        default=False, description="the source cites a repealed or renumbered provision"
+    )
+
+    @model_validator(mode="after")
+    def _general_knowledge_is_current(self) -> LegalRef:
+        if self.outdated and self.provenance == "general-knowledge":
+            raise ValueError("a reference from general knowledge is today's, never outdated")
+        return self
 
 
 class Block(StrictModel):

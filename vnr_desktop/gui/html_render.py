@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         Guide,
         GuideSection,
         Item,
+        LegalRef,
         Measure,
         Phone,
         Plan,
@@ -117,6 +118,9 @@ def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: 
         line = f"<b>{escape(legal.law)} {escape(legal.section)}</b>"
         if legal.title:
             line += f" – {escape(legal.title)}"
+        note = _legal_ref_note(legal)
+        if note:
+            line += f" <i style='color:{c.muted}'>({escape(note)})</i>"
         out.append(f"<p>{line}</p>")
         if legal.summary:
             out.append(f"<p>{escape(legal.summary)}</p>")
@@ -219,6 +223,28 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
     return "\n".join(out)
 
 
+def _legal_ref_note(legal: LegalRef) -> str | None:
+    """The kind of a legal reference: a source's outdated one, or today's from general
+    knowledge (core/provenance.py decides which)."""
+    if legal.provenance == "general-knowledge":
+        return translate("Render", "dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet")
+    if legal.outdated:
+        return translate("Render", "slik kilden viser til den; henvisningen er utdatert")
+    return None
+
+
+def _coverage_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
+    """The plan's municipalities, saying which names and numbers no source prints."""
+    bundle = snapshot.bundle(ref.partition(":")[0])
+    if bundle is None or not bundle.municipalities:
+        return ""
+    names = ", ".join(f"{name} ({number})" for number, name in bundle.municipalities)
+    out = f"<p><b>{escape(translate('Render', 'Kommuner'))}</b>: {escape(names)}</p>"
+    if bundle.coverage_note:
+        out += f"<p style='color:{c.muted}'><i>{escape(bundle.coverage_note)}</i></p>"
+    return out
+
+
 def conflict_text(conflict: Conflict) -> str:
     """A decided conflict in words: what it is about (never the field's name), the value shown
     and why. The rejected values are not repeated (a misprinted number is never shown)."""
@@ -318,6 +344,7 @@ def item_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
             out.append(f"<p>{escape(item.summary)}</p>")  # type: ignore[union-attr]
         if item.goals:  # type: ignore[union-attr]
             out.append("<ul>" + "".join(f"<li>{escape(g)}</li>" for g in item.goals) + "</ul>")  # type: ignore[union-attr]
+        out.append(_coverage_html(snapshot, ref, c))
     else:
         out.append(f"<h1>{escape(item.name)}</h1>")  # type: ignore[union-attr]
         if item.description:  # type: ignore[union-attr]
