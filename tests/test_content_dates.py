@@ -78,3 +78,17 @@ def test_gui_pages_show_the_year_and_say_undated(qapp, library, userdata) -> Non
         assert "2021, kilden er udatert" in html or "2023, kilden er udatert" in html, ref
         assert "01.01.2021" not in html and "28.02.2023" not in html, ref
     assert "Per 01.12.2023" in item_html(snapshot, "gjovik:legevakt", CALM)
+
+
+def test_update_notes_show_the_date_as_precisely_as_the_source(data_dir) -> None:
+    from vnr_desktop.core.sync.changes import diff_items
+
+    old = load_bundle_dir(builtin_bundle_dir("hallingdal")).bundle
+    assert old is not None
+    contact = next(c for c in old.contacts if c.id == "barnevern")
+    newer = contact.model_copy(
+        update={"provenance": Provenance(source="x", section="y", as_of=dt.date(2024, 3, 1))}
+    )
+    change = diff_items("hallingdal", contact, newer)
+    assert change is not None
+    assert "kilde per 2021, kilden er udatert -> 01.03.2024" in change.details
