@@ -29,11 +29,11 @@ PRECISION = {
 
 def test_dates_read_as_precisely_as_stated() -> None:
     day = dt.date(2021, 1, 1)
-    assert date_text(day, "year") == "2021, kilden er udatert"
+    assert date_text(day, "year") == "2021 (kilden er udatert)"
     assert date_text(dt.date(2008, 12, 1), "month") == "desember 2008"
     assert date_text(dt.date(2023, 12, 1)) == "01.12.2023"
     prov = Provenance(source="s", section="x", as_of=day, as_of_precision="year")
-    assert as_of_text(prov) == "2021, kilden er udatert"
+    assert as_of_text(prov) == "2021 (kilden er udatert)"
 
 
 @pytest.mark.parametrize("bundle_id", BUNDLES)
@@ -60,7 +60,7 @@ def test_cli_show_prints_the_year_and_says_undated(library, data_dir, capsys) ->
     args = ["--data-dir", str(data_dir), "show"]
     assert cli_main([*args, "hallingdal:barnevern"]) == 0
     out = capsys.readouterr().out
-    assert "per 2021, kilden er udatert" in out
+    assert "per 2021 (kilden er udatert)" in out
     assert "01.01.2021" not in out
     assert cli_main([*args, "gjovik:legevakt"]) == 0
     assert "per 01.12.2023" in capsys.readouterr().out
@@ -75,7 +75,7 @@ def test_gui_pages_show_the_year_and_say_undated(qapp, library, userdata) -> Non
     for ref in ("hallingdal:barnevern", "hallingdal:hallingdal.kort-barn", "hamar:tiltak.1"):
         assert snapshot.item(ref) is not None, ref
         html = item_html(snapshot, ref, CALM)
-        assert "2021, kilden er udatert" in html or "2023, kilden er udatert" in html, ref
+        assert "2021 (kilden er udatert)" in html or "2023 (kilden er udatert)" in html, ref
         assert "01.01.2021" not in html and "28.02.2023" not in html, ref
     assert "Per 01.12.2023" in item_html(snapshot, "gjovik:legevakt", CALM)
 
@@ -91,4 +91,4 @@ def test_update_notes_show_the_date_as_precisely_as_the_source(data_dir) -> None
     )
     change = diff_items("hallingdal", contact, newer)
     assert change is not None
-    assert "kilde per 2021, kilden er udatert -> 01.03.2024" in change.details
+    assert "kilde per 2021 (kilden er udatert) -> 01.03.2024" in change.details

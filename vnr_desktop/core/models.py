@@ -55,7 +55,7 @@ class StrictModel(BaseModel):
 
 DatePrecision = Literal["day", "month", "year"]
 """How much of a date the source states: a full date, a month ("desember 2008"), or only a
-year for an undated document known by its plan period (shown "2021, kilden er udatert")."""
+year for an undated document known by its plan period (shown "2021 (kilden er udatert)")."""
 
 ProvenanceKind = Literal["source", "general-knowledge"]
 """Where a statement comes from: a source document of the bundle, or general knowledge the
