@@ -153,3 +153,16 @@ def test_gjovik_in_december_2026_counts_periods_and_shows_the_mix(qapp):
     row = by_number["5"]  # period "2024–2027", parts [I, P, F]
     assert model.index(row, 5).data() == "Foreslått (deler: i gang, planlagt, foreslått)"
     assert model.index(by_number["13"], 0).data(OVERDUE_ROLE) is False  # "løpende"
+
+
+def test_measure_page_says_overdue_and_shows_the_mix(qapp, library, userdata):
+    import dataclasses
+
+    from vnr_desktop.gui.content import load_snapshot
+    from vnr_desktop.gui.html_render import item_html
+
+    snapshot = dataclasses.replace(load_snapshot(library, userdata), today=dt.date(2026, 12, 6))
+    html = item_html(snapshot, "gjovik:tiltak.2", CALM)
+    assert "Foreslått (deler: i gang, planlagt, foreslått) – forsinket" in html
+    html = item_html(snapshot, "gjovik:tiltak.3", CALM)  # 2024–2027: still running
+    assert "forsinket" not in html

@@ -1231,7 +1231,7 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
     <message>
         <source>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</source>
-        <translation>today's reference – general knowledge, not from the source document</translation>
+        <translation>today&apos;s reference – general knowledge, not from the source document</translation>
     </message>
     <message>
         <source>slik kilden viser til den; henvisningen er utdatert</source>
@@ -1256,6 +1256,10 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>{0} (deler: {1})</source>
         <translation>{0} (parts: {1})</translation>
+    </message>
+    <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – overdue</translation>
     </message>
     <message>
         <source>Status</source>

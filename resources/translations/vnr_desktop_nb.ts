@@ -1258,6 +1258,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>{0} (deler: {1})</translation>
     </message>
     <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – forsinket</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

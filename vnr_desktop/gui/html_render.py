@@ -301,6 +301,8 @@ def measure_html(
         status = translate("Render", "{0} (deler: {1})").format(
             status, ", ".join(labels.label(names, s).lower() for s in mix)
         )
+    if measures.is_overdue(measure, snapshot.today):
+        status = translate("Render", "{0} – forsinket").format(status)
     rows.append((translate("Render", "Status"), escape(status)))
     if measure.status_text:
         rows.append((translate("Render", "Status i planen"), escape(measure.status_text)))
