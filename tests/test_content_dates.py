@@ -66,20 +66,6 @@ def test_cli_show_prints_the_year_and_says_undated(library, data_dir, capsys) ->
     assert "per 01.12.2023" in capsys.readouterr().out
 
 
-def test_gui_pages_show_the_year_and_say_undated(qapp, library, userdata) -> None:
-    from vnr_desktop.gui.content import load_snapshot
-    from vnr_desktop.gui.html_render import item_html
-    from vnr_desktop.gui.theme import CALM
-
-    snapshot = load_snapshot(library, userdata)
-    for ref in ("hallingdal:barnevern", "hallingdal:hallingdal.kort-barn", "hamar:tiltak.1"):
-        assert snapshot.item(ref) is not None, ref
-        html = item_html(snapshot, ref, CALM)
-        assert "2021 (kilden er udatert)" in html or "2023 (kilden er udatert)" in html, ref
-        assert "01.01.2021" not in html and "28.02.2023" not in html, ref
-    assert "Per 01.12.2023" in item_html(snapshot, "gjovik:legevakt", CALM)
-
-
 def test_update_notes_show_the_date_as_precisely_as_the_source(data_dir) -> None:
     from vnr_desktop.core.sync.changes import diff_items
 

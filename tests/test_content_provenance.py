@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from vnr_desktop.cli import main as cli_main
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.models import Guide, LegalRef
@@ -131,23 +130,6 @@ def test_labels_tell_the_kinds_apart() -> None:
         LegalRef(law="x", section="§ 1", outdated=True, provenance="general-knowledge")
 
 
-def test_gui_guide_page_and_cli_show_label_each_kind(qapp, library, userdata, data_dir, capsys):
-    from vnr_desktop.gui.content import load_snapshot
-    from vnr_desktop.gui.html_render import item_html
-    from vnr_desktop.gui.theme import CALM
-
-    html = item_html(load_snapshot(library, userdata), "nasjonal:veileder.plikter", CALM)
-    current = re.search(r"straffeloven § 284</b>[^<]*<i[^>]*>\(([^)]*)\)", html)
-    assert current and "allmenn kunnskap" in current.group(1)
-    old = re.search(r"kjønnslemlestelse § 2</b>[^<]*<i[^>]*>\(([^)]*)\)", html)
-    assert old and "utdatert" in old.group(1)
-    assert cli_main(["--data-dir", str(data_dir), "show", "nasjonal:veileder.plikter"]) == 0
-    out = capsys.readouterr().out
-    assert re.search(r"straffeloven § 284 .*allmenn kunnskap", out)
-    assert re.search(r"barnevernsloven § 13-2 .*allmenn kunnskap", out)
-    assert re.search(r"kjønnslemlestelse § 2 .*utdatert", out)
-
-
 # --------------------------------------------------------------------------- municipalities
 
 
@@ -172,17 +154,3 @@ def test_names_and_numbers_no_source_prints_are_general_knowledge(bundle_id: str
         assert (m.number_provenance == "source") == number_printed, (m.number, m.name)
         assert (m.name_provenance == "source") == name_printed, (m.number, m.name)
     assert coverage_note(manifest), "the reader must be told"
-
-
-def test_reader_is_told_in_gui_and_cli(qapp, library, userdata, data_dir, capsys) -> None:
-    from vnr_desktop.gui.content import load_snapshot
-    from vnr_desktop.gui.html_render import item_html
-    from vnr_desktop.gui.theme import CALM
-
-    html = item_html(load_snapshot(library, userdata), "hallingdal:plan-2021-2024", CALM)
-    assert "Nesbyen (3322)" in html
-    assert "Kommunenavnene og kommunenumrene står ikke i kildedokumentet" in html
-    assert cli_main(["--data-dir", str(data_dir), "library", "status"]) == 0
-    out = capsys.readouterr().out
-    assert "Nesbyen (3322)" in out
-    assert out.count("står ikke i kildedokumentet") == 3  # hallingdal, hamar, gjovik
