@@ -143,66 +143,7 @@ def test_barnevern_availability_conflict_is_decided(bundle: BundleContent) -> No
 # rewritten, lists of signs and questions stay as printed). For each, the words that carry its
 # facts must all be in a section of the same kind (tests/test_content_own_words.py checks that
 # the card's sentence itself is no longer copied).
-REWORDED: dict[str, list[str]] = {
-    "Noter ned det som barnet har fortalt, så ordrett som mulig": [
-        "skriv ned",
-        "barnets egne ord",
-        "nøyaktig",
-    ],
-    "Du kan drøfte saken anonymt med barnevern, krisesenter, politi eller konsultasjonsteamet": [
-        "drøftes uten navn",
-        "barnevernet",
-        "krisesenteret",
-        "politiet",
-        "konsultasjonsteamet",
-    ],
-    "Ved mistanke om vold og overgrep mot barn skal IKKE foresatte kontaktes": [
-        "mistenker du vold eller overgrep mot et barn",
-        "ikke ta kontakt med",
-        "foresatte",
-    ],
-    "Ved synlige skader, ta gjerne bilder": ["synlige skader", "fotografere"],
-    "Vurder om barnet skal til lege for å sikre bevis": [
-        "undersøkes av lege",
-        "bevisene blir sikret",
-    ],
-    "selvstendig plikt til å melde fra til barnevernet ved mistanke om vold": [
-        "mistenker du vold",
-        "selv plikt til å melde fra til barnevernet",
-    ],
-    "Målet er å motivere den voldsutsatte til å ta kontakt med hjelpeapparatet": [
-        "den voldsutsatte selv tar kontakt med hjelpeapparatet"
-    ],
-    "kan du drøfte saken anonymt med krisesenter eller politi": [
-        "krisesenteret eller politiet",
-        "uten å si hvem det gjelder",
-    ],
-    "Ring og avtal en time for en samtale med fagpersoner på krisesenteret": [
-        "ring krisesenteret",
-        "bestill en samtale",
-        "fagfolkene",
-    ],
-    "Be den voldsutsatte skrive ned hva som har skjedd og skjer, med angivelse av tid og sted": [
-        "noterer det som har skjedd og det som skjer",
-        "dato, klokkeslett og sted",
-    ],
-    "Ring politiet for å forhindre nye akutte overgrep": [
-        "ring politiet",
-        "hindre",
-        "nye overgrep",
-    ],
-    "Fortell hva du har sett og hvorfor du er redd for nye overgrep": [
-        "si hva du har observert",
-        "hvorfor du frykter mer vold",
-        "avvergeplikten",
-    ],
-    "Ved mistanke om voldtekt kontaktes legevakta og politi": [
-        "mistenker du voldtekt",
-        "legevakta og politiet",
-        "spor kan sikres",
-    ],
-    "Unngå kroppsvask før undersøkelse": ["ikke vaske seg før undersøkelsen"],
-}
+REWORDED: dict[str, list[str]] = read_facts("hallingdal_cards_reworded.yaml")
 
 
 @pytest.mark.parametrize("guide_id", sorted(CARDS))
