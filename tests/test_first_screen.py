@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from vnr_desktop.core import first_screen
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.emergency import strip_entries
 from vnr_desktop.core.library import Library, open_library
 
@@ -32,7 +33,7 @@ def _full_strip(lib: Library, region: str | None, municipality: str | None) -> l
         region=region,
         municipality=municipality,
         source_title=lambda b, s: titles[b].get(s, s),
-        as_of_text=lambda c: c.provenance.as_of.strftime("%d.%m.%Y"),
+        as_of_text=lambda c: as_of_text(c.provenance),
     )
 
 

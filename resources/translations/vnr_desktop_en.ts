@@ -649,6 +649,46 @@
         <source>Mer informasjon</source>
         <translation>More information</translation>
     </message>
+    <message>
+        <source>telefonnummeret</source>
+        <translation>the phone number</translation>
+    </message>
+    <message>
+        <source>åpningstiden</source>
+        <translation>the opening hours</translation>
+    </message>
+    <message>
+        <source>hva nummeret gjelder</source>
+        <translation>what the number is for</translation>
+    </message>
+    <message>
+        <source>hvilke kommuner tjenesten dekker</source>
+        <translation>which municipalities the service covers</translation>
+    </message>
+    <message>
+        <source>når tjenesten svarer</source>
+        <translation>when the service answers</translation>
+    </message>
+    <message>
+        <source>adressen</source>
+        <translation>the address</translation>
+    </message>
+    <message>
+        <source>e-postadressen</source>
+        <translation>the email address</translation>
+    </message>
+    <message>
+        <source>nettsiden</source>
+        <translation>the website</translation>
+    </message>
+    <message>
+        <source>navnet</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>en opplysning</source>
+        <translation>a detail</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -846,6 +886,10 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (parts: {1})</translation>
     </message>
     <message>
         <source>{0} – forsinket</source>
@@ -1206,6 +1250,14 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>Covers</translation>
     </message>
     <message>
+        <source>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</source>
+        <translation>today&apos;s reference – general knowledge, not from the source document</translation>
+    </message>
+    <message>
+        <source>slik kilden viser til den; henvisningen er utdatert</source>
+        <translation>as the source cites it; the reference is outdated</translation>
+    </message>
+    <message>
         <source>Kildene er uenige om {0}. Vist: {1}. {2}</source>
         <translation>The sources disagree about {0}. Shown: {1}. {2}</translation>
     </message>
@@ -1220,6 +1272,14 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (parts: {1})</translation>
+    </message>
+    <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – overdue</translation>
     </message>
     <message>
         <source>Status</source>

@@ -649,6 +649,46 @@
         <source>Mer informasjon</source>
         <translation>Mer informasjon</translation>
     </message>
+    <message>
+        <source>telefonnummeret</source>
+        <translation>telefonnummeret</translation>
+    </message>
+    <message>
+        <source>åpningstiden</source>
+        <translation>åpningstiden</translation>
+    </message>
+    <message>
+        <source>hva nummeret gjelder</source>
+        <translation>hva nummeret gjelder</translation>
+    </message>
+    <message>
+        <source>hvilke kommuner tjenesten dekker</source>
+        <translation>hvilke kommuner tjenesten dekker</translation>
+    </message>
+    <message>
+        <source>når tjenesten svarer</source>
+        <translation>når tjenesten svarer</translation>
+    </message>
+    <message>
+        <source>adressen</source>
+        <translation>adressen</translation>
+    </message>
+    <message>
+        <source>e-postadressen</source>
+        <translation>e-postadressen</translation>
+    </message>
+    <message>
+        <source>nettsiden</source>
+        <translation>nettsiden</translation>
+    </message>
+    <message>
+        <source>navnet</source>
+        <translation>navnet</translation>
+    </message>
+    <message>
+        <source>en opplysning</source>
+        <translation>en opplysning</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -846,6 +886,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (deler: {1})</translation>
     </message>
     <message>
         <source>{0} – forsinket</source>
@@ -1206,6 +1250,14 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Gjelder</translation>
     </message>
     <message>
+        <source>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</source>
+        <translation>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</translation>
+    </message>
+    <message>
+        <source>slik kilden viser til den; henvisningen er utdatert</source>
+        <translation>slik kilden viser til den; henvisningen er utdatert</translation>
+    </message>
+    <message>
         <source>Kildene er uenige om {0}. Vist: {1}. {2}</source>
         <translation>Kildene er uenige om {0}. Vist: {1}. {2}</translation>
     </message>
@@ -1220,6 +1272,14 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (deler: {1})</translation>
+    </message>
+    <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – forsinket</translation>
     </message>
     <message>
         <source>Status</source>

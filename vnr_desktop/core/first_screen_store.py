@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from vnr_desktop.core import first_screen
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.emergency import StripEntry, strip_entries
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _as_of(contact: Contact) -> str:
-    return contact.provenance.as_of.strftime("%d.%m.%Y")
+    return as_of_text(contact.provenance)
 
 
 def refresh(

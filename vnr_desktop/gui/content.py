@@ -58,9 +58,13 @@ class BundleInfo:
     municipalities: tuple[tuple[str, str], ...]
     sources: dict[str, SourceDocument]
     installed_from: str
+    coverage_note: str | None = None
+    """Which municipality names/numbers no source prints (core/provenance.py), or None."""
 
     @classmethod
     def from_manifest(cls, manifest: Manifest, installed_from: str) -> BundleInfo:
+        from vnr_desktop.core.provenance import coverage_note
+
         return cls(
             id=manifest.id,
             title=manifest.title,
@@ -70,6 +74,7 @@ class BundleInfo:
             municipalities=tuple((m.number, m.name) for m in manifest.municipalities),
             sources={s.id: s for s in manifest.sources},
             installed_from=installed_from,
+            coverage_note=coverage_note(manifest),
         )
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
@@ -109,9 +110,7 @@ class EmergencyStrip(QFrame):
             prov = item.provenance
             source = doc.title if doc else prov.source
             lines.append(
-                self.tr("Kilde: {0}, {1}, per {2}").format(
-                    source, prov.section, prov.as_of.strftime("%d.%m.%Y")
-                )
+                self.tr("Kilde: {0}, {1}, per {2}").format(source, prov.section, as_of_text(prov))
             )
         lines.append(self.tr("Klikk for å kopiere nummeret."))
         return "\n".join(lines)
