@@ -152,8 +152,9 @@ class MainWindow(QMainWindow):
         self._title = self.tr("VNR – vold i nære relasjoner")
         self.setWindowTitle(self._title)
         self.setWindowIcon(app_icon())
-        self.resize(1280, 820)
-        self.setMinimumSize(980, 620)
+        from vnr_desktop.gui import window_geometry
+
+        window_geometry.place(self, data_dir)
         self._hidden = False
         self._background_updates = background_updates
         self._pages: dict[str, QWidget] = {}
@@ -1109,6 +1110,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ lifecycle
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from vnr_desktop.gui import window_geometry
+
+        window_geometry.remember(self, self.session.data_dir)
         self.shutdown()
         super().closeEvent(event)
 
