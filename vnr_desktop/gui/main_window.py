@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
             studio = CardStudio(self.stack)
             studio.preview_requested.connect(self._render_preview)
             studio.print_requested.connect(self._print_card)
+            studio.preview_print_requested.connect(self._preview_card)
             studio.save_requested.connect(self._save_card)
             studio.batch_requested.connect(self._batch)
             studio.batch_cancel.connect(self._cancel_batch)
@@ -812,18 +813,20 @@ class MainWindow(QMainWindow):
         self.session.jobs.submit("render", work, done, failed, key="preview")
 
     def new_printer(self) -> Any:
-        from PySide6.QtPrintSupport import QPrinter
+        from vnr_desktop.gui.pdf_pages import new_printer
 
-        return QPrinter(QPrinter.PrinterMode.HighResolution)
+        return new_printer()
 
-    def _open_print_dialog(self, pdf: bytes, title: str, accepted: Any) -> None:
-        """The system print dialog (non-blocking), set to the PDF's page size at 100 %."""
+    def _open_print_dialog(
+        self, pdf: bytes, title: str, accepted: Any, inset_mm: float = 0.0
+    ) -> None:
+        """The system print dialog (non-blocking) on the default printer and its paper."""
         from PySide6.QtPrintSupport import QPrintDialog
 
         from vnr_desktop.gui.pdf_pages import prepare_printer
 
         printer = self.new_printer()
-        prepare_printer(printer, pdf)
+        prepare_printer(printer, pdf, inset_mm)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(title)
         dialog.accepted.connect(lambda: accepted(printer))
@@ -834,11 +837,52 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _print_card(self, rendered: Rendered) -> None:
+        from vnr_desktop.gui.adapters.cards import trim_inset_mm
+
         self._open_print_dialog(
             rendered.pdf,
             self.tr("Skriv ut kortet"),
             lambda printer: self.print_to(printer, rendered),
+            trim_inset_mm(rendered.request),
         )
+
+    def _preview_card(self, rendered: Rendered) -> None:
+        """Rasterise the card on the render lane, then show Qt's print preview of it."""
+        from vnr_desktop.gui.adapters.cards import trim_inset_mm
+        from vnr_desktop.gui.pdf_pages import rasterise
+
+        inset = trim_inset_mm(rendered.request)
+        self.session.jobs.submit(
+            "render",
+            lambda _ctx: rasterise(rendered.pdf, inset),
+            lambda pages: self._show_print_preview(rendered, pages, inset),
+            key="print-preview",
+        )
+
+    def _show_print_preview(self, rendered: Rendered, pages: list[Any], inset: float) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from vnr_desktop.gui.pdf_pages import paint_preview, prepare_printer
+
+        printer = self.new_printer()
+        prepare_printer(printer, rendered.pdf, inset)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Forhåndsvisning av utskriften"))
+        dialog.paintRequested.connect(lambda p: paint_preview(p, pages))
+        dialog.accepted.connect(lambda: self._printed_from_preview(rendered, printer))
+        dialog.finished.connect(dialog.deleteLater)
+        self._print_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.resize(self.size() * 0.9)
+        dialog.show()
+
+    def _printed_from_preview(self, rendered: Rendered, printer: Any) -> None:
+        from vnr_desktop.gui.adapters import cards as cards_adapter
+
+        output = printer.outputFileName() or printer.printerName() or "printer"
+        self.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+        self.session.errors.show_info(self.tr("Kortet er sendt til skriveren."))
+        self.print_done.emit("print")
 
     def print_to(self, printer: Any, rendered: Rendered) -> JobHandle:
         """Print a card and record it in the print history."""
@@ -847,7 +891,8 @@ class MainWindow(QMainWindow):
         def record(output: str) -> None:
             self.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
 
-        return self.print_pdf(printer, rendered.pdf, "print", record)
+        inset = cards_adapter.trim_inset_mm(rendered.request)
+        return self.print_pdf(printer, rendered.pdf, "print", record, inset)
 
     def print_pdf(
         self,
@@ -855,12 +900,13 @@ class MainWindow(QMainWindow):
         pdf: bytes,
         what: str,
         then: Any = None,
+        inset_mm: float = 0.0,
     ) -> JobHandle:
         """Print on a worker thread (painting on a QPrinter is allowed off the GUI thread)."""
         from vnr_desktop.gui.pdf_pages import print_documents
 
         def work(_ctx: JobContext) -> int:
-            return print_documents(printer, [pdf], total=1)
+            return print_documents(printer, [(pdf, inset_mm)], total=1)
 
         def done(pages: int) -> None:
             if then is not None:
@@ -962,10 +1008,11 @@ class MainWindow(QMainWindow):
                         rendered = cards_adapter.render(
                             ctx.state, data_dir, replace(template, card_id=card.id, lang=lang)
                         )
+                        inset = cards_adapter.trim_inset_mm(rendered.request)
                         if not done:
-                            prepare_printer(printer, rendered.pdf)
+                            prepare_printer(printer, rendered.pdf, inset)
                         done.append((rendered, printer.outputFileName() or printer.printerName()))
-                        yield rendered.pdf
+                        yield rendered.pdf, inset
 
                 print_documents(
                     printer,

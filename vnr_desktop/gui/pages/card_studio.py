@@ -69,6 +69,8 @@ class CardStudio(QWidget):
     ``show_preview``."""
     print_requested = Signal(object)
     """Rendered: print it (the window opens the print dialog)."""
+    preview_print_requested = Signal(object)
+    """Rendered: show the print preview (exactly what the printer gets)."""
     save_requested = Signal(object, object)
     """(Rendered, Path)."""
     batch_requested = Signal(str, object)
@@ -133,10 +135,15 @@ class CardStudio(QWidget):
         self.save_button = named(
             QPushButton(self.tr("Lagre PDF …"), controls), self.tr("Lagre kortet som PDF")
         )
+        self.print_preview_button = named(
+            QPushButton(self.tr("Forhåndsvis utskrift …"), controls),
+            self.tr("Vis hvordan utskriften blir på arket"),
+        )
         row = QHBoxLayout()
         row.addWidget(self.print_button)
-        row.addWidget(self.save_button)
+        row.addWidget(self.print_preview_button)
         side.addLayout(row)
+        side.addWidget(self.save_button)
         batch_label = QLabel(self.tr("Alle kort for regionen"), controls)
         batch_label.setProperty("role", "muted")
         side.addWidget(batch_label)
@@ -206,6 +213,7 @@ class CardStudio(QWidget):
         self.format.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.sheet.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.print_button.clicked.connect(self._print)
+        self.print_preview_button.clicked.connect(self._print_preview)
         self.save_button.clicked.connect(self.choose_save_file)
         self.batch_print_button.clicked.connect(lambda: self.batch_requested.emit("print", None))
         self.batch_save_button.clicked.connect(self.choose_batch_folder)
@@ -410,7 +418,7 @@ class CardStudio(QWidget):
 
     def _update_buttons(self) -> None:
         ready = self.current is not None and self.current.rendered.request == self.request()
-        for button in (self.print_button, self.save_button):
+        for button in (self.print_button, self.print_preview_button, self.save_button):
             button.setEnabled(ready and not self.busy)
         has_region = self.region.currentData() is not None
         for button in (self.batch_print_button, self.batch_save_button):
@@ -421,6 +429,10 @@ class CardStudio(QWidget):
     def _print(self) -> None:
         if self.current is not None:
             self.print_requested.emit(self.current.rendered)
+
+    def _print_preview(self) -> None:
+        if self.current is not None:
+            self.preview_print_requested.emit(self.current.rendered)
 
     def choose_save_file(self) -> None:
         if self.current is None:
