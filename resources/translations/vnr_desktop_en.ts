@@ -103,6 +103,14 @@
         <translation>Save the card as PDF</translation>
     </message>
     <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Print preview …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Show how the print will look on the paper</translation>
+    </message>
+    <message>
         <source>Alle kort for regionen</source>
         <translation>All cards for the region</translation>
     </message>
@@ -290,6 +298,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Urgent help</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>More numbers</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>The numbers there is no room for in the strip</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -755,6 +771,14 @@ If someone is in danger now, call the police emergency number.</translation>
         <source>Skriv ut kortet</source>
         <translation>Print the card</translation>
     </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>The card has been sent to the printer.</translation>
+    </message>
     <message numerus="yes">
         <source>%n sider er sendt til skriveren.</source>
         <translation>
@@ -940,6 +964,18 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Notater</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Continue (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1317,10 +1353,6 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>High contrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>The language changes the next time you start the app.</translation>
     </message>
     <message>
         <source>Utskrift</source>

@@ -103,6 +103,14 @@
         <translation>Lagre kortet som PDF</translation>
     </message>
     <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Forhåndsvis utskrift …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Vis hvordan utskriften blir på arket</translation>
+    </message>
+    <message>
         <source>Alle kort for regionen</source>
         <translation>Alle kort for regionen</translation>
     </message>
@@ -290,6 +298,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Akutt hjelp</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>Flere numre</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>Numrene det ikke er plass til i stripen</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -755,6 +771,14 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <source>Skriv ut kortet</source>
         <translation>Skriv ut kortet</translation>
     </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Forhåndsvisning av utskriften</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>Kortet er sendt til skriveren.</translation>
+    </message>
     <message numerus="yes">
         <source>%n sider er sendt til skriveren.</source>
         <translation>
@@ -940,6 +964,18 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Notater</source>
         <translation>Notater</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Fortsett</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Fortsett (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1317,10 +1353,6 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>Høy kontrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>Språket byttes neste gang du starter programmet.</translation>
     </message>
     <message>
         <source>Utskrift</source>

@@ -109,16 +109,12 @@ class EmergencyStrip(QFrame):
         self.setObjectName("emergencyStrip")
         self._layout = FlowLayout(self, spacing=8)
         self._layout.setContentsMargins(12, 6, 12, 6)
-        self.title = QLabel(self.tr("Akutt hjelp"), self)
+        self.title = QLabel(self)
         self.title.setObjectName("stripTitle")
         self._layout.addWidget(self.title)
         self.buttons: list[StripButton] = []
-        self.more = named(
-            QToolButton(self),
-            self.tr("Flere numre"),
-            self.tr("Numrene det ikke er plass til i stripen"),
-        )
-        self.more.setText(self.tr("Flere numre"))
+        self.more = QToolButton(self)
+        self.retranslate()
         self.more.setProperty("role", "stripMore")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more)
@@ -127,6 +123,12 @@ class EmergencyStrip(QFrame):
         self.more.hide()
         self.folded: list[StripButton] = []
         self.last_copied: str | None = None
+
+    def retranslate(self) -> None:
+        """The strip's own words (the chips come again with the next snapshot)."""
+        self.title.setText(self.tr("Akutt hjelp"))
+        self.more.setText(self.tr("Flere numre"))
+        named(self.more, self.tr("Flere numre"), self.tr("Numrene det ikke er plass til i stripen"))
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         for button in self.buttons:
@@ -169,7 +171,7 @@ class EmergencyStrip(QFrame):
         for i, button in enumerate(self.buttons):
             button.setVisible(i in shown)
         self.more.setVisible(bool(folded))
-        if folded != self.folded:
+        if folded != self.folded or not self.more_menu.actions():
             self.folded = folded
             self.more_menu.clear()
             for button in folded:

@@ -8,6 +8,7 @@ arrives. Work that touches disk, network, search or PDFs goes through ``session.
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui import theme
-from vnr_desktop.gui.a11y import name_inner_parts, named
+from vnr_desktop.gui.a11y import EnterPressesButtons, name_inner_parts, named
 from vnr_desktop.gui.content import OWN_BUNDLE
 from vnr_desktop.gui.emergency_strip import EmergencyStrip
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 90
+NAV_WIDTH = 270
 FEED_STATUS_DELAY_MS = 5_000
 NAV_KEY_ROLE = 256
 """Qt.ItemDataRole.UserRole: where a navigation item keeps its page key."""
@@ -180,38 +182,25 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         header.setContentsMargins(16, 10, 16, 6)
         header.setSpacing(10)
-        self.search_field = named(QLineEdit(self.content), self.tr("Søk"))
+        self.search_field = QLineEdit(self.content)
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(
-            self.tr("Søk etter tjeneste, telefonnummer, tegn eller tiltak (Ctrl+F)")
-        )
         self.search_field.setClearButtonEnabled(True)
         self.search_field.installEventFilter(self)
         header.addWidget(self.search_field, 1)
-        self.hide_button = named(
-            QPushButton(self.tr("Skjul skjermen (Esc Esc)"), self.content),
-            self.tr("Skjul skjermen"),
-            self.tr(
-                "Skjuler innholdet med en nøytral side. Trykk Esc to ganger for å gjøre det samme."
-            ),
-        )
+        self.hide_button = QPushButton(self.content)
         self.hide_button.setProperty("role", "hide")
         self.hide_button.clicked.connect(self.hide_now)
         header.addWidget(self.hide_button)
         layout.addLayout(header)
 
-        self.message_bar = MessageBar(self.content)
-        bar_row = QHBoxLayout()
-        bar_row.setContentsMargins(16, 0, 16, 6)
-        bar_row.addWidget(self.message_bar)
-        layout.addLayout(bar_row)
+        self.message_bar = MessageBar(self.content)  # floats over the page: no layout
 
         body = QHBoxLayout()
         body.setContentsMargins(8, 0, 0, 0)
         body.setSpacing(0)
-        self.nav = named(QListWidget(self.content), self.tr("Navigasjon"))
+        self.nav = QListWidget(self.content)
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(270)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setWordWrap(True)
         # elide mode and scroll bar policy come from the style sheet (theme.py): no Qt enum
         # is touched before the first frame (see lazy_qt.py)
@@ -226,8 +215,9 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         layout.addLayout(body, 1)
 
-        self.loading = QLabel(self.tr("Åpner innholdet …"), self.stack)
+        self.loading = QLabel(self.stack)
         self.loading.setObjectName("loading")  # centred by the style sheet
+        self._set_texts()
         self.stack.addWidget(self.loading)
         self.stack.setCurrentWidget(self.loading)
         # Every page is built when first needed: the first frame shows the window's frame only.
@@ -241,9 +231,11 @@ class MainWindow(QMainWindow):
 
         self.escape_filter = DoubleEscapeFilter(self)
         self.escape_filter.triggered.connect(self.hide_now)
+        self.enter_filter = EnterPressesButtons(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.escape_filter)
+            app.installEventFilter(self.enter_filter)
         for sequence in (QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")):
             shortcut = QShortcut(sequence, self)
             shortcut.activated.connect(self.focus_search)
@@ -259,14 +251,45 @@ class MainWindow(QMainWindow):
         if start:
             self._starter = _StartAfterFirstPaint(self)
 
-    def finish_startup(self) -> None:
-        """After the first frame: load the content, and build what the first frame did not need."""
-        self.session.start()
+    def _set_texts(self) -> None:
+        """The window's own words (again after a language switch)."""
+        self._title = self.tr("VNR – vold i nære relasjoner")
+        if not self._hidden:
+            self.setWindowTitle(self._title)
+        named(self.search_field, self.tr("Søk"))
+        self.search_field.setPlaceholderText(
+            self.tr("Søk etter tjeneste, telefonnummer, tegn eller tiltak (Ctrl+F)")
+        )
+        self.hide_button.setText(self.tr("Skjul skjermen (Esc Esc)"))
+        named(
+            self.hide_button,
+            self.tr("Skjul skjermen"),
+            self.tr(
+                "Skjuler innholdet med en nøytral side. Trykk Esc to ganger for å gjøre det samme."
+            ),
+        )
+        named(self.nav, self.tr("Navigasjon"))
+        if self.session.snapshot is None:
+            self.loading.setText(self.tr("Åpner innholdet …"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            from vnr_desktop.gui import language
+
+            language.schedule_retranslate(self)
+        super().changeEvent(event)
+
+    def _style_nav_headers(self) -> None:
         for item in self._nav_headers:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             font = item.font()
             font.setBold(True)
             item.setFont(font)
+
+    def finish_startup(self) -> None:
+        """After the first frame: load the content, and build what the first frame did not need."""
+        self.session.start()
+        self._style_nav_headers()
         _ = self.neutral
         name_inner_parts(self)
 
@@ -298,6 +321,12 @@ class MainWindow(QMainWindow):
         add("measures", self.tr("Tiltaksplan"))
         add("cards", self.tr("Kortstudio – skriv ut kort"))
         add("settings", self.tr("Innstillinger"))
+
+    def _fit_nav(self, scale: float) -> None:
+        """Widen the navigation a little with the text size (its labels wrap for the rest) and
+        measure its rows again, so no label is cut."""
+        self.nav.setFixedWidth(round(NAV_WIDTH * (1 + (scale - 1) * 0.35)))
+        QTimer.singleShot(0, self.nav, self.nav.doItemsLayout)
 
     def _nav_enabled(self, on: bool) -> None:
         self.nav.setEnabled(on)
@@ -596,7 +625,9 @@ class MainWindow(QMainWindow):
         if wanted != self._applied_theme and isinstance(app, QApplication):
             theme.apply_theme(app, scale=s.text_scale, high_contrast=s.high_contrast)
             self._applied_theme = wanted
+            self._fit_nav(s.text_scale)
         self.strip.set_snapshot(snapshot)
+        self._visual_tab_order()
         for key, page in self._pages.items():
             self._apply_to_page(key, page, snapshot)
         current = self.current_key()
@@ -607,6 +638,23 @@ class MainWindow(QMainWindow):
             )
         if "search" in self._pages:
             self.search_page.model.region_titles = self._region_titles(snapshot)
+
+    def _visual_tab_order(self) -> None:
+        """Tab runs as the eye reads: the strip, search and hide, the message, the navigation,
+        then the page (the strip's chips are made after the rest, so Qt would put them last)."""
+        chain: list[QWidget] = [
+            *self.strip.buttons,
+            self.strip.more,
+            self.search_field,
+            self.hide_button,
+            self.message_bar.close_button,
+            self.nav,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        page = self.stack.currentWidget()
+        if page is not None and page is not self.loading:
+            QWidget.setTabOrder(self.nav, page)
 
     def _apply_to_page(self, key: str, page: QWidget, snapshot: Snapshot) -> None:
         colors = self.colors
@@ -619,8 +667,9 @@ class MainWindow(QMainWindow):
         snapshot = self.session.snapshot
         if snapshot is None:
             return
-        if "language" in changes and changes["language"] != snapshot.settings.language:
-            self.settings_page.language_note.show()
+        new_language = changes.get("language")
+        if new_language == snapshot.settings.language:
+            new_language = None
         if changes.get("municipality") is not None and not changes.get("region"):
             number = changes["municipality"]
             changes["region"] = next(
@@ -633,6 +682,10 @@ class MainWindow(QMainWindow):
                 self.tr("Innstillingen kunne ikke lagres: {0}").format(exc)
             )
             return
+        if new_language:
+            from vnr_desktop.gui import language
+
+            language.switch(self, new_language)
         if "municipality" in changes:
             name = self.session.snapshot.municipality_name if self.session.snapshot else None
             self.session.errors.show_info(
@@ -1153,6 +1206,7 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.content)
         self.setWindowTitle(self._title)
         self.setWindowIcon(app_icon())
+        self.hide_button.setFocus()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -1167,6 +1221,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.escape_filter)
+            app.removeEventFilter(self.enter_filter)
         self._search_timer.stop()
         for handle in (self._batch_handle, self._sync_handle, self._search_handle):
             if handle is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -65,27 +65,45 @@ class DoubleEscapeFilter(QObject):
         return watched is focus if focus is not None else watched.isWindow()
 
 
+RESUME_SHORTCUT = "Ctrl+Return"
+
+
 class NeutralScreen(QFrame):
+    """The cover. The way back ("Fortsett") sits at the top, beside the heading, so it is on
+    screen at any window size; Tab leaves the note field for it, and Ctrl+Enter (or Alt+F)
+    presses it."""
+
     resume = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("neutralScreen")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 20)
-        heading = QLabel(self.tr("Notater"), self)
-        heading.setProperty("role", "h2")
-        layout.addWidget(heading)
-        self.note = named(QPlainTextEdit(self), self.tr("Notat"))
-        self.note.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.note, 1)
+        layout.setContentsMargins(24, 16, 24, 16)
         row = QHBoxLayout()
-        row.addStretch(1)
-        self.resume_button = named(QPushButton(self.tr("Fortsett"), self), self.tr("Fortsett"))
-        self.resume_button.setFlat(True)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "h2")
+        row.addWidget(self.heading, 1)
+        self.resume_button = QPushButton(self)
         self.resume_button.clicked.connect(self.resume)
         row.addWidget(self.resume_button)
         layout.addLayout(row)
+        self.note = QPlainTextEdit(self)
+        self.retranslate()
+        self.note.setFrameShape(QFrame.Shape.NoFrame)
+        self.note.setTabChangesFocus(True)
+        layout.addWidget(self.note, 1)
+        for sequence in (RESUME_SHORTCUT, "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.resume)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Notater"))
+        self.resume_button.setText(self.tr("&Fortsett"))
+        named(self.resume_button, self.tr("Fortsett"), self.tr("Ctrl+Enter"))
+        self.resume_button.setToolTip(self.tr("Fortsett (Ctrl+Enter)"))
+        named(self.note, self.tr("Notat"))
 
     def window_title(self) -> str:
         return self.tr("Notater")

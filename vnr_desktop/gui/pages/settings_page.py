@@ -127,12 +127,6 @@ class SettingsPage(QScrollArea):
         self.high_contrast.clicked.connect(lambda on: self.changed.emit({"high_contrast": on}))
         form.addRow("", self.high_contrast)
         layout.addLayout(form)
-        self.language_note = QLabel(
-            self.tr("Språket byttes neste gang du starter programmet."), frame
-        )
-        self.language_note.setProperty("role", "muted")
-        self.language_note.hide()
-        layout.addWidget(self.language_note)
         column.addWidget(frame)
 
         # -- printing
