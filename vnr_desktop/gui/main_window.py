@@ -481,6 +481,7 @@ class MainWindow(QMainWindow):
         else:
             widget = self.page(key)
         self.stack.setCurrentWidget(widget)
+        self._visual_tab_order()
         if not self._history or self._history[-1] != key:
             self._history.append(key)
             del self._history[:-20]
