@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from gui_support import open_window, write_settings
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -121,3 +122,105 @@ def test_folded_numbers_copy_from_the_menu(qtbot, gui_data):
     with qtbot.waitSignal(window.strip.copied):
         action.trigger()
     assert QGuiApplication.clipboard().text() == button.entry.phone.number
+
+
+def _nav_cut(window) -> list[str]:
+    """Navigation rows whose wrapped text is taller or wider than the row Qt gave it."""
+    from PySide6.QtCore import QRect
+
+    view = window.nav
+    metrics = QFontMetrics(view.font())
+    problems = []
+    for row in range(view.count()):
+        item = view.item(row)
+        rect = view.visualItemRect(item)
+        font = item.font() if item.font().bold() else view.font()
+        metrics = QFontMetrics(font)
+        inner = rect.width() - 2 * 10  # the item's padding in the style sheet
+        needed = metrics.boundingRect(
+            QRect(0, 0, inner, 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
+        )
+        if needed.height() > rect.height() - 2 * 9 + 2 or needed.width() > inner:
+            problems.append(f"{item.text()!r}: needs {needed.size()}, row is {rect.size()}")
+        if rect.right() > view.viewport().width():
+            problems.append(f"{item.text()!r} runs out of the navigation")
+    return problems
+
+
+@pytest.mark.parametrize("scale", TEXT_SIZES)
+def test_navigation_labels_are_whole_at_every_text_size(qtbot, gui_data, language, scale):
+    write_settings(gui_data, municipality="9901", region="testregion", first_run_done=True)
+    window = open_window(qtbot, gui_data, size=(1024, 600))
+    window.change_settings({"text_scale": scale})
+    QApplication.processEvents()
+    try:
+        qtbot.waitUntil(lambda: _nav_cut(window) == [], timeout=3_000)
+    except Exception:
+        assert _nav_cut(window) == []
+
+
+def test_the_window_opens_inside_the_screen_and_remembers_its_place(qtbot, gui_data):
+    from vnr_desktop.gui import window_geometry
+
+    window = open_window(qtbot, gui_data, size=None)
+    available = window.screen().availableGeometry()
+    assert available.contains(window.frameGeometry()) or window.isMaximized()
+    if available.width() < 1280 or available.height() < 800:
+        assert window.isMaximized()
+    # the smallest window still fits a 1024 x 600 screen
+    assert window.minimumWidth() <= 1024 and window.minimumHeight() <= 560
+    window.showNormal()
+    window.setGeometry(40, 30, 700, 500)
+    qtbot.waitUntil(lambda: window.width() == 760)  # not below the minimum
+    window.close()
+    assert window_geometry.settings_path(gui_data).is_file()
+    again = open_window(qtbot, gui_data, size=None)
+    assert again.size() == window.size()
+
+
+@pytest.mark.parametrize(
+    "key", ["home", "child", "contacts", "own", "measures", "cards", "settings"]
+)
+def test_every_page_is_usable_at_1024_by_600(qtbot, gui_data, key):
+    """At 1024 x 600 (a small laptop) and 150 % text nothing on the page is cut off: every
+    control is inside its parent or reachable in a scroll area."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QComboBox, QLineEdit
+
+    write_settings(
+        gui_data, municipality="9901", region="testregion", first_run_done=True, text_scale=1.5
+    )
+    window = open_window(qtbot, gui_data, size=(1024, 600))
+    window.go(key)
+    page = window.stack.currentWidget()
+    QApplication.processEvents()
+    assert window.width() == 1024 and window.height() == 600
+    problems = []
+    for control in (
+        page.findChildren(QAbstractButton)
+        + page.findChildren(QComboBox)
+        + page.findChildren(QLineEdit)
+    ):
+        if not control.isVisible() or control.window() is not window:
+            continue
+        # inside a scroll area the user can scroll to it; elsewhere it must be on screen
+        ancestor = control.parentWidget()
+        scrolled = False
+        while ancestor is not None and ancestor is not page.parentWidget():
+            if isinstance(ancestor, QAbstractScrollArea):
+                scrolled = True
+                break
+            ancestor = ancestor.parentWidget()
+        if scrolled:
+            continue
+        top_left = control.mapTo(window, control.rect().topLeft())
+        bottom_right = control.mapTo(window, control.rect().bottomRight())
+        if not window.rect().contains(top_left) or not window.rect().contains(bottom_right):
+            problems.append(
+                f"{type(control).__name__} {control.text() if hasattr(control, 'text') else ''!r}"
+            )
+        elif isinstance(control, QAbstractButton) and control.text():
+            metrics = QFontMetrics(control.font())
+            needed = metrics.horizontalAdvance(control.text().replace("&", ""))
+            if needed > control.width():
+                problems.append(f"{control.text()!r} is wider than its button")
+    assert problems == [], key

@@ -49,6 +49,7 @@ def retranslate(window: MainWindow) -> None:
     window._nav_headers = []
     window._fill_nav()
     window._style_nav_headers()
+    window._wrap_nav()
     window.nav.blockSignals(False)
     window.message_bar.retranslate()
     if window._neutral is not None:

@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 90
 NAV_WIDTH = 270
+NAV_PADDING = (10, 9)
+"""A navigation row's padding (horizontal, vertical) in the style sheet (theme.py)."""
 FEED_STATUS_DELAY_MS = 5_000
 NAV_KEY_ROLE = 256
 """Qt.ItemDataRole.UserRole: where a navigation item keeps its page key."""
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
         """After the first frame: load the content, and build what the first frame did not need."""
         self.session.start()
         self._style_nav_headers()
+        self._wrap_nav()
         _ = self.neutral
         name_inner_parts(self)
 
@@ -326,7 +329,29 @@ class MainWindow(QMainWindow):
         """Widen the navigation a little with the text size (its labels wrap for the rest) and
         measure its rows again, so no label is cut."""
         self.nav.setFixedWidth(round(NAV_WIDTH * (1 + (scale - 1) * 0.35)))
-        QTimer.singleShot(0, self.nav, self.nav.doItemsLayout)
+        QTimer.singleShot(0, self.nav, self._wrap_nav)
+
+    def _wrap_nav(self) -> None:
+        """Give every navigation row the height its wrapped text needs at the list's width.
+
+        Left alone, a list view makes a row as wide as its text on one line and clips it at
+        the edge; a fixed width per row makes the text wrap instead."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QFontMetrics
+        from PySide6.QtWidgets import QApplication, QStyle
+
+        bar = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = self.nav.width() - 2 * self.nav.frameWidth() - bar - 2 * self.nav.spacing()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            font = item.font() if item.font().bold() else self.nav.font()
+            text = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width - 2 * NAV_PADDING[0], 10_000),
+                int(Qt.TextFlag.TextWordWrap),
+                item.text(),
+            )
+            item.setSizeHint(QSize(width, text.height() + 2 * NAV_PADDING[1] + 4))
+        self.nav.doItemsLayout()
 
     def _nav_enabled(self, on: bool) -> None:
         self.nav.setEnabled(on)

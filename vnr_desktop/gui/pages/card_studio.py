@@ -83,9 +83,17 @@ class CardStudio(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(16)
 
-        controls = QFrame(self)
+        # the controls scroll on a small screen; their buttons stack, so large text widens
+        # the column instead of cutting a label
+        scroller = QScrollArea(self)
+        scroller.setObjectName("studioControls")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls = QFrame(scroller)
         controls.setProperty("role", "card")
-        controls.setFixedWidth(360)
+        self.controls = controls
+        self.controls_scroller = scroller
         side = QVBoxLayout(controls)
         side.setContentsMargins(14, 12, 14, 12)
         heading = QLabel(self.tr("Kortstudio"), controls)
@@ -139,11 +147,8 @@ class CardStudio(QWidget):
             QPushButton(self.tr("Forhåndsvis utskrift …"), controls),
             self.tr("Vis hvordan utskriften blir på arket"),
         )
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.print_preview_button)
-        side.addLayout(row)
-        side.addWidget(self.save_button)
+        for button in (self.print_button, self.print_preview_button, self.save_button):
+            side.addWidget(button)
         batch_label = QLabel(self.tr("Alle kort for regionen"), controls)
         batch_label.setProperty("role", "muted")
         side.addWidget(batch_label)
@@ -155,10 +160,8 @@ class CardStudio(QWidget):
             QPushButton(self.tr("Lagre alle som PDF …"), controls),
             self.tr("Lagre alle kort for regionen som PDF i en mappe"),
         )
-        row = QHBoxLayout()
-        row.addWidget(self.batch_print_button)
-        row.addWidget(self.batch_save_button)
-        side.addLayout(row)
+        side.addWidget(self.batch_print_button)
+        side.addWidget(self.batch_save_button)
         self.duplex_test_button = named(
             QPushButton(self.tr("Testside for tosidig utskrift …"), controls),
             self.tr("Skriv ut en testside som måler hvor mye skriveren forskyver baksiden"),
@@ -175,7 +178,8 @@ class CardStudio(QWidget):
         side.addLayout(progress_row)
         self.progress.hide()
         self.cancel_button.hide()
-        outer.addWidget(controls)
+        scroller.setWidget(controls)
+        outer.addWidget(scroller)
 
         right = QVBoxLayout()
         self.preview_title = QLabel(self)
@@ -410,6 +414,23 @@ class CardStudio(QWidget):
         self.page_labels = []
         self.preview_info.setText(message)
         self._update_buttons()
+
+    def showEvent(self, event: Any) -> None:
+        self._fit_controls()
+        super().showEvent(event)
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_controls)
+        super().changeEvent(event)
+
+    def _fit_controls(self) -> None:
+        """The control column as wide as its widest control needs (at least 340 px)."""
+        bar = self.controls_scroller.verticalScrollBar().sizeHint().width()
+        width = max(340, self.controls.minimumSizeHint().width()) + bar
+        self.controls_scroller.setFixedWidth(width)
 
     def _page_names(self, request: RenderRequest, count: int) -> list[str]:
         if count == 2 and request.sheet is None and request.fmt in ("id1", "a7"):
