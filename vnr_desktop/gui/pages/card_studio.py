@@ -111,6 +111,7 @@ class CardStudio(QWidget):
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
         side.addWidget(self.cards, 1)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.region = named(QComboBox(controls), self.tr("Region"))
         form.addRow(self.tr("Region"), self.region)
         self.format = named(QComboBox(controls), self.tr("Format"))
@@ -130,6 +131,12 @@ class CardStudio(QWidget):
         self.language.addItem("English", "en")
         form.addRow(self.tr("Språk"), self.language)
         side.addLayout(form)
+        for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
+            # a narrow column shortens the shown choice (the list shows it whole)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.own_contacts = named(
             QCheckBox(self.tr("Ta med egne kontakter"), controls),
             self.tr("Ta med egne kontakter på kortet"),
@@ -427,9 +434,11 @@ class CardStudio(QWidget):
         super().changeEvent(event)
 
     def _fit_controls(self) -> None:
-        """The control column as wide as its widest control needs (at least 340 px)."""
+        """The control column as wide as its widest control needs (at least 320 px); the card
+        list at least a few cards tall."""
         bar = self.controls_scroller.verticalScrollBar().sizeHint().width()
-        width = max(340, self.controls.minimumSizeHint().width()) + bar
+        width = max(320, self.controls.minimumSizeHint().width()) + bar
+        self.cards.setMinimumHeight(self.cards.fontMetrics().height() * 7)
         self.controls_scroller.setFixedWidth(width)
 
     def _page_names(self, request: RenderRequest, count: int) -> list[str]:

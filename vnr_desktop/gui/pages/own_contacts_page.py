@@ -81,6 +81,7 @@ class OwnContactDialog(QDialog):
         self._existing = contact
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = named(QLineEdit(self), self.tr("Navn"))
         form.addRow(self.tr("Navn"), self.name)
         self.category = named(QComboBox(self), self.tr("Kategori"))

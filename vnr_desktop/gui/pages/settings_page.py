@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.flow_layout import FlowLayout
 from vnr_desktop.gui.html_render import short_date
 from vnr_desktop.gui.municipality_chooser import MunicipalityChooser
 
@@ -41,6 +42,7 @@ def _section(parent: QWidget, title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(18, 14, 18, 14)
     heading = QLabel(title, frame)
     heading.setProperty("role", "h2")
+    heading.setWordWrap(True)
     layout.addWidget(heading)
     return frame, layout
 
@@ -105,6 +107,7 @@ class SettingsPage(QScrollArea):
         # -- display
         frame, layout = _section(holder, self.tr("Visning"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.language = named(QComboBox(frame), self.tr("Språk"))
         self.language.setMaximumWidth(320)
         self.language.addItem("Norsk bokmål", "nb")
@@ -142,6 +145,7 @@ class SettingsPage(QScrollArea):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.offset_x = named(
             QDoubleSpinBox(frame), self.tr("Forskyv baksiden sidelengs, millimeter")
         )
@@ -163,6 +167,7 @@ class SettingsPage(QScrollArea):
         # -- content age and privacy
         frame, layout = _section(holder, self.tr("Varsler og personvern"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.age_months = named(
             QSpinBox(frame), self.tr("Varsle når opplysningene er eldre enn, måneder")
         )
@@ -182,6 +187,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.keep_history)
         note = QLabel(self.tr("Søk lagres ikke med mindre du slår dette på."), frame)
         note.setProperty("role", "muted")
+        note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
         self.clear_history_button = named(
@@ -196,6 +202,7 @@ class SettingsPage(QScrollArea):
         # -- content and updates
         frame, layout = _section(holder, self.tr("Innhold og oppdateringer"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.update_source = named(
             QLineEdit(frame), self.tr("Oppdateringskilde, nettadresse eller mappe")
         )
@@ -210,7 +217,9 @@ class SettingsPage(QScrollArea):
         self.bundles.setMaximumHeight(150)
         self.bundles.currentItemChanged.connect(lambda *_a: self._update_rollback())
         layout.addWidget(self.bundles)
-        row = QHBoxLayout()
+        buttons = QWidget(frame)
+        row = FlowLayout(buttons)  # wraps on a narrow window or with large text
+        row.setContentsMargins(0, 0, 0, 0)
         self.check_button = named(
             QPushButton(self.tr("Se etter oppdateringer"), frame), self.tr("Se etter oppdateringer")
         )
@@ -227,8 +236,7 @@ class SettingsPage(QScrollArea):
         self.rollback_button.clicked.connect(self._rollback)
         for button in (self.check_button, self.import_button, self.rollback_button):
             row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         progress_row = QHBoxLayout()
         self.progress = named(QProgressBar(frame), self.tr("Fremdrift"))
         self.progress.hide()
