@@ -981,19 +981,26 @@ class MainWindow(QMainWindow):
         then: Any = None,
         inset_mm: float = 0.0,
     ) -> JobHandle:
-        """Print on a worker thread (painting on a QPrinter is allowed off the GUI thread)."""
-        from vnr_desktop.gui.pdf_pages import print_documents
+        """Rasterise the pages on the render lane, then paint them on the printer here, on the
+        UI thread, with the same drawing as the print preview."""
+        from vnr_desktop.gui.pdf_pages import paint_preview, rasterise
 
-        def work(_ctx: JobContext) -> int:
-            return print_documents(printer, [(pdf, inset_mm)], total=1)
+        def done(pages: list[Any]) -> None:
+            from vnr_desktop.gui.errors import UserError
 
-        def done(pages: int) -> None:
+            try:
+                paint_preview(printer, pages)
+            except UserError as exc:
+                self.session.errors.report(exc)
+                return
             if then is not None:
                 then(printer.outputFileName() or printer.printerName() or "printer")
-            self.session.errors.show_info(self.tr("%n sider er sendt til skriveren.", "", pages))
+            self.session.errors.show_info(
+                self.tr("%n sider er sendt til skriveren.", "", len(pages))
+            )
             self.print_done.emit(what)
 
-        return self.session.jobs.submit("io", work, done)
+        return self.session.jobs.submit("render", lambda _ctx: rasterise(pdf, inset_mm), done)
 
     def _duplex_test(self) -> None:
         """Render the duplex alignment test page with the current correction, then print it."""

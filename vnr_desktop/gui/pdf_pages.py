@@ -350,8 +350,10 @@ def print_documents(
     A document is its bytes, or (bytes, bleed in mm to leave off). Each page is rasterised at
     PRINT_DPI (Qt cannot draw a PDF page as vectors) and drawn by ``paint_page``: a card at
     100 % centred with crop marks, a poster scaled to the paper, never stretched. One page is
-    held in memory at a time, so a batch of cards runs on a worker thread (QPainter on a
-    QPrinter is allowed there). Stops between pages when ``cancelled()``.
+    held in memory at a time, so a batch of many cards runs on a worker thread (QPainter on
+    a QPrinter is allowed there); one card or poster is rasterised by ``rasterise`` on a worker
+    and painted on the UI thread by ``paint_preview``. Stops between pages when
+    ``cancelled()``.
     """
     painter = QPainter()
     pages = 0
@@ -384,7 +386,8 @@ def print_documents(
 
 
 def paint_preview(printer: QPrinter, pages: list[PrintPage]) -> None:
-    """QPrintPreviewDialog.paintRequested: the same drawing as the print job (UI thread)."""
+    """Paint rasterised pages on ``printer`` as one job (UI thread): a print, and
+    QPrintPreviewDialog.paintRequested, so the preview is what comes out."""
     painter = QPainter()
     if not painter.begin(printer):
         raise _printer_error()
