@@ -224,3 +224,63 @@ def test_every_page_is_usable_at_1024_by_600(qtbot, gui_data, key):
             if needed > control.width():
                 problems.append(f"{control.text()!r} is wider than its button")
     assert problems == [], key
+
+
+def _lines(doc) -> list[str]:
+    """The text of every laid-out line of a QTextDocument."""
+    lines = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        text = block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+        block = block.next()
+    return lines
+
+
+def _whole(number: str, lines: list[str]) -> bool:
+    variants = {number, number.replace(" ", "\u00a0")}
+    return any(v in line for line in lines for v in variants)
+
+
+def test_numbers_in_the_contact_list_and_detail_never_break(qtbot, gui_data):
+    """At 800 px and 200 % text a number wraps as one piece in the list and in the details."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from vnr_desktop.gui.item_models import REF_ROLE
+
+    write_settings(
+        gui_data, municipality="3320", region="hallingdal", first_run_done=True, text_scale=2.0
+    )
+    window = open_window(qtbot, gui_data, size=(800, 600))
+    window.go("contacts")
+    page = window.contacts_page
+    QApplication.processEvents()
+    view = page.view
+    delegate = view.itemDelegate()
+    model = view.model()
+    checked = 0
+    for row in range(min(model.rowCount(), 25)):
+        index = model.index(row, 0)
+        ref = index.data(REF_ROLE)
+        contact = window.session.snapshot.item(ref)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(index)
+        option.widget = view
+        doc = delegate._document(option, index, delegate._width(option))
+        lines = _lines(doc)
+        subtitle = " ".join(lines)
+        for phone in contact.phones:
+            if phone.number in subtitle.replace("\u00a0", " "):
+                assert _whole(phone.number, lines), (phone.number, lines)
+                checked += 1
+        page.select(ref)
+        QApplication.processEvents()
+        details = _lines(page.detail.document())
+        for phone in contact.phones:
+            assert _whole(phone.number, details), (phone.number, details)
+            checked += 1
+    assert checked > 10
