@@ -284,3 +284,58 @@ def test_numbers_in_the_contact_list_and_detail_never_break(qtbot, gui_data):
             assert _whole(phone.number, details), (phone.number, details)
             checked += 1
     assert checked > 10
+
+
+def test_a_message_does_not_move_the_page(window, qtbot):
+    window.go("home")
+    button = window.home.situation_buttons[0]
+    QApplication.processEvents()
+    before = button.mapTo(window, button.rect().topLeft())
+    window.session.errors.show_info("Et nummer er kopiert.")
+    QApplication.processEvents()
+    assert window.message_bar.isVisible()
+    assert button.mapTo(window, button.rect().topLeft()) == before
+    # it lies over the bottom of the page, whole and inside the window
+    bar = window.message_bar
+    assert window.content.rect().contains(bar.geometry())
+    assert bar.geometry().bottom() > window.content.height() // 2
+    window.message_bar.dismiss()
+    QApplication.processEvents()
+    assert button.mapTo(window, button.rect().topLeft()) == before
+
+
+def _colour_count(widget, colour: str, area=None) -> int:
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    rect = area or image.rect()
+    wanted = QColor(colour)
+    return sum(
+        1
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+        if image.pixelColor(x, y) == wanted
+    )
+
+
+def test_high_contrast_shows_focus_and_empty_check_boxes(window, qtbot):
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    from vnr_desktop.gui import theme
+
+    window.change_settings({"high_contrast": True})
+    window.go("settings")
+    QApplication.processEvents()
+    box = next(b for b in window.settings_page.findChildren(QCheckBox) if not b.isChecked())
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    # the empty box is drawn in the text colour on the black page
+    assert _colour_count(box, theme.HIGH_CONTRAST.text, indicator) > 20
+    # focus is drawn in the focus colour on the navigation and on a button
+    window.nav.setFocus()
+    QApplication.processEvents()
+    assert _colour_count(window.nav, theme.HIGH_CONTRAST.focus) > 50
+    window.hide_button.setFocus()
+    QApplication.processEvents()
+    assert _colour_count(window.hide_button, theme.HIGH_CONTRAST.focus) > 50
