@@ -70,12 +70,13 @@ def test_every_strip_number_is_whole_at_every_width_and_text_size(
     assert total >= 6
     for scale in TEXT_SIZES:
         theme.apply_theme(app, scale=scale)
-        for width in WIDTHS:
-            window.resize(width, 700)
-            qtbot.waitUntil(lambda w=width: window.width() == w)
+        for width, height in [(w, h) for w in WIDTHS for h in (700, 520)]:
+            window.resize(width, height)
+            qtbot.waitUntil(lambda w=width, h=height: window.size().toTuple() == (w, h))
             QApplication.processEvents()
             strip = window.strip
-            where = f"{language}, {region}, {width} px, {round(scale * 100)} %"
+            assert strip.compact == (height < 640)
+            where = f"{language}, {region}, {width}x{height} px, {round(scale * 100)} %"
             assert strip.width() == window.width(), where
             shown = [b for b in strip.buttons if b.isVisible()]
             # every number is either a whole chip or a line in the "Flere numre" menu

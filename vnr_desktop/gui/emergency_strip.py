@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.flow_layout import FlowLayout, flow_rows
@@ -75,6 +84,7 @@ class StripButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(0)
+        self._box = layout
         self.number_label = QLabel(entry.phone.number, self)
         self.number_label.setObjectName("stripNumber")
         self.name_label = QLabel(short, self)
@@ -91,6 +101,15 @@ class StripButton(QPushButton):
             self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.number, short),
             tooltip,
         )
+
+    def set_compact(self, compact: bool) -> None:
+        """Number and name side by side (one line: a low window) or stacked."""
+        self._box.setDirection(
+            QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom
+        )
+        self._box.setSpacing(8 if compact else 0)
+        self._box.setContentsMargins(10, 2 if compact else 4, 10, 2 if compact else 4)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         hint = self.layout().sizeHint()
@@ -122,6 +141,7 @@ class EmergencyStrip(QFrame):
         self._layout.addWidget(self.more)
         self.more.hide()
         self.folded: list[StripButton] = []
+        self.compact = False
         self.last_copied: str | None = None
 
     def retranslate(self) -> None:
@@ -140,8 +160,20 @@ class EmergencyStrip(QFrame):
             short = shorts.get(strip_key(entry), entry.name)
             button = StripButton(entry, short, self._tooltip(snapshot, entry), self)
             button.clicked.connect(lambda _=False, b=button: self.copy(b))
+            button.set_compact(self.compact)
             self._layout.insertWidget(1 + i, button)
             self.buttons.append(button)
+        self._fold(self.width())
+
+    def set_compact(self, compact: bool) -> None:
+        """One-line chips when the window is low (a 768 px screen at 150 % scaling), so the
+        strip leaves room for the page."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for button in self.buttons:
+            button.set_compact(compact)
+        self._layout.invalidate()
         self._fold(self.width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

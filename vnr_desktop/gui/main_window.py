@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 90
 NAV_WIDTH = 270
+COMPACT_STRIP_BELOW_PX = 640
+"""A window lower than this shows the emergency numbers on one-line chips."""
 NAV_PADDING = (10, 9)
 """A navigation row's padding (horizontal, vertical) in the style sheet (theme.py)."""
 FEED_STATUS_DELAY_MS = 5_000
@@ -273,6 +275,10 @@ class MainWindow(QMainWindow):
         named(self.nav, self.tr("Navigasjon"))
         if self.session.snapshot is None:
             self.loading.setText(self.tr("Åpner innholdet …"))
+
+    def resizeEvent(self, event: Any) -> None:
+        self.strip.set_compact(event.size().height() < COMPACT_STRIP_BELOW_PX)
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
