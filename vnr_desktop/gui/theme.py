@@ -187,6 +187,8 @@ QListView#navigation::item:focus {{ border: {thick} solid {c.focus}; }}
 QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit {{ background: {c.surface};
     border: 1px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
 QComboBox {{ padding-right: 24px; }}
+QComboBox QLineEdit {{ padding: 0px; border: none; background: transparent; }}
+QToolBar QComboBox {{ padding-top: 1px; padding-bottom: 1px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
     width: 22px; border: none; }}
 QComboBox::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
