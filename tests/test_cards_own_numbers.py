@@ -21,7 +21,7 @@ from vnr_desktop.core.models import Contact, Phone, Provenance
 from vnr_desktop.core.userdata import USER_SOURCE_ID
 
 LEADER = "12 34 56 78"
-LEGEVAKT = "98 76 54 32"
+LEGEVAKT = "987 65 432"
 HEADING_NB = "Egne numre (lagt inn av deg)"
 HEADING_EN = "Your own numbers (added by you)"
 

@@ -33,8 +33,8 @@ def test_region_slots_use_the_primary_contact(lib, catalog):
     rc = resolve_card(lib, catalog, "prove", "fjordby", "a7")
     lines = _by_label(rc)
     # two krisesenter contacts in fjordby: the one tagged primary is printed
-    assert lines["Krisesenter"].number == "99 11 00 01"
-    assert "99 11 00 09" not in rc.printed_numbers()
+    assert lines["Krisesenter"].number == "991 10 001"
+    assert "991 10 009" not in rc.printed_numbers()
     assert lines["Krisesenter"].contact_ref == "fjordby:krisesenter"
 
 
@@ -42,7 +42,7 @@ def test_slot_list_falls_through_to_the_next_category(lib, catalog):
     rc = resolve_card(lib, catalog, "prove", "fjordby", "a7")
     lines = _by_label(rc)
     # barnevernvakt has no number in fjordby: the barnevern number fills the slot
-    assert lines["Barnevernet"].number == "99 11 00 03"
+    assert lines["Barnevernet"].number == "991 10 003"
     assert "Barnevernvakt" not in lines
 
 
@@ -66,7 +66,7 @@ def test_unresolved_conflict_is_never_printed(lib, catalog):
     rc = resolve_card(lib, catalog, "prove", "fjordby", "a7")
     numbers = rc.printed_numbers()
     # fjordby's familievern has an unresolved conflict: the slot gets a blank line, not 99 11 00 04
-    assert "99 11 00 04" not in numbers and "99 11 00 40" not in numbers
+    assert "991 10 004" not in numbers and "991 10 040" not in numbers
     assert _by_label(rc)["Familievernkontor"].blank
     # an explicit contact with an unresolved conflict: a blank line and a warning
     assert "800 33 444" not in numbers and "800 33 445" not in numbers
@@ -83,9 +83,9 @@ def test_outdated_contact_is_never_printed(lib, catalog):
 def test_rejected_conflict_value_is_never_printed(lib, catalog):
     rc = resolve_card(lib, catalog, "prove", "fjordby", "a7")
     numbers = rc.printed_numbers()
-    assert "99 11 00 05" in numbers  # the decision's chosen value
-    assert "99 11 00 50" not in numbers  # the rejected one
-    assert "99 11 00 06" in numbers  # phones: all prints the second number too
+    assert "991 10 005" in numbers  # the decision's chosen value
+    assert "991 10 050" not in numbers  # the rejected one
+    assert "991 10 006" in numbers  # phones: all prints the second number too
     assert "117 116" not in numbers
 
 
@@ -135,7 +135,7 @@ def test_content_hash_changes_when_a_number_changes(lib, catalog, tmp_path):
     manifest.write_text(manifest.read_text("utf-8").replace("version: 2", "version: 3"), "utf-8")
     lib.install_dir(changed)
     after = resolve_card(lib, catalog, "prove", "fjordby", "a7")
-    assert "99 11 00 07" in after.printed_numbers()
+    assert "991 10 007" in after.printed_numbers()
     assert after.content_hash != before.content_hash
     assert after.content_version == "fjordby v3 + nasjonal v3"
 
@@ -158,7 +158,11 @@ def test_shipped_cards_resolve_region_numbers(library):
     barn = resolve_card(library, catalog, "barn", "hallingdal", "id1")
     assert {"02800", "32 08 53 10", "32 07 52 50"} <= set(barn.printed_numbers())
     akutt = resolve_card(library, catalog, "akutt", "gjovik", "a7")
-    assert {"112", "113", "02800", "116 117", "116 111", "116 006"} <= set(akutt.printed_numbers())
+    assert {"112", "113", "02800", "116 117", "116 111"} <= set(akutt.printed_numbers())
+    # VO-linjen's hours are unknown: not under "Ring når det haster", but under "Hjelp og råd"
+    assert "116 006" not in akutt.printed_numbers()
+    fold = resolve_card(library, catalog, "akutt", "gjovik", "a6-fold")
+    assert "116 006" in [ln.number for e in fold.panels["hjelp"].elements for ln in e.lines]
     assert "61 18 95 44" in akutt.printed_numbers()
     hamar = resolve_card(library, catalog, "akutt", "hamar", "a7")
     lokal = [line for e in hamar.panels["lokal"].elements for line in e.lines]

@@ -30,8 +30,8 @@ def test_child_situation_lists_the_full_card_first_and_the_regions_guide(window)
     for expected in ("Se", "Blåmerker", "Søvnproblemer", "Handle", "Ring barnevernvakta."):
         assert expected in text
     # linked contacts with their numbers as the content gives them
-    assert "Barnevernvakta i Testregion" in text and "99 00 00 02" in text
-    assert "Testregion krisesenter" in text and "99 00 00 01" in text
+    assert "Barnevernvakta i Testregion" in text and "990 00 002" in text
+    assert "Testregion krisesenter" in text and "990 00 001" in text
     # provenance line
     assert "Testkilde" in text and "Vedlegg 1" in text
 
@@ -83,7 +83,7 @@ def test_contact_view_shows_every_detail_and_source(window):
     text = page.detail.toPlainText()
     for expected in (
         "Testregion krisesenter",
-        "99 00 00 01",
+        "990 00 001",
         "Døgnåpen",
         "hele døgnet",
         "Anonymt",

@@ -54,7 +54,7 @@ def test_enter_before_results_opens_the_best_hit(window, qtbot):
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.contacts_page)
     assert window.contacts_page.selected_ref() == "testregion:krisesenter"
-    assert "99 00 00 01" in window.contacts_page.detail.toPlainText()
+    assert "990 00 001" in window.contacts_page.detail.toPlainText()
 
 
 def test_no_results_says_what_to_do(window, qtbot):

@@ -77,7 +77,7 @@ def test_import_from_folder_updates_shows_changes_and_rolls_back(
         )
     finally:
         ud.close()
-    assert "99 00 00 01" in _strip(window)
+    assert "990 00 001" in _strip(window)
     folder = _signed_update(tmp_path, publisher)
     window.go("settings")
     with qtbot.waitSignal(window.sync_finished, timeout=30_000):
@@ -85,11 +85,11 @@ def test_import_from_folder_updates_shows_changes_and_rolls_back(
     qtbot.waitUntil(
         lambda: window.session.snapshot.bundle("testregion").version == 2, timeout=10_000
     )
-    assert "99 00 00 11" in _strip(window)
+    assert "990 00 011" in _strip(window)
     report = window.update_report
     assert report is not None and report.isVisible()
     text = report.view.toPlainText()
-    assert "99 00 00 01" in text and "99 00 00 11" in text  # item by item: the number changed
+    assert "990 00 001" in text and "990 00 011" in text  # item by item: the number changed
     assert "akutt" in text  # the printed card to print again
     report.accept()
     # the previous version is one click away
@@ -106,7 +106,7 @@ def test_import_from_folder_updates_shows_changes_and_rolls_back(
     qtbot.waitUntil(
         lambda: window.session.snapshot.bundle("testregion").version == 1, timeout=10_000
     )
-    assert "99 00 00 01" in _strip(window)
+    assert "990 00 001" in _strip(window)
 
 
 def test_a_bundle_signed_by_an_unknown_key_is_refused(qtbot, gui_data, tmp_path, publisher):
@@ -120,7 +120,7 @@ def test_a_bundle_signed_by_an_unknown_key_is_refused(qtbot, gui_data, tmp_path,
     assert window.message_bar.level == "error"
     assert window.session.errors.unexpected_count == 0
     assert window.session.snapshot.bundle("testregion").version == 1
-    assert "99 00 00 01" in _strip(window)
+    assert "990 00 001" in _strip(window)
     assert window.settings_page.sync_status.text() == window.message_bar.label.text()
 
 

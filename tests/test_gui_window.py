@@ -35,21 +35,21 @@ def test_strip_shows_national_numbers_from_content_and_the_regions_own(window, l
     numbers = _strip_numbers(window)
     assert numbers[:5] == expected_national
     # testregion's primary krisesenter and barnevernvakt (made-up test numbers)
-    assert numbers[5:] == ["99 00 00 01", "99 00 00 02"]
+    assert numbers[5:] == ["990 00 001", "990 00 002"]
 
 
 def test_strip_click_copies_and_tooltip_gives_hours_and_source(window, qtbot):
-    button = next(b for b in window.strip.buttons if b.number_label.text() == "99 00 00 01")
+    button = next(b for b in window.strip.buttons if b.number_label.text() == "990 00 001")
     tooltip = button.toolTip()
     assert "hele døgnet" in tooltip
     assert "Testkilde" in tooltip and "s. 3" in tooltip and "01.01.2024" in tooltip
     QGuiApplication.clipboard().clear()
     with qtbot.waitSignal(window.strip.copied) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert blocker.args[0] == "99 00 00 01"
-    assert QGuiApplication.clipboard().text() == "99 00 00 01"
+    assert blocker.args[0] == "990 00 001"
+    assert QGuiApplication.clipboard().text() == "990 00 001"
     assert window.message_bar.isVisible()
-    assert "99 00 00 01" in window.message_bar.label.text()
+    assert "990 00 001" in window.message_bar.label.text()
 
 
 def test_strip_is_keyboard_operable(window, qtbot):
@@ -101,8 +101,8 @@ def test_first_start_asks_for_municipality_and_saves_it(qtbot, data_dir, gui_lib
     qtbot.keyClick(chooser.filter, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home
     assert [b.number_label.text() for b in window.strip.buttons][5:] == [
-        "99 00 00 01",
-        "99 00 00 02",
+        "990 00 001",
+        "990 00 002",
     ]
     wait_idle(qtbot, window)
     saved = read_settings(data_dir)

@@ -30,6 +30,7 @@ def test_json_output(library: Any, capsys: pytest.CaptureFixture[str]) -> None:
         "snippet": hits[0]["snippet"],
         "region": "gjovik",
         "score": hits[0]["score"],
+        "group": "regional",
         "phones": ["61 18 95 44"],
     }
     assert "[61 18 95 44]" in hits[0]["snippet"]
@@ -100,3 +101,20 @@ def test_own_contacts_are_found(
     assert code == 0 and json.loads(out)[0]["ref"] == "egne:helsesykepleier"
     code, out, _ = run(capsys, "99003001", "--region", "egne", "--json")
     assert [h["ref"] for h in json.loads(out)] == ["egne:helsesykepleier"]
+
+
+def test_text_output_marks_other_regions_outdated_items_and_translations(
+    library: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "krisesenter", "--home", "gjovik", "--kind", "contact")
+    assert code == 0
+    lines = [line for line in out.splitlines() if not line.startswith("    ")]
+    assert lines[0].startswith("Gjøvik krisesenter") and "ANNEN REGION" not in lines[0]
+    hamar = next(line for line in lines if "hamar:krisesenter" in line)
+    assert "ANNEN REGION / other region" in hamar and "no usable number" in hamar
+    code, out, _ = run(capsys, "rvts", "øst", "--kind", "contact")
+    assert "UTDATERT / outdated: marked outdated" in out.splitlines()[0]
+    code, out, _ = run(capsys, "crisis", "centre", "--home", "gjovik", "--lang", "en")
+    first, second = out.splitlines()[:2]
+    assert first == "Oversatt fra engelsk / translated from English: crisis centre → krisesenter"
+    assert second.startswith("Gjøvik krisesenter")

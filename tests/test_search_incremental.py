@@ -131,7 +131,9 @@ def _results(lib: Library) -> list[list[tuple[object, ...]]]:
 def _index_state(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     """The index's content, rowids left out (they differ, their order must not)."""
     return {
-        "terms": conn.execute("SELECT term, docs FROM search_terms ORDER BY term").fetchall(),
+        "terms": conn.execute(
+            "SELECT term, docs, titles FROM search_terms ORDER BY term"
+        ).fetchall(),
         "docs": conn.execute(
             "SELECT ref, bundle_id, kind, title, label, aliases, places, keywords, match_words,"
             " phones_json, phone_digits, audience, municipalities, doc_hash FROM search_docs"
@@ -358,9 +360,11 @@ def test_rollback_and_removal_keep_the_vocabulary_exact(library: Library, tmp_pa
     try:
         only_national.install(_national())
         assert (
-            library.conn.execute("SELECT term, docs FROM search_terms ORDER BY term").fetchall()
+            library.conn.execute(
+                "SELECT term, docs, titles FROM search_terms ORDER BY term"
+            ).fetchall()
             == only_national.conn.execute(
-                "SELECT term, docs FROM search_terms ORDER BY term"
+                "SELECT term, docs, titles FROM search_terms ORDER BY term"
             ).fetchall()
         )
     finally:

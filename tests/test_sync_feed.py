@@ -120,7 +120,7 @@ def test_import_feed_folder_then_update_with_change_report(env: Env) -> None:
         ("updated", 1, 2)
     ]
     lines = result.changes[0].lines()
-    assert "Testregion krisesenter: telefon (Døgnåpen) 99 00 00 01 -> 99 00 00 09" in lines
+    assert "Testregion krisesenter: telefon (Døgnåpen) 990 00 001 -> 990 00 009" in lines
     assert "1 Opplæring i å snakke med barn: status i gang -> gjennomført" in lines
     assert len(lines) == 2
     assert {p.phase for p in progress} >= {"catalog", "download", "verify", "install", "done"}
@@ -707,7 +707,7 @@ def test_a_card_printed_from_the_app_is_listed_when_its_number_changes(env: Env)
     env.lib.install_dir(builtin_bundle_dir("nasjonal"))
     feed = _installed_v1(env)
     rendered = render_card(env.lib, "akutt", "testregion", "id1")
-    assert "99 00 00 01" in rendered.printed_numbers  # the region's krisesenter
+    assert "990 00 001" in rendered.printed_numbers  # the region's krisesenter
     record_render(env.userdata, rendered, "akutt.pdf")
     env.userdata.record_print(
         card_id="akutt",

@@ -129,7 +129,7 @@ def test_update_over_http_then_304(env: Env, nginx: NginxServer) -> None:
     env.publish(2, PHONE_CHANGE)
     result = env.updater().sync(url)
     assert result.changes[0].lines() == [
-        "Testregion krisesenter: telefon (Døgnåpen) 99 00 00 01 -> 99 00 00 09"
+        "Testregion krisesenter: telefon (Døgnåpen) 990 00 001 -> 990 00 009"
     ]
     assert env.updater().check(url).not_modified
 

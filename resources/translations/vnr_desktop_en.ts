@@ -1315,6 +1315,46 @@ If someone is in danger now, call the police emergency number.</translation>
         <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>
         <translation>No results. Try another word, part of a word or a phone number. If it is urgent: use the numbers at the top of the window.</translation>
     </message>
+    <message>
+        <source>Din region</source>
+        <translation>Your region</translation>
+    </message>
+    <message>
+        <source>Nasjonalt</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>Regionalt</source>
+        <translation>Regional</translation>
+    </message>
+    <message>
+        <source>Andre regioner</source>
+        <translation>Other regions</translation>
+    </message>
+    <message>
+        <source>Utdatert innhold (rangert lavere)</source>
+        <translation>Outdated content (ranked lower)</translation>
+    </message>
+    <message>
+        <source>Nevnt i teksten</source>
+        <translation>Mentioned in the text</translation>
+    </message>
+    <message>
+        <source>Andre regioner – uten brukbart nummer</source>
+        <translation>Other regions – no usable number</translation>
+    </message>
+    <message>
+        <source>ingen brukbart nummer</source>
+        <translation>no usable number</translation>
+    </message>
+    <message>
+        <source>utdatert</source>
+        <translation>outdated</translation>
+    </message>
+    <message>
+        <source>Oversatt fra engelsk: {0}</source>
+        <translation>Translated from English: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

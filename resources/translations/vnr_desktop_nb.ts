@@ -1315,6 +1315,46 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <source>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</source>
         <translation>Ingen treff. Prøv et annet ord, en del av et ord eller et telefonnummer. Er det akutt: bruk numrene øverst i vinduet.</translation>
     </message>
+    <message>
+        <source>Din region</source>
+        <translation>Din region</translation>
+    </message>
+    <message>
+        <source>Nasjonalt</source>
+        <translation>Nasjonalt</translation>
+    </message>
+    <message>
+        <source>Regionalt</source>
+        <translation>Regionalt</translation>
+    </message>
+    <message>
+        <source>Andre regioner</source>
+        <translation>Andre regioner</translation>
+    </message>
+    <message>
+        <source>Utdatert innhold (rangert lavere)</source>
+        <translation>Utdatert innhold (rangert lavere)</translation>
+    </message>
+    <message>
+        <source>Nevnt i teksten</source>
+        <translation>Nevnt i teksten</translation>
+    </message>
+    <message>
+        <source>Andre regioner – uten brukbart nummer</source>
+        <translation>Andre regioner – uten brukbart nummer</translation>
+    </message>
+    <message>
+        <source>ingen brukbart nummer</source>
+        <translation>ingen brukbart nummer</translation>
+    </message>
+    <message>
+        <source>utdatert</source>
+        <translation>utdatert</translation>
+    </message>
+    <message>
+        <source>Oversatt fra engelsk: {0}</source>
+        <translation>Oversatt fra engelsk: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

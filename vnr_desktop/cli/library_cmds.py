@@ -9,6 +9,7 @@ from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.library import LibraryError
 from vnr_desktop.core.models import ITEM_KINDS, Contact
+from vnr_desktop.core.phones import phones_to_show
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -105,11 +106,14 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     item = record.item
     print(f"{record.title}  [{record.kind}, {record.ref}]")
     if isinstance(item, Contact):
-        for phone in item.phones:
+        shown = phones_to_show(item)
+        for phone in shown.shown:
             extra = ", ".join(
                 x for x in (phone.label, phone.hours, "SMS" if phone.sms else None) if x
             )
-            print(f"  tlf {phone.number}" + (f"  ({extra})" if extra else ""))
+            print(f"  tlf {phone.display}" + (f"  ({extra})" if extra else ""))
+        for held in shown.withheld:
+            print(f"  (et nummer vises ikke / a number is withheld: {held.reason})")
         if not item.phones:
             print(f"  (ingen telefonnummer i kilden: {item.no_phone_reason})")
     prov = item.provenance

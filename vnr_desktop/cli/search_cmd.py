@@ -8,6 +8,7 @@ from vnr_desktop.cli.common import CliError, Context, print_json
 from vnr_desktop.core.models import ITEM_KINDS
 from vnr_desktop.core.search import (
     OWN_CONTACTS_REGION,
+    Hit,
     SearchFilters,
     index_own_contacts,
     search,
@@ -41,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--home", metavar="ID", help="rank this region first (default: the region in settings)"
     )
     cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
+    cmd.add_argument(
+        "--lang",
+        choices=("nb", "en"),
+        help="interface language (default: settings); en searches English words in Norwegian",
+    )
     cmd.add_argument("--json", action="store_true", help="print JSON")
     cmd.set_defaults(handler=cmd_search)
 
@@ -61,16 +67,33 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
         home_region=args.home or settings.region,
         municipality=settings.municipality,
     )
-    hits = search(library, " ".join(args.query), filters, limit=args.limit)
+    language = args.lang or settings.language
+    hits = search(library, " ".join(args.query), filters, limit=args.limit, language=language)
     if args.json:
         print_json([hit.as_dict() for hit in hits])
         return 0
     if not hits:
         print("Ingen treff.")
         return 0
+    translations = dict.fromkeys(h.translation for h in hits if h.translation)
+    for note in translations:
+        print(f"Oversatt fra engelsk / translated from English: {note}")
     for hit in hits:
         phones = f"  tlf {', '.join(hit.phones)}" if hit.phones else ""
-        print(f"{hit.title}  [{KIND_LABELS.get(hit.kind, hit.kind)}, {hit.ref}]{phones}")
+        marks = [KIND_LABELS.get(hit.kind, hit.kind), hit.ref, *_marks(hit)]
+        print(f"{hit.title}  [{', '.join(marks)}]{phones}")
         if hit.snippet:
             print(f"    {hit.snippet}")
     return 0
+
+
+def _marks(hit: Hit) -> list[str]:
+    """What the reader must know besides the title: another region, outdated, no number."""
+    marks: list[str] = []
+    if hit.group in ("other", "nonumber"):
+        marks.append("ANNEN REGION / other region")
+    if hit.outdated:
+        marks.append(f"UTDATERT / outdated: {hit.outdated}")
+    if hit.kind == "contact" and not hit.phones:
+        marks.append("intet brukbart nummer / no usable number")
+    return marks

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from vnr_desktop.core.bundle_content import ITEM_LISTS, BundleContent
 from vnr_desktop.core.diagnostics import Diagnostic, format_path
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
+from vnr_desktop.core.phones import PhoneNumber, rejected_numbers
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
 MAX_FILES = 500
@@ -424,9 +425,9 @@ def _check_contact(
         if coverage and number not in coverage:
             doc, path = where(contact, "municipalities", n)
             out.add("error", f"kommunenummer {number} is not in the bundle's coverage", doc, path)
-    digits_seen: dict[str, int] = {}
+    digits_seen: dict[PhoneNumber, int] = {}
     for n, phone in enumerate(contact.phones):
-        if phone.digits in digits_seen:
+        if phone.parsed in digits_seen:
             doc, path = where(contact, "phones", n, "number")
             out.add(
                 "warning",
@@ -435,7 +436,7 @@ def _check_contact(
                 path,
                 code="duplicate-number",
             )
-        digits_seen[phone.digits] = n
+        digits_seen[phone.parsed] = n
     for n, conflict in enumerate(contact.conflicts):
         for m, value in enumerate(conflict.values):
             if value.source not in source_ids:
@@ -458,19 +459,18 @@ def _check_contact(
                 code="unresolved-conflict",
             )
             continue
-        chosen = conflict.decision.chosen
-        rejected = [v.value for v in conflict.values if v.value != chosen]
-        shown = {p.number for p in contact.phones} | {p.digits for p in contact.phones}
-        for value in rejected:
-            if value in shown and value not in {chosen}:
-                doc, path = where(contact, "phones")
-                out.add(
-                    "error",
-                    f"{value} was rejected in a conflict decision but is still shown as a phone",
-                    doc,
-                    path,
-                    code="rejected-value-shown",
-                )
+    rejected = rejected_numbers(contact.conflicts)
+    for n, phone in enumerate(contact.phones):
+        if phone.parsed in rejected:
+            doc, path = where(contact, "phones", n, "number")
+            out.add(
+                "error",
+                f"{phone.number} was rejected in a conflict decision but is still listed "
+                "as a phone",
+                doc,
+                path,
+                code="rejected-value-shown",
+            )
 
 
 def _check_guide_refs(

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,7 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
+from vnr_desktop.core.clean_text import clean_line, clean_multiline
+from vnr_desktop.core.phones import PhoneFormatError, PhoneNumber, parse_phone
 
 # --------------------------------------------------------------------------- base types
 
@@ -35,8 +37,15 @@ ItemRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1, ma
 """A reference to an item: a bare id within the same bundle, or ``bundle:id`` across bundles."""
 
 BundleId = Annotated[str, StringConstraints(pattern=BUNDLE_ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(clean_multiline)
+]
+"""Multi-line text (descriptions, notes): tab and line feed allowed, no other invisible
+character (core.clean_text)."""
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=500), AfterValidator(clean_line)
+]
+"""One line of text (names, labels, hours, numbers): no invisible character at all."""
 Kommunenummer = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")]
 
 Language = Literal["nb", "nn", "en", "se"]
@@ -45,9 +54,31 @@ MAX_BUNDLE_VERSION = 2**31 - 1
 
 
 class StrictModel(BaseModel):
-    """Base for every content model: strict types, unknown fields rejected, immutable."""
+    """Base for every content model: strict types, unknown fields rejected, immutable.
+
+    Every string of every field is clean text (core.clean_text), whatever its type: a field
+    added later without ``Text``/``ShortText`` still refuses characters a reader cannot see.
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _every_string_is_clean(cls, value: object) -> object:
+        _check_strings(value)
+        return value
+
+
+def _check_strings(value: object) -> None:
+    if isinstance(value, str):
+        clean_multiline(value)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _check_strings(v)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_strings(k)
+            _check_strings(v)
 
 
 # --------------------------------------------------------------------------- provenance
@@ -169,22 +200,29 @@ class Phone(StrictModel):
     @classmethod
     def _number_has_valid_form(cls, value: str) -> str:
         try:
-            normalise_phone(value)
+            parse_phone(value)
         except PhoneFormatError as exc:
             raise ValueError(str(exc)) from None
         return value
 
     @property
+    def parsed(self) -> PhoneNumber:
+        return parse_phone(self.number)
+
+    @property
     def digits(self) -> str:
         """Normalised digits, country code included for foreign numbers (``+46...``)."""
-        return normalise_phone(self.number)
+        return self.parsed.digits
+
+    @property
+    def display(self) -> str:
+        """The form a person sees (``61 17 55 60``, ``952 63 610``); ``number`` keeps the
+        source's spelling."""
+        return self.parsed.display
 
     @property
     def tel_uri(self) -> str:
-        d = self.digits
-        if d.startswith("+"):
-            return f"tel:{d}"
-        return f"tel:+47{d}" if len(d) == 8 else f"tel:{d}"
+        return self.parsed.tel_uri
 
 
 class Contact(StrictModel):

@@ -208,10 +208,15 @@ class Snapshot:
     # ------------------------------------------------------------------ emergency strip
 
     def strip_entries(self) -> list[StripEntry]:
+        """The strip's numbers. Which of a contact's numbers may be shown is decided by
+        core.phones.phones_to_show, the rule cards, search and the CLI use: never an outdated
+        contact's, one with an unresolved conflict, a rejected value or another municipality's.
+        """
+        municipality = self.settings.municipality or None
         entries: list[StripEntry] = []
         national = self.of_kind("contact", [NATIONAL_BUNDLE])
         for digits in NATIONAL_STRIP_NUMBERS:
-            match = _find_number(national, digits)
+            match = _find_number(national, digits, municipality)
             if match is not None:
                 ref, contact, phone = match
                 entries.append(StripEntry(ref, contact.name, phone, "national"))
@@ -219,12 +224,10 @@ class Snapshot:
         if region:
             regional = self.of_kind("contact", [region])
             for categories in REGIONAL_STRIP_CATEGORIES:
-                found = _primary_contact(regional, categories)
+                found = _primary_contact(regional, categories, municipality)
                 if found is not None:
-                    ref, contact = found
-                    entries.append(
-                        StripEntry(ref, contact.name, contact.phones[0], contact.category)
-                    )
+                    ref, contact, phone = found
+                    entries.append(StripEntry(ref, contact.name, phone, contact.category))
         return entries
 
     # ------------------------------------------------------------------ age
@@ -240,30 +243,40 @@ class Snapshot:
         return self.months_old(as_of) >= self.settings.age_warning_months
 
 
+def _shown(contact: Contact, municipality: str | None) -> tuple[Phone, ...]:
+    from vnr_desktop.core.phones import phones_to_show
+
+    return phones_to_show(contact, municipality=municipality).shown
+
+
 def _find_number(
-    contacts: list[tuple[str, Item]], digits: str
+    contacts: list[tuple[str, Item]], digits: str, municipality: str | None = None
 ) -> tuple[str, Contact, Phone] | None:
+    from vnr_desktop.core.phones import same_number
+
     for ref, item in sorted(contacts, key=lambda t: t[0]):
         contact: Contact = item  # type: ignore[assignment]
-        for phone in contact.phones:
-            if phone.digits == digits:
+        for phone in _shown(contact, municipality):
+            if same_number(phone.number, digits):
                 return ref, contact, phone
     return None
 
 
 def _primary_contact(
-    contacts: list[tuple[str, Item]], categories: tuple[str, ...]
-) -> tuple[str, Contact] | None:
+    contacts: list[tuple[str, Item]], categories: tuple[str, ...], municipality: str | None = None
+) -> tuple[str, Contact, Phone] | None:
     for category in categories:
         candidates = [
-            (ref, c)
+            (ref, c, _shown(c, municipality))  # type: ignore[arg-type]
             for ref, c in sorted(contacts, key=lambda t: t[0])
-            if c.category == category and c.phones  # type: ignore[union-attr]
+            if c.category == category  # type: ignore[union-attr]
         ]
-        primary = [(r, c) for r, c in candidates if "primary" in c.tags]  # type: ignore[union-attr]
+        candidates = [(r, c, shown) for r, c, shown in candidates if shown]
+        primary = [t for t in candidates if "primary" in t[1].tags]  # type: ignore[union-attr]
         chosen = primary or candidates
         if chosen:
-            return chosen[0]  # type: ignore[return-value]
+            ref, contact, shown = chosen[0]
+            return ref, contact, shown[0]  # type: ignore[return-value]
     return None
 
 

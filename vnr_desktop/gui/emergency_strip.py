@@ -85,7 +85,7 @@ class StripButton(QPushButton):
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(0)
         self._box = layout
-        self.number_label = QLabel(entry.phone.number, self)
+        self.number_label = QLabel(entry.phone.display, self)
         self.number_label.setObjectName("stripNumber")
         self.name_label = QLabel(short, self)
         for label in (self.number_label, self.name_label):
@@ -98,7 +98,7 @@ class StripButton(QPushButton):
         self.setToolTip(tooltip)
         named(
             self,
-            self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.number, short),
+            self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.display, short),
             tooltip,
         )
 
@@ -208,7 +208,7 @@ class EmergencyStrip(QFrame):
             self.more_menu.clear()
             for button in folded:
                 action = self.more_menu.addAction(
-                    f"{button.entry.phone.number}  {button.name_label.text()}"
+                    f"{button.entry.phone.display}  {button.name_label.text()}"
                 )
                 action.setToolTip(button.toolTip())
                 action.triggered.connect(lambda _=False, b=button: self.copy(b))
@@ -234,7 +234,7 @@ class EmergencyStrip(QFrame):
         return "\n".join(lines)
 
     def copy(self, button: StripButton) -> None:
-        number = button.entry.phone.number
+        number = button.entry.phone.display
         QGuiApplication.clipboard().setText(number)
         self.last_copied = number
         self.copied.emit(number, button.name_label.text())

@@ -1,7 +1,8 @@
 """Content items as Qt rich text (HTML subset) for the reading views.
 
 Links use two schemes the views handle: ``item:<ref>`` opens an item, ``copy:<number>`` copies a
-phone number. Phone numbers are printed exactly as the content gives them.
+phone number. Phone numbers are shown in their one display form (core.phones), and only the
+numbers core.phones.phones_to_show allows (never a rejected or outdated one).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from vnr_desktop.core.models import Contact, Guide, GuideSection, Item, Measure, Phone, Plan
+    from vnr_desktop.core.phones import ShownPhones
     from vnr_desktop.gui.content import Snapshot
 
 GRID_KINDS = ("se", "spor", "avklar", "handle")
@@ -36,7 +38,7 @@ def short_date(value: dt.date) -> str:
 
 def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
     # a number never breaks across lines (a narrow window wraps before it, not inside it)
-    number = f"<b style='white-space:nowrap;{size}'>{escape(phone.number)}</b>"
+    number = f"<b style='white-space:nowrap;{size}'>{escape(phone.display)}</b>"
     parts = [number]
     if phone.label:
         parts.append(escape(phone.label))
@@ -49,8 +51,22 @@ def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
     line = " · ".join(parts)
     if copy_link:
         copy = translate("Render", "Kopier")
-        line += f" &nbsp;<a href='copy:{escape(phone.number)}'>{escape(copy)}</a>"
+        line += f" &nbsp;<a href='copy:{escape(phone.display)}'>{escape(copy)}</a>"
     return line
+
+
+def _chosen(value: str) -> str:
+    """A conflict's chosen value; a number in the display form."""
+    from vnr_desktop.core.phones import phone_or_none
+
+    number = phone_or_none(value)
+    return value if number is None else number.display
+
+
+def _shown(contact: Contact) -> ShownPhones:
+    from vnr_desktop.core.phones import phones_to_show
+
+    return phones_to_show(contact)
 
 
 # --------------------------------------------------------------------------- guides
@@ -120,9 +136,10 @@ def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: 
                 missing = translate("Render", "Kontakten finnes ikke i innholdet:")
                 out.append(f"<li>{escape(missing)} {escape(raw)}</li>")
                 continue
-            numbers = "<br/>".join(phone_line(p) for p in contact.phones)  # type: ignore[union-attr]
+            shown = _shown(contact)  # type: ignore[arg-type]
+            numbers = "<br/>".join(phone_line(p) for p in shown.shown)
             if not numbers:
-                numbers = escape(contact.no_phone_reason or "")  # type: ignore[union-attr]
+                numbers = escape(shown.reason or "")
             out.append(
                 f"<li><a href='item:{escape(ref)}'>{escape(contact.name)}</a><br/>{numbers}</li>"  # type: ignore[union-attr]
             )
@@ -155,12 +172,13 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
     if contact.description:
         out.append(f"<p>{escape(contact.description)}</p>")
     phone_heading = translate("Render", "Telefon")
-    if contact.phones:
+    shown = _shown(contact)
+    if shown.shown:
         out.append(f"<h2>{escape(phone_heading)}</h2>")
-        for phone in contact.phones:
+        for phone in shown.shown:
             out.append(f"<p>{phone_line(phone, size='font-size:large')}</p>")
-    elif contact.no_phone_reason:
-        out.append(f"<h2>{escape(phone_heading)}</h2><p>{escape(contact.no_phone_reason)}</p>")
+    elif shown.reason:
+        out.append(f"<h2>{escape(phone_heading)}</h2><p>{escape(shown.reason)}</p>")
     rows: list[tuple[str, str]] = []
     if contact.email:
         rows.append((translate("Render", "E-post"), escape(contact.email)))
@@ -208,7 +226,7 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
                 f"<p style='color:{c.muted}'>"
                 + escape(
                     translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
-                        conflict.field, conflict.decision.chosen, conflict.decision.reason
+                        conflict.field, _chosen(conflict.decision.chosen), conflict.decision.reason
                     )
                 )
                 + "</p>"

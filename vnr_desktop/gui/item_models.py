@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.gui import labels
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class ContactListModel(_ListModel):
             return ref
         if role == SUBTITLE_ROLE:
             parts = [labels.label(labels.category_labels(), contact.category)]
-            parts += [p.number for p in contact.phones[:2]]
+            parts += [p.display for p in phones_to_show(contact).shown[:2]]
             return " · ".join(parts)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self._data(row, SUBTITLE_ROLE)

@@ -803,6 +803,7 @@ class MainWindow(QMainWindow):
             kinds=self.search_page.kinds(),
             home_region=snapshot.region,
             municipality=snapshot.settings.municipality,
+            language=snapshot.settings.language,
         )
         library_db = paths.library_db
 

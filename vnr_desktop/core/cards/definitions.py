@@ -15,8 +15,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
+from vnr_desktop.core.clean_text import clean_multiline
 from vnr_desktop.core.models import REF_PATTERN, Audience, SectionKind
 
 CardLanguage = Literal["nb", "en"]
@@ -69,7 +77,10 @@ and QR code), and its two halves on their own (``meta`` text, ``qr`` code) for t
 CardId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,31}$")]
 PanelId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ContactRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=120)]
-Prose = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Prose = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(clean_multiline)
+]
+"""Card text: no character a reader cannot see (core.clean_text)."""
 
 # A localised text: a plain string is bokmål; a mapping gives each language.
 LText = Prose | dict[CardLanguage, Prose]
@@ -206,6 +217,11 @@ class Panel(DefModel):
         default=[], description="content classes where the heading band is left out (room)"
     )
     tone: Tone = "plain"
+    acute: bool = Field(
+        default=False,
+        description="a panel for acute situations (headed akutt, døgnåpen, nød, haster): its "
+        "numbers answer around the clock, or the card prints their hours",
+    )
     content: list[Element] = Field(min_length=1)
 
 
@@ -249,6 +265,10 @@ class CardDefinition(DefModel):
     guides: list[GuideChoice] = []
     panels: dict[PanelId, Panel] = Field(min_length=1)
     layouts: dict[Family, FamilyLayout] = {}
+    left_out: list[LeftOut] = Field(
+        default=[],
+        description="items of the paper original left out on some formats, with the reason",
+    )
     own_numbers: PanelId | None = Field(
         default=None,
         description="the panel of numbers that the user's own numbers join, under their own "
@@ -258,6 +278,18 @@ class CardDefinition(DefModel):
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+
+class LeftOut(DefModel):
+    """Items of the paper original this card leaves out on some formats, and why.
+
+    ``items`` are written as the paper card prints them (tests/facts/paper_card_*.yaml holds the
+    inventories); acute triggers and risk factors may never be left out.
+    """
+
+    formats: list[ContentClass] = Field(min_length=1)
+    reason: Prose
+    items: list[Prose] = Field(min_length=1)
 
 
 class GuideChoice(DefModel):

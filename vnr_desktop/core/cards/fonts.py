@@ -94,7 +94,8 @@ def check_text(text: str, font: str = REGULAR, where: str = "") -> None:
     if missing:
         shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing)
         place = f" in {where}" if where else ""
-        raise GlyphError(f"no shipped font can print {shown}{place}")
+        item = text if len(text) <= 80 else text[:77] + "..."
+        raise GlyphError(f"no shipped font can print {shown}{place}, in the text {item!r}")
 
 
 def markup(text: str, font: str = REGULAR, where: str = "") -> str:

@@ -8,6 +8,7 @@ that need content: every referenced contact and guide exists, every picked block
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -329,10 +330,34 @@ def _has_numbers(card: CardDefinition, panel_id: str) -> bool:
     return any(e.numbers is not None for e in card.panels[panel_id].content)
 
 
+ACUTE_WORDS = ("akutt", "døgnåpen", "haster", "fare nå", "nød", "danger", "urgent", "emergency")
+"""A panel of numbers headed with one of these must be ``acute: true`` (issue 12, item 5)."""
+
+
+def _check_acute(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
+    for pid, panel in card.panels.items():
+        if panel.acute or not _has_numbers(card, pid):
+            continue
+        texts = [panel.heading, panel.subheading]
+        heading = " ".join(
+            (t if isinstance(t, str) else " ".join(t.values())) for t in texts if t is not None
+        ).lower()
+        if any(re.search(rf"\b{w}", heading) for w in ACUTE_WORDS):
+            out.add(
+                "error",
+                f"panel {pid!r} is headed {heading!r}: mark it acute: true, so that it prints "
+                "only around-the-clock numbers or their hours",
+                doc,
+                ("panels", pid),
+                code="acute",
+            )
+
+
 def _check_card(
     card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: _Collector
 ) -> None:
     _check_languages(card, doc, out)
+    _check_acute(card, doc, out)
     if card.template is not None and card.template not in shared.templates:
         out.add(
             "error",

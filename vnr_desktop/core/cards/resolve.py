@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -27,9 +28,15 @@ from vnr_desktop.core.cards.definitions import (
     ltext,
 )
 from vnr_desktop.core.cards.formats import FormatSpec, format_spec
+from vnr_desktop.core.cards.hours import (
+    acute_order,
+    around_the_clock,
+    coverage_caveat,
+    hours_text,
+)
 from vnr_desktop.core.cards.loader import CardCatalog, CardError, CardRequestError
 from vnr_desktop.core.models import Contact, Guide, GuideSection, Phone
-from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
+from vnr_desktop.core.phones import PhoneFormatError, normalise_phone, phones_to_show
 from vnr_desktop.core.userdata import USER_SOURCE_ID
 
 if TYPE_CHECKING:
@@ -37,7 +44,27 @@ if TYPE_CHECKING:
 
 NATIONAL = "nasjonal"
 PRIMARY_TAG = "primary"
-OUTDATED_TAG = "outdated"
+SLOT_COUNTERPARTS: dict[str, tuple[str, ...]] = {
+    "barnevern": ("barnevernvakt",),
+    "barnevernvakt": ("barnevern",),
+}
+"""A slot the region has no number for is filled by the region's number for the same service's
+acute (or daytime) counterpart before it is left blank: Gjøvik's barnevern is reached through
+its barnevernvakt. Acute panels print the counterpart's hours when it does not answer around
+the clock."""
+
+_SOURCE_NOTE = re.compile(
+    r"\s*\((?=[^()]*(?:-planen|[Vv]edlegg\s+\d|[Kk]ilde))[^()]*\)",
+)
+"""A parenthesised source note in guide text ("(Hallingdal-planen, Vedlegg 2)", "(Gjøvik-
+planen)"): it tells a reader of the app where a fact came from, never the reader of a card."""
+
+
+def strip_source_notes(text: str) -> str:
+    """Guide text as a card prints it: without source notes."""
+    return _SOURCE_NOTE.sub("", text)
+
+
 OWN_VERSION_MARK = "egne numre"
 """Added to a card's content version (with a digest of the own numbers) when it prints the
 user's own numbers: the print history then knows to re-resolve it with them."""
@@ -57,6 +84,10 @@ class NumberLine:
     contact_ref: str | None = None
     fallback: NumberLine | None = None
     """For an empty slot: the national number printed under the blank line."""
+    acute: bool = False
+    """Printed in an acute panel: answers around the clock, or ``hours`` says when."""
+    around_the_clock: bool | None = None
+    """What the content says about this number's hours (None: unknown)."""
 
     def numbers(self) -> list[str]:
         out = [self.number] if self.number else []
@@ -208,6 +239,17 @@ class _Content:
         self.region = region
         self._contacts: dict[str, list[Contact]] = {}
         self.used: set[str] = set()
+        self._coverage: dict[str, dict[str, str]] = {}
+
+    def coverage(self, bundle_id: str) -> dict[str, str]:
+        """The bundle's municipalities, kommunenummer -> name ({} for national bundles)."""
+        if bundle_id not in self._coverage:
+            names: dict[str, str] = {}
+            for number, name, owner in self.library.municipalities():
+                if owner == bundle_id:
+                    names[number] = name
+            self._coverage[bundle_id] = names
+        return self._coverage[bundle_id]
 
     def contacts(self, bundle_id: str) -> list[Contact]:
         if bundle_id not in self._contacts:
@@ -248,25 +290,12 @@ def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSect
     return None
 
 
-def usable_phones(contact: Contact) -> tuple[list[Phone], str | None]:
-    """The phones that may be printed, or none and the reason why not."""
-    if OUTDATED_TAG in contact.tags:
-        return [], f"{contact.name} is marked outdated"
-    unresolved = [c for c in contact.conflicts if c.decision is None]
-    if unresolved:
-        fields = ", ".join(c.field for c in unresolved)
-        return [], f"{contact.name} has an unresolved conflict ({fields})"
-    rejected: set[str] = set()
-    for conflict in contact.conflicts:
-        assert conflict.decision is not None
-        for value in conflict.values:
-            if value.value != conflict.decision.chosen:
-                rejected.add(value.value)
-                rejected.add("".join(ch for ch in value.value if ch.isdigit()))
-    phones = [p for p in contact.phones if p.number not in rejected and p.digits not in rejected]
-    if not phones:
-        return [], contact.no_phone_reason or f"{contact.name} has no phone number"
-    return phones, None
+def usable_phones(
+    contact: Contact, *, municipality: str | None = None
+) -> tuple[list[Phone], str | None]:
+    """The phones that may be printed, or none and the reason why not (core.phones decides)."""
+    answer = phones_to_show(contact, municipality=municipality)
+    return list(answer.shown), answer.reason
 
 
 class _Resolver:
@@ -327,14 +356,17 @@ class _Resolver:
         inline = cls in g.inline
         picks = g.picks.get(self.guide_ref, {}).get(cls)  # type: ignore[call-overload]
         blocks = self._pick_blocks(section, picks, inline, panel_id)
-        intro = section.intro if cls in g.intro else None
+        intro = strip_source_notes(section.intro) if cls in g.intro and section.intro else None
         return ResolvedElement(kind="guide", intro=intro, blocks=tuple(blocks))
 
     def _pick_blocks(
         self, section: GuideSection, picks: list | None, inline: bool, panel_id: str
     ) -> list[GuideBlock]:
         if picks is None:
-            return [GuideBlock(b.heading, b.text, tuple(b.items), inline) for b in section.blocks]
+            return [
+                _without_source_notes(GuideBlock(b.heading, b.text, tuple(b.items), inline))
+                for b in section.blocks
+            ]
         out: list[GuideBlock] = []
         for pick in picks:
             if pick.heading is not None:
@@ -368,15 +400,19 @@ class _Resolver:
                     inline=inline,
                 )
             )
-        return out
+        return [_without_source_notes(b) for b in out]
 
     # ------------------------------------------------------------------ numbers
 
     def contact_line(
-        self, contact: Contact, ref: str, entry: NumberEntry, label: str
+        self, contact: Contact, ref: str, entry: NumberEntry, label: str, acute: bool = False
     ) -> list[NumberLine]:
         phones, reason = usable_phones(contact)
-        note = self.t(entry.note)
+        bundle_id = ref.split(":", 1)[0]
+        caveat = coverage_caveat(contact, self.content.coverage(bundle_id), self.lang)
+        note = " · ".join(x for x in (self.t(entry.note), caveat) if x) or None
+        if acute:
+            phones = acute_order(contact, phones)
         if not phones:
             if entry.web and contact.web:
                 return [
@@ -390,32 +426,46 @@ class _Resolver:
         lines = []
         for phone in chosen:
             hours = phone.hours if entry.hours else None
+            always = around_the_clock(contact, phone)
+            if (acute and always is not True) or always is False:
+                # A number that does not answer around the clock says when it does, on every
+                # panel; on an acute one also when its hours are unknown.
+                hours = hours_text(contact, phone, self.lang)
             line_label = label
             if entry.phones == "all" and len(chosen) > 1 and phone.label and not entry.hours:
                 line_label = f"{label} ({phone.label.lower()})"
             lines.append(
                 NumberLine(
-                    label=line_label, number=phone.number, hours=hours, note=note, contact_ref=ref
+                    label=line_label,
+                    number=phone.display,
+                    hours=hours,
+                    note=note,
+                    contact_ref=ref,
+                    acute=acute,
+                    around_the_clock=always,
                 )
             )
         return lines
 
-    def entry_lines(self, entry: NumberEntry) -> list[NumberLine]:
+    def entry_lines(self, entry: NumberEntry, acute: bool = False) -> list[NumberLine]:
         if entry.contact is not None:
             contact = self.content.contact(entry.contact)
             self.content.used.add(entry.contact.split(":", 1)[0])
             label = self.t(entry.label) or contact.name
-            return self.contact_line(contact, entry.contact, entry, label)
-        return self.slot_lines(entry)
+            return self.contact_line(contact, entry.contact, entry, label, acute)
+        return self.slot_lines(entry, acute)
 
-    def slot_lines(self, entry: NumberEntry) -> list[NumberLine]:
+    def slot_lines(self, entry: NumberEntry, acute: bool = False) -> list[NumberLine]:
         region = self.content.region
         shared = self.catalog.shared
         categories = entry.slot_categories
+        counterparts = [
+            c for cat in categories for c in SLOT_COUNTERPARTS.get(cat, ()) if c not in categories
+        ]
         bundles = [region] if region == NATIONAL else [region, NATIONAL]
         gaps: list[str] = []
         for bundle_id in bundles:
-            for category in categories:
+            for category in (*categories, *counterparts):
                 contact = self.content.primary(bundle_id, category)
                 if contact is None:
                     continue
@@ -425,7 +475,7 @@ class _Resolver:
                     continue
                 label = self.t(entry.label) or ltext(shared.slot_labels[category], self.lang)  # type: ignore[index]
                 self.content.used.add(bundle_id)
-                return self.contact_line(contact, f"{bundle_id}:{contact.id}", entry, label)
+                return self.contact_line(contact, f"{bundle_id}:{contact.id}", entry, label, acute)
         first = categories[0]
         label = self.t(entry.label) or ltext(shared.slot_labels[first], self.lang)  # type: ignore[index]
         fallback: NumberLine | None = None
@@ -434,12 +484,20 @@ class _Resolver:
             self.content.used.add(entry.fallback.split(":", 1)[0])
             phones, reason = usable_phones(contact)
             fb_label = self.t(entry.fallback_label) or contact.name
+            if acute:
+                phones = acute_order(contact, phones)
             if phones:
+                always = around_the_clock(contact, phones[0])
+                hours = phones[0].hours if entry.hours else None
+                if acute and always is not True:
+                    hours = hours_text(contact, phones[0], self.lang)
                 fallback = NumberLine(
                     label=fb_label,
-                    number=phones[0].number,
-                    hours=phones[0].hours if entry.hours else None,
+                    number=phones[0].display,
+                    hours=hours,
                     contact_ref=entry.fallback,
+                    acute=acute,
+                    around_the_clock=always,
                 )
             else:
                 gaps.append(f"{entry.fallback} ({reason})")
@@ -454,7 +512,9 @@ class _Resolver:
 
     # ------------------------------------------------------------------ elements
 
-    def element(self, element: Element, panel_id: str) -> ResolvedElement | None:
+    def element(
+        self, element: Element, panel_id: str, acute: bool = False
+    ) -> ResolvedElement | None:
         cls = self.spec.content_class
         if element.formats is not None and cls not in element.formats:
             return None
@@ -473,7 +533,7 @@ class _Resolver:
         assert element.numbers is not None
         lines: list[NumberLine] = []
         for entry in element.numbers.entries:
-            lines += self.entry_lines(entry)
+            lines += self.entry_lines(entry, acute)
         # A slot's national fallback that the same list already prints on its own line is
         # not repeated under the blank line.
         own = {line.number for line in lines if line.number}
@@ -485,6 +545,15 @@ class _Resolver:
         ]
         columns = element.numbers.columns.get(cls, 1)  # type: ignore[call-overload]
         return ResolvedElement(kind="numbers", lines=tuple(lines), columns=columns)
+
+
+def _without_source_notes(block: GuideBlock) -> GuideBlock:
+    return GuideBlock(
+        heading=strip_source_notes(block.heading) if block.heading else block.heading,
+        text=strip_source_notes(block.text) if block.text else block.text,
+        items=tuple(strip_source_notes(i) for i in block.items),
+        inline=block.inline,
+    )
 
 
 def own_number_lines(
@@ -530,7 +599,7 @@ def own_number_lines(
             lines.append(
                 NumberLine(
                     label=label,
-                    number=phone.number,
+                    number=phone.display,
                     contact_ref=f"{USER_SOURCE_ID}:{contact.id}",
                 )
             )
@@ -595,7 +664,7 @@ def resolve_card(
             continue
         elements = []
         for element in panel.content:
-            resolved = resolver.element(element, panel_id)
+            resolved = resolver.element(element, panel_id, panel.acute)
             if resolved is not None:
                 elements.append(resolved)
         hidden = spec.content_class in panel.hide_heading

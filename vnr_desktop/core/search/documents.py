@@ -7,7 +7,8 @@ Gjøvik; the display fields keep the text exactly as the content prints it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from vnr_desktop.core.models import (
@@ -20,6 +21,7 @@ from vnr_desktop.core.models import (
     Resource,
     item_title,
 )
+from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.core.search.text import clean, variant_text, words
 
 NATIONAL_BUNDLE = "nasjonal"
@@ -89,6 +91,13 @@ class ItemDocument:
     extra_words: str = ""
     label: str = ""
     """The measure's number as printed ("2.1"), for exact-number queries."""
+    usable_phones: tuple[str, ...] = ()
+    """The numbers that may be shown and dialled (core.phones.phones_to_show)."""
+    flags: tuple[str, ...] = ()
+    """``outdated`` (marked outdated in the content), ``nophone`` (a contact without a usable
+    number)."""
+    ends: int = 0
+    """The last year of the plan period (a plan's, or a measure's plan); 0: not stated."""
 
     # -------------------------------------------------------------- indexed columns
     # Original text is indexed as printed (unicode61 lower-cases it); the accent-free and ASCII
@@ -185,6 +194,38 @@ def _body_and_extra(item: Item) -> tuple[str, list[str]]:
     return _join(parts), extra
 
 
+OUTDATED = "outdated"
+NO_PHONE = "nophone"
+_OUTDATED_MARKS = frozenset({"outdated", "utdatert"})
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def plan_ends(plans: Iterable[Plan]) -> dict[str, int]:
+    """Each plan's last year, for its measures' documents."""
+    return {plan.id: plan.period_end for plan in plans}
+
+
+def _flags(item: Item, usable: tuple[str, ...]) -> tuple[str, ...]:
+    flags: list[str] = []
+    tags = {t.casefold() for t in getattr(item, "tags", ())}
+    if tags & _OUTDATED_MARKS or str(getattr(item, "status", "")) in _OUTDATED_MARKS:
+        flags.append(OUTDATED)
+    if isinstance(item, Contact) and not usable:
+        flags.append(NO_PHONE)
+    return tuple(flags)
+
+
+def _ends(item: Item, plan_end: Mapping[str, int]) -> int:
+    if isinstance(item, Plan):
+        return item.period_end
+    if isinstance(item, Measure):
+        if item.plan in plan_end:
+            return plan_end[item.plan]
+        years = [int(y) for y in _YEAR.findall(item.period or "")]
+        return max(years, default=0)
+    return 0
+
+
 def _audience(item: Item) -> tuple[str, ...]:
     if isinstance(item, Contact):
         return tuple(item.serves)
@@ -199,18 +240,22 @@ def item_document(
     bundle_id: str,
     item: Item,
     manifest: Manifest | None = None,
+    plan_end: Mapping[str, int] | None = None,
 ) -> ItemDocument:
     """The search document of ``item`` in bundle ``bundle_id``.
 
     ``manifest`` gives the places a regional item covers (its municipalities' names and the
-    bundle's aliases) so "barnevernvakt gjøvik" finds Gjøvik's barnevernvakt.
+    bundle's aliases) so "barnevernvakt gjøvik" finds Gjøvik's barnevernvakt. ``plan_end``
+    (plan id -> last year) dates a measure by its plan's period.
     """
     body, extra = _body_and_extra(item)
     phones: tuple[str, ...] = ()
     digits: tuple[str, ...] = ()
+    usable: tuple[str, ...] = ()
     if isinstance(item, Contact):
-        phones = tuple(p.number for p in item.phones)
+        phones = tuple(p.display for p in phones_to_show(item).shown)
         digits = tuple(dict.fromkeys(p.digits.lstrip("+") for p in item.phones))
+        usable = phones
     own: list[str] = []
     if isinstance(item, Contact | Plan):
         own = list(item.municipalities)
@@ -235,4 +280,7 @@ def item_document(
         place_names=tuple(dict.fromkeys(places)),
         extra_words=" ".join(w for w in extra if w),
         label=item.number.strip() if isinstance(item, Measure) else "",
+        usable_phones=usable,
+        flags=_flags(item, usable),
+        ends=_ends(item, plan_end or {}),
     )

@@ -1,15 +1,28 @@
 """search(): ranked, highlighted hits from the index in the library database.
 
-Ranking, strongest first:
+Ranking, strongest first (ranking.py):
 
-1. Title tier: every query word matches a word of the title, aliases, places covered, phone
-   numbers or kind/category words, exactly, as its beginning or as the last part of a
-   compound (krisesenter for "senter"); then every word matches there in some way (inner
-   compound part, typo); then some words; then body-only hits.
+1. Name class: every query word matches a word of the title, aliases, places covered, phone
+   numbers or kind/category words (exactly, as its beginning, as a compound part or within a
+   typo), or a typed measure number names the measure; the outdated ones of those next
+   (marked outdated, or a plan period that ended more than STALE_AFTER_YEARS years ago, and
+   its measures); then everything else (text hits); last, other regions' contacts without a
+   usable number (when a home region is set).
 2. Region tier: the user's own contacts and own municipality; the home region (bundle); the
    national bundle; other regions. Without a home region: national before other regions.
-3. Match quality (exact word before prefix before part before typo; a typed measure number
-   equal to the measure's number), then FTS5 bm25 with column weights.
+   (The GUI heads them as groups, ranking.GROUPS: your region, national, other regions,
+   outdated, mentioned in the text, other regions without a number.)
+3. Title tier: every word matches exactly, as a beginning or as the last part of a compound
+   (krisesenter for "senter"); then in some way (inner compound part, typo).
+4. Currency: among text hits, outdated items after current ones.
+5. What people look for: a contact with a usable number; a guide or a contact without one;
+   a resource or plan; a measure.
+6. Match quality (exact word before prefix before part before typo), then FTS5 bm25 with
+   column weights, then the shorter title.
+
+English (see synonyms.py): when the interface is English, or a query finds no name matching
+every word exactly or as a beginning, the English phrases it holds are translated and the
+Norwegian query is searched first; its hits carry the translation they matched.
 
 Retrieval never sorts a large match set by bm25 (at 100 000 items that alone costs tens of
 milliseconds). It asks FTS5, in rowid order with a LIMIT (which stops early), for candidates in
@@ -30,7 +43,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -44,8 +57,10 @@ from vnr_desktop.core.search.documents import (
     kind_tag,
 )
 from vnr_desktop.core.search.index import generation, indexed_ranges
-from vnr_desktop.core.search.query import ParsedQuery, Strength, parse
+from vnr_desktop.core.search.query import ParsedQuery, parse
+from vnr_desktop.core.search.ranking import Candidate, Ranker
 from vnr_desktop.core.search.snippets import Span
+from vnr_desktop.core.search.synonyms import Translation, translate
 from vnr_desktop.core.search.text import words
 from vnr_desktop.core.search.vocabulary import vocabulary
 
@@ -98,8 +113,10 @@ class Hit:
     ``snippet_spans`` and ``title_spans`` are ``(text, highlighted)`` pairs for the GUI to
     render (``snippets.to_html`` gives escaped rich text). ``snippet`` is the same text as one
     string with the highlighted words between ``[`` and ``]`` (what the CLI prints).
-    ``score`` orders the hits (higher first): thousands for the title tier, hundreds for the
-    region tier, then match quality; compare scores within one result list only.
+    ``score`` orders the hits (higher first); compare scores within one result list only.
+    ``phones`` are the contact's usable numbers (none when it is outdated or its number is in
+    doubt). ``group`` is one of ranking.GROUPS; ``outdated`` says why the item ranks low ("" when
+    current); ``translation`` the English phrases the hit was found through ("" when none).
     """
 
     ref: str
@@ -111,6 +128,13 @@ class Hit:
     snippet_spans: tuple[Span, ...] = ()
     title_spans: tuple[Span, ...] = ()
     label: str = ""
+    group: str = "other"
+    outdated: str = ""
+    translation: str = ""
+    match: str = "text"
+    """"name": every query word matches a name word exactly, as its beginning or as the last
+    part of a compound; "near": every word matches a name word, some through a typo or an
+    inner compound part; "text": not every word matches a name."""
 
     @property
     def item_id(self) -> str:
@@ -129,9 +153,14 @@ class Hit:
             "snippet": self.snippet,
             "region": self.region,
             "score": round(self.score, 3),
+            "group": self.group,
         }
         if self.kind == "contact":
             data["phones"] = list(self.phones)
+        if self.outdated:
+            data["outdated"] = self.outdated
+        if self.translation:
+            data["translation"] = self.translation
         return data
 
 
@@ -144,77 +173,6 @@ def open_search_connection(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
     conn.execute("PRAGMA query_only = 1")
     return conn
-
-
-@dataclass
-class _Candidate:
-    rowid: int
-    bm25: float
-    ref: str = ""
-    bundle_id: str = ""
-    kind: str = ""
-    title: str = ""
-    label: str = ""
-    municipalities: tuple[str, ...] = ()
-    phone_digits: tuple[str, ...] = ()
-    match_words: tuple[str, ...] = ()
-    phones_json: str = "[]"
-    key: tuple[float, ...] = field(default_factory=tuple)
-    score: float = 0.0
-
-
-class _Ranker:
-    def __init__(self, query: ParsedQuery, filters: SearchFilters, home: str | None) -> None:
-        self.query = query
-        self.filters = filters
-        self.home = home
-
-    def region_tier(self, c: _Candidate) -> int:
-        municipality = self.filters.municipality
-        if c.bundle_id == OWN_CONTACTS_REGION:
-            return 0
-        if self.home is None:
-            return 1 if c.bundle_id == NATIONAL_BUNDLE else 2
-        if c.bundle_id == self.home:
-            if municipality is None or not c.municipalities or municipality in c.municipalities:
-                return 0
-            return 1
-        return 2 if c.bundle_id == NATIONAL_BUNDLE else 3
-
-    def rank(self, c: _Candidate) -> None:
-        n = len(self.query.words)
-        memo = self.query.memo
-        for word in c.match_words:
-            if word not in memo:
-                self.query.strengths(word)
-        columns = zip(*map(memo.__getitem__, c.match_words), strict=False)
-        best = list(map(max, columns)) or [0] * n
-        # Phone numbers count as a title match from three digits on: a number typed in groups
-        # ("61 18") as a whole, otherwise each word ("2" in "2.1" must not match 24 16 88 00).
-        prefix = self.query.phone_prefix
-        for i, w in enumerate(self.query.words):
-            typed = prefix if prefix is not None else w.text
-            if not w.text.isdigit() or len(typed) < 3:
-                continue
-            for digits in c.phone_digits:
-                if digits.startswith(typed):
-                    strength = Strength.EXACT if digits == typed else Strength.PREFIX
-                    best[i] = max(best[i], strength)
-        if c.label and c.label in self.query.numbers:
-            title_tier = -1  # a typed measure number ("2.1", "tiltak 12") names the measure
-        elif all(s >= Strength.HEAD for s in best):
-            title_tier = 0
-        elif all(s > Strength.NONE for s in best):
-            title_tier = 1
-        elif any(s > Strength.NONE for s in best):
-            title_tier = 2
-        else:
-            title_tier = 3
-        quality = sum(best) / n
-        region = self.region_tier(c)
-        relevance = -c.bm25 / (1.0 - c.bm25) if c.bm25 < 0 else 0.0  # 0..1
-        c.key = (title_tier, region, -quality, c.bm25, len(c.title))
-        c.score = (3 - title_tier) * 1000 + (3 - region) * 100 + quality * 10 + relevance
 
 
 def _connection(conn_or_library: sqlite3.Connection | _HasConnection) -> sqlite3.Connection:
@@ -369,14 +327,16 @@ def _retrieve(
     return found
 
 
-def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]:
+def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[Candidate]:
     rows = conn.execute(
-        "SELECT id, ref, bundle_id, kind, title, label, match_words, phones_json, phone_digits,"
-        " municipalities FROM search_docs WHERE id IN (" + ",".join("?" * len(found)) + ")",
+        "SELECT id, ref, bundle_id, kind, title, label, match_words, usable_json, phone_digits,"
+        " municipalities, flags, ends FROM search_docs WHERE id IN ("
+        + ",".join("?" * len(found))
+        + ")",
         list(found),
     ).fetchall()
     return [
-        _Candidate(
+        Candidate(
             rowid=int(r[0]),
             bm25=found[int(r[0])],
             ref=r[1],
@@ -388,6 +348,8 @@ def _load(conn: sqlite3.Connection, found: dict[int, float]) -> list[_Candidate]
             phones_json=r[7],
             phone_digits=tuple(str(r[8]).split()),
             municipalities=tuple(str(r[9]).split()),
+            flags=tuple(str(r[10]).split()),
+            ends=int(r[11]),
         )
         for r in rows
     ]
@@ -428,10 +390,14 @@ def search(
     query: str,
     filters: SearchFilters | None = None,
     limit: int = 20,
+    *,
+    language: str = "nb",
 ) -> list[Hit]:
     """Items matching ``query``, best first (see the module docstring for the ranking).
 
-    Any text is a valid query (see query.py); an empty query gives no hits.
+    Any text is a valid query (see query.py); an empty query gives no hits. ``language`` is
+    the interface's ("nb" or "en"): with "en", English phrases the query holds are searched
+    as their Norwegian words first.
     """
     conn = _connection(conn_or_library)
     filters = filters or SearchFilters()
@@ -440,20 +406,52 @@ def search(
         gen = generation(conn)
     except sqlite3.OperationalError:
         return []
+    home = _home_region(conn, filters)
+    translation = translate(query)
+    if translation is not None and language == "en":
+        translated = _search(conn, gen, translation.query, filters, home, limit, translation)
+        if translated:
+            return _merge(translated, _search(conn, gen, query, filters, home, limit), limit)
+    hits = _search(conn, gen, query, filters, home, limit)
+    if translation is None or language == "en" or any(h.match == "name" for h in hits):
+        return hits
+    translated = _search(conn, gen, translation.query, filters, home, limit, translation)
+    return _merge(translated, hits, limit)
+
+
+def _merge(first: list[Hit], then: list[Hit], limit: int) -> list[Hit]:
+    seen = {h.ref for h in first}
+    return (first + [h for h in then if h.ref not in seen])[:limit]
+
+
+def _search(
+    conn: sqlite3.Connection,
+    gen: int,
+    query: str,
+    filters: SearchFilters,
+    home: str | None,
+    limit: int,
+    translation: Translation | None = None,
+) -> list[Hit]:
     parsed = parse(query, vocabulary(conn, gen))
     if parsed.empty:
         return []
-    home = _home_region(conn, filters)
     found = _retrieve(conn, _tiers(parsed, filters, any_word=False), filters, home, limit)
     if not found and len(parsed.words) > 1:
         found = _retrieve(conn, _tiers(parsed, filters, any_word=True), filters, home, limit)
     if not found:
         return []
-    ranker = _Ranker(parsed, filters, home)
+    ranker = Ranker(parsed, filters, home)
     candidates = _load(conn, found)
     for candidate in candidates:
         ranker.rank(candidate)
     best = sorted(candidates, key=lambda c: c.key)[:limit]
+    return _hits(conn, parsed, best, translation.note if translation is not None else "")
+
+
+def _hits(
+    conn: sqlite3.Connection, parsed: ParsedQuery, best: list[Candidate], translation: str
+) -> list[Hit]:
     pattern = snippets.highlight_pattern(parsed)
     bodies = {
         int(r[0]): str(r[1])
@@ -478,6 +476,10 @@ def search(
                 + snippets.snippet(body, parsed, pattern),
                 title_spans=snippets.highlight(c.title, parsed, pattern),
                 label=c.label,
+                group=c.group,
+                outdated=c.outdated,
+                translation=translation,
+                match=c.match,
             )
         )
     return hits

@@ -17,8 +17,10 @@ Tables (all owned by search):
   region) is a contiguous rowid range that FTS5 can seek to: "home region first" and the
   region filter cost no more than a smaller index. Within the block the items are in the
   bundle's order, spaced apart when the bundle was written whole (see _spaced_rowids).
-- ``search_terms``: every indexed word and the number of documents it is in: the
-  vocabulary that typo correction, compound parts and prefix completions use.
+- ``search_terms``: every indexed word, the number of documents it is in, and the number
+  whose title-like columns hold it: the vocabulary that typo correction, compound parts and
+  prefix completions use (typos are also corrected against the title words alone, so a slip
+  in a service's name reaches the contact even when some body holds a word it begins).
 - ``search_meta``: schema version, ``generation`` (bumped on every change: caches key on it),
   and the hash of the indexed own contacts.
 
@@ -46,10 +48,15 @@ from collections.abc import Iterable, Sequence
 from vnr_desktop.core import db
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.models import Contact, Guide, Item, Manifest, Measure, Plan, Resource
-from vnr_desktop.core.search.documents import OWN_CONTACTS_REGION, ItemDocument, item_document
+from vnr_desktop.core.search.documents import (
+    OWN_CONTACTS_REGION,
+    ItemDocument,
+    item_document,
+    plan_ends,
+)
 from vnr_desktop.core.search.text import text_words
 
-SEARCH_SCHEMA_VERSION = "8"
+SEARCH_SCHEMA_VERSION = "10"  # 10: phones in the display form (core.phones); title-word counts
 SLOT_BITS = 24
 """Rowids per bundle: 16 million items."""
 ROWID_GAP = 16
@@ -91,10 +98,13 @@ _SCHEMA = (
     " phone_digits TEXT NOT NULL,"
     " audience TEXT NOT NULL,"
     " municipalities TEXT NOT NULL,"
+    " usable_json TEXT NOT NULL,"
+    " flags TEXT NOT NULL,"
+    " ends INTEGER NOT NULL,"
     " doc_hash TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS search_docs_bundle ON search_docs(bundle_id)",
-    "CREATE TABLE IF NOT EXISTS search_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL)"
-    " WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL,"
+    " titles INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(ref UNINDEXED, "
     + ", ".join(FTS_COLUMNS[1:])
     + ", tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3', detail = column)",
@@ -173,7 +183,10 @@ def _rebuild_from_library_items(conn: sqlite3.Connection) -> None:
             "SELECT kind, json FROM items WHERE bundle_id = ? ORDER BY rowid", (bundle[0],)
         ).fetchall()
         items = [_MODELS[kind].model_validate_json(text) for kind, text in rows]
-        _write_documents(conn, bundle[0], (item_document(bundle[0], i, manifest) for i in items))
+        ends = plan_ends(i for i in items if isinstance(i, Plan))
+        _write_documents(
+            conn, bundle[0], (item_document(bundle[0], i, manifest, ends) for i in items)
+        )
 
 
 def slot_range(conn: sqlite3.Connection, bundle_id: str) -> tuple[int, int] | None:
@@ -221,7 +234,7 @@ def remove_bundle(conn: sqlite3.Connection, bundle_id: str) -> int:
         "SELECT " + ", ".join(TEXT_COLUMNS) + " FROM search_fts WHERE rowid BETWEEN ? AND ?",
         bounds,
     )
-    _count_terms(conn, (document_terms(tuple(map(str, r))) for r in old_text), -1)
+    _count_terms(conn, (_terms_of_columns(tuple(map(str, r))) for r in old_text), -1)
     titles = ", ".join(TITLE_COLUMNS)
     conn.execute(
         f"INSERT INTO search_titles(search_titles, rowid, {titles}) SELECT 'delete', rowid,"
@@ -272,7 +285,16 @@ def document_terms(columns: Sequence[str]) -> set[str]:
     return terms
 
 
-def _count_terms(conn: sqlite3.Connection, documents: Iterable[set[str]], sign: int) -> None:
+def _terms_of_columns(columns: Sequence[str]) -> tuple[set[str], set[str]]:
+    """(all words, title-like words) of a document's text columns (title, aliases, extra,
+    body, bodyx)."""
+    titles = document_terms(columns[:3])
+    return titles | document_terms(columns[3:]), titles
+
+
+def _count_terms(
+    conn: sqlite3.Connection, documents: Iterable[tuple[set[str], set[str]]], sign: int
+) -> None:
     """Add (sign=+1) or remove (-1) documents' words to the vocabulary table ``search_terms``.
 
     The vocabulary (typo correction, compound parts, prefix completions) is read from this
@@ -280,14 +302,17 @@ def _count_terms(conn: sqlite3.Connection, documents: Iterable[set[str]], sign: 
     items). Words are counted once per document, as the tokenizer sees them (text.words).
     """
     counts: Counter[str] = Counter()
-    for terms in documents:
+    title_counts: Counter[str] = Counter()
+    for terms, titles in documents:
         counts.update(terms)
+        title_counts.update(titles)
     if not counts:
         return
     conn.executemany(
-        "INSERT INTO search_terms(term, docs) VALUES (?, ?)"
-        " ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
-        ((term, sign * n) for term, n in counts.items()),
+        "INSERT INTO search_terms(term, docs, titles) VALUES (?, ?, ?)"
+        " ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs,"
+        " titles = titles + excluded.titles",
+        ((term, sign * n, sign * title_counts[term]) for term, n in counts.items()),
     )
     if sign < 0:
         conn.execute("DELETE FROM search_terms WHERE docs <= 0")
@@ -314,7 +339,7 @@ def _insert_documents(
     docs: list[tuple[object, ...]] = []
     fts: list[tuple[object, ...]] = []
     titles: list[tuple[object, ...]] = []
-    terms: list[set[str]] = []
+    terms: list[tuple[set[str], set[str]]] = []
     for rowid, doc, digest in placed:
         docs.append(
             (
@@ -332,17 +357,20 @@ def _insert_documents(
                 " ".join(doc.phone_digits),
                 " ".join(doc.audience),
                 " ".join(doc.municipalities),
+                json.dumps(list(doc.usable_phones), ensure_ascii=False),
+                " ".join(doc.flags),
+                doc.ends,
                 digest,
             )
         )
         title, aliases, extra, body, bodyx, tags = doc.columns()
         fts.append((rowid, doc.ref, title, aliases, extra, body, bodyx, tags))
         titles.append((rowid, title, aliases, extra, tags))
-        terms.append(document_terms((title, aliases, extra, body, bodyx)))
+        terms.append(_terms_of_columns((title, aliases, extra, body, bodyx)))
     conn.executemany(
         "INSERT INTO search_docs(id, ref, bundle_id, kind, title, label, aliases, places, keywords,"
-        " match_words, phones_json, phone_digits, audience, municipalities, doc_hash)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " match_words, phones_json, phone_digits, audience, municipalities, usable_json, flags,"
+        " ends, doc_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         docs,
     )
     conn.executemany(
@@ -363,7 +391,7 @@ def _delete_documents(conn: sqlite3.Connection, rowids: Sequence[int]) -> None:
         return
     select = "SELECT " + ", ".join(TEXT_COLUMNS) + " FROM search_fts WHERE rowid = ?"
     old = [conn.execute(select, (rowid,)).fetchone() for rowid in rowids]
-    _count_terms(conn, (document_terms(tuple(map(str, r))) for r in old if r), -1)
+    _count_terms(conn, (_terms_of_columns(tuple(map(str, r))) for r in old if r), -1)
     titles = ", ".join(TITLE_COLUMNS)
     params = [(rowid,) for rowid in rowids]
     conn.executemany(
@@ -511,8 +539,11 @@ def index_bundle(conn: sqlite3.Connection, content: BundleContent) -> None:
     Only the items that changed since the installed version are re-indexed.
     """
     manifest = content.manifest
+    ends = plan_ends(content.plans)
     _write_documents(
-        conn, content.id, (item_document(content.id, item, manifest) for item in content.items())
+        conn,
+        content.id,
+        (item_document(content.id, item, manifest, ends) for item in content.items()),
     )
 
 

@@ -199,12 +199,11 @@ def _phone_tokens(text: str) -> tuple[str, list[str]]:
 
     def replace(match: re.Match[str]) -> str:
         run = match.group()
-        compact = re.sub(r"[ \u00a0.\-]", "", run)
         grouped = any(sep in run.strip() for sep in (" ", "\u00a0", ".", "-"))
-        if not (run.startswith(("+", "00")) or (grouped and len(compact) >= 5)):
-            return run
         digits = phone_query_digits(run)
         if digits is None:
+            return run
+        if not (run.startswith(("+", "00")) or (grouped and len(digits) >= 5)):
             return run
         found.append(digits)
         return " "
@@ -229,8 +228,26 @@ def split_words(query: str) -> tuple[list[str], list[str]]:
     return unique[:MAX_WORDS], numbers[:MAX_WORDS]
 
 
+def _join_compounds(texts: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Two words written apart that form a title word become that word ("krise senter")."""
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        if i + 1 < len(texts):
+            joined = vocabulary.joined(texts[i], texts[i + 1], last=i + 2 == len(texts))
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(texts[i])
+        i += 1
+    return out
+
+
 def parse(query: str, vocabulary: Vocabulary | None) -> ParsedQuery:
     texts, numbers = split_words(query)
+    if vocabulary is not None and len(texts) > 1:
+        texts = _join_compounds(texts, vocabulary)
     parsed: list[QueryWord] = []
     for i, text in enumerate(texts):
         last = i == len(texts) - 1

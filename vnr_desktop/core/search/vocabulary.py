@@ -15,6 +15,12 @@ per-word memo dictionaries tolerate concurrent use (a lost write only costs a re
   Levenshtein distance (rapidfuzz) are searched instead: "krisesentret" -> krisesenteret,
   "avvergepligt" -> avvergeplikt. The same is done against word beginnings, so a typo in a
   word still being typed ("barnevernsv") also corrects.
+- Typos in names: a word that begins no word of any title, alias or category ("krisesentr",
+  "legevkt", "barnevernvkt") is also compared with the title-like words alone (optimal string
+  alignment distance: a swap of two letters is one slip), even when some body holds a word it
+  begins (krisesentrene): the contact a person is looking for is reached through its name.
+- Split compounds: two query words written apart that form a title word ("krise senter",
+  "barnevern vakt", "overgreps mottak") are searched as that word (see joined()).
 """
 
 from __future__ import annotations
@@ -23,9 +29,10 @@ import bisect
 import sqlite3
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from vnr_desktop.core.search.text import variants
 
@@ -37,6 +44,11 @@ MIN_COMPLETION_LENGTH = 4
 """Shorter words use the FTS5 prefix indexes (prefix='1 2 3')."""
 MAX_FUZZY = 6
 _MEMO_LIMIT = 20_000
+
+
+TITLE_TWO_SLIPS_FROM = 6
+"""Typed words this long may be two slips from a title word ("egevat": legevakt with two
+letters lost); shorter ones one. Two slips are tried only when no title word is one away."""
 
 
 def max_typos(word: str) -> int:
@@ -79,21 +91,27 @@ class Vocabulary:
     """Sorted terms (letters, or letters and digits)."""
     docs: dict[str, int]
     """Number of documents each term occurs in."""
+    title_terms: list[str] = field(default_factory=list)
+    """Sorted terms of the title-like columns (titles, aliases, places, kind and category)."""
     _shadow: dict[str, str] = field(default_factory=dict)
     _blob: str = ""
     _offsets: list[int] = field(default_factory=list)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
+    _title_set: frozenset[str] = frozenset()
     _memo: dict[tuple[str, bool], Expansion] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> Vocabulary:
-        docs = {
-            str(term): int(n)
-            for term, n in conn.execute("SELECT term, docs FROM search_terms")
-            if not str(term).isdigit()
-        }
-        return cls(sorted(docs), docs)
+        docs: dict[str, int] = {}
+        titles: list[str] = []
+        for term, n, in_titles in conn.execute("SELECT term, docs, titles FROM search_terms"):
+            if str(term).isdigit():
+                continue
+            docs[str(term)] = int(n)
+            if in_titles > 0:
+                titles.append(str(term))
+        return cls(sorted(docs), docs, sorted(titles))
 
     def __post_init__(self) -> None:
         # ASCII stand-in -> an original indexed term it stands in for.
@@ -112,6 +130,27 @@ class Vocabulary:
             pos += len(term) + 1
         self._offsets = offsets
         self._blob = "\n" + "\n".join(self.terms) + "\n"
+        self._title_set = frozenset(self.title_terms)
+
+    def joined(self, first: str, second: str, *, last: bool) -> str | None:
+        """The title word that ``first`` and ``second`` written apart stand for ("krise",
+        "senter" -> "krisesenter"; with a linking s: "overgrep", "mottak" -> overgrepsmottak),
+        or None. A last word still being typed may be the beginning of the second part."""
+        if len(first) < 3 or len(second) < 3 or first.isdigit() or second.isdigit():
+            return None
+        for link in ("", "s", "e"):
+            candidate = first + link + second
+            if candidate in self._title_set:
+                return candidate
+            if last and len(second) >= 4:
+                i = bisect.bisect_left(self.title_terms, candidate)
+                if i < len(self.title_terms) and self.title_terms[i].startswith(candidate):
+                    return candidate
+        return None
+
+    def _has_title_prefix(self, word: str) -> bool:
+        i = bisect.bisect_left(self.title_terms, word)
+        return i < len(self.title_terms) and self.title_terms[i].startswith(word)
 
     def has_prefix(self, word: str) -> bool:
         i = bisect.bisect_left(self.terms, word)
@@ -164,16 +203,24 @@ class Vocabulary:
         parts = self.containing(word)
         if len(parts) > MAX_PARTS:
             parts = sorted(parts, key=lambda t: -self.docs[t])[:MAX_PARTS]
-        if self.has_prefix(word):
-            return Expansion(completions=completions, parts=tuple(parts))
         typos = max_typos(word)
-        if typos == 0:
+        if typos == 0 or self._has_title_prefix(word):
             return Expansion(completions=completions, parts=tuple(parts))
-        fuzzy_terms = self._closest(word, self._terms_near_length(len(word), typos), typos)
-        fuzzy_prefixes: list[str] = []
-        if last:
-            fuzzy_prefixes = self._fuzzy_prefixes(word)
-        fuzzy_prefixes = fuzzy_prefixes[:MAX_FUZZY]
+        # A slip in a name: corrected against the title words even when a body holds a word
+        # beginning with what was typed.
+        title_typos = 2 if len(word) >= TITLE_TWO_SLIPS_FROM else typos
+        near = self._terms_near_length(len(word), title_typos, titles=True)
+        fuzzy_terms = self._closest(word, near, title_typos, OSA.distance, nearest=True)
+        fuzzy_prefixes = self._fuzzy_prefixes(word, self.title_terms) if last else []
+        if not self.has_prefix(word):
+            near = self._terms_near_length(len(word), typos)
+            fuzzy_terms += self._closest(word, near, typos, Levenshtein.distance)
+            if last:
+                fuzzy_prefixes += self._fuzzy_prefixes(word, self.terms)
+        fuzzy_terms = list(dict.fromkeys(fuzzy_terms))
+        fuzzy_prefixes = list(dict.fromkeys(fuzzy_prefixes))[:MAX_FUZZY]
+        if not (fuzzy_terms or fuzzy_prefixes):
+            return Expansion(completions=completions, parts=tuple(parts))
         fuzzy_completions: list[str] = []
         for prefix in fuzzy_prefixes:
             fuzzy_completions += self.completions(prefix, MAX_PARTS)
@@ -186,32 +233,38 @@ class Vocabulary:
         )
 
     @staticmethod
-    def _closest(word: str, choices: list[str], typos: int) -> list[str]:
+    def _closest(
+        word: str, choices: list[str], typos: int, scorer: Any, *, nearest: bool = False
+    ) -> list[str]:
+        """Terms within ``typos`` of ``word``; with ``nearest``, only those at the smallest
+        distance found (two slips are tried only when no term is one slip away)."""
         if not choices:
             return []
-        found = process.extract(
-            word, choices, scorer=Levenshtein.distance, score_cutoff=typos, limit=MAX_FUZZY
-        )
+        found = process.extract(word, choices, scorer=scorer, score_cutoff=typos, limit=MAX_FUZZY)
+        if nearest and found:
+            best = min(distance for _choice, distance, _index in found)
+            found = [f for f in found if f[1] == best]
         return [choice for choice, _distance, _index in found]
 
-    def _terms_near_length(self, length: int, typos: int) -> list[str]:
-        key = length * 10 + typos
+    def _terms_near_length(self, length: int, typos: int, *, titles: bool = False) -> list[str]:
+        key = length * 10 + typos + (1_000_000 if titles else 0)
+        terms = self.title_terms if titles else self.terms
         with self._lock:
             cached = self._by_length.get(key)
             if cached is None:
-                cached = [t for t in self.terms if abs(len(t) - length) <= typos]
+                cached = [t for t in terms if abs(len(t) - length) <= typos]
                 self._by_length[key] = cached
         return cached
 
-    def _fuzzy_prefixes(self, word: str) -> list[str]:
+    def _fuzzy_prefixes(self, word: str, terms: list[str]) -> list[str]:
         """Beginnings of terms (one letter shorter, as long, or one longer than ``word``) one
         typo away from a word still being typed. Only terms sharing its first two letters are
         compared: a typo in the first letters of a half-typed word is left alone."""
-        lo = bisect.bisect_left(self.terms, word[:2])
-        hi = bisect.bisect_left(self.terms, word[:2] + "\U0010ffff", lo)
+        lo = bisect.bisect_left(terms, word[:2])
+        hi = bisect.bisect_left(terms, word[:2] + "\U0010ffff", lo)
         found: dict[str, int] = {}
         n = len(word)
-        for term in self.terms[lo:hi]:
+        for term in terms[lo:hi]:
             for length in (n - 1, n, n + 1):
                 if length < 3 or len(term) < length:
                     continue

@@ -15,6 +15,7 @@ from typing import Any
 
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.models import Item, item_title
+from vnr_desktop.core.phones import phone_or_none
 from vnr_desktop.core.userdata import PrintRecord
 
 ChangeKind = str  # "added" | "removed" | "changed"
@@ -162,8 +163,16 @@ def _phone_label(p: dict[str, Any]) -> str:
     return f" ({p['label']})" if p.get("label") else ""
 
 
+def _displayed(p: dict[str, Any]) -> dict[str, Any]:
+    """The phone with its number in the one display form (core.phones): a respelling of the
+    same number is no change, and the report shows numbers as everything else does."""
+    number = phone_or_none(p["number"])
+    return p if number is None else {**p, "number": number.display}
+
+
 def _phone_details(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[str]:
     out: list[str] = []
+    old, new = [_displayed(p) for p in old], [_displayed(p) for p in new]
     old_by = {p["number"]: p for p in old}
     new_by = {p["number"]: p for p in new}
     removed = [p for p in old if p["number"] not in new_by]

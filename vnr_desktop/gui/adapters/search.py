@@ -24,6 +24,13 @@ class ResultRow:
     snippet_html: str
     region: str
     phones: tuple[str, ...]
+    """The contact's usable numbers (none when outdated or in doubt)."""
+    group: str = "other"
+    """core search's Hit.group: home, national, regional, other, outdated or text."""
+    outdated: str = ""
+    """Why the item is outdated ("" when current)."""
+    translation: str = ""
+    """The English phrases the hit was found through ("crisis centre → krisesenter")."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class SearchRequest:
     """The user's region, ranked first."""
     municipality: str | None = None
     limit: int = DEFAULT_LIMIT
+    language: str = "nb"
+    """The interface language: with "en", English words are searched in Norwegian first."""
 
 
 def _connection(state: dict[str, Any], library_db: Path) -> Any:
@@ -72,7 +81,13 @@ def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> l
         home_region=request.home_region,
         municipality=request.municipality,
     )
-    hits = core_search(_connection(state, library_db), request.query, filters, request.limit)
+    hits = core_search(
+        _connection(state, library_db),
+        request.query,
+        filters,
+        request.limit,
+        language=request.language,
+    )
     return [_row(hit) for hit in hits]
 
 
@@ -86,4 +101,7 @@ def _row(hit: Any) -> ResultRow:
         snippet_html=to_html(hit.snippet_spans),
         region=hit.region,
         phones=tuple(hit.phones),
+        group=hit.group,
+        outdated=hit.outdated,
+        translation=hit.translation,
     )
