@@ -680,150 +680,6 @@
         <source>Åpner innholdet …</source>
         <translation>Åpner innholdet …</translation>
     </message>
-    <message>
-        <source>Detaljer</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Hva er du bekymret for?</source>
-        <translation>Hva er du bekymret for?</translation>
-    </message>
-    <message>
-        <source>Oppslag og utskrift</source>
-        <translation>Oppslag og utskrift</translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
-        <source>Egne kontakter</source>
-        <translation>Egne kontakter</translation>
-    </message>
-    <message>
-        <source>Tiltaksplan</source>
-        <translation>Tiltaksplan</translation>
-    </message>
-    <message>
-        <source>Kortstudio – skriv ut kort</source>
-        <translation>Kortstudio – skriv ut kort</translation>
-    </message>
-    <message>
-        <source>Innstillinger</source>
-        <translation>Innstillinger</translation>
-    </message>
-    <message>
-        <source>Fant ikke «{0}» i innholdet.</source>
-        <translation>Fant ikke «{0}» i innholdet.</translation>
-    </message>
-    <message>
-        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
-        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
-    </message>
-    <message>
-        <source>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</source>
-        <translation>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</translation>
-    </message>
-    <message>
-        <source>Innstillingen kunne ikke lagres: {0}</source>
-        <translation>Innstillingen kunne ikke lagres: {0}</translation>
-    </message>
-    <message>
-        <source>Du ser nå innholdet for {0}.</source>
-        <translation>Du ser nå innholdet for {0}.</translation>
-    </message>
-    <message>
-        <source>Du ser nå bare det nasjonale innholdet.</source>
-        <translation>Du ser nå bare det nasjonale innholdet.</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) er kopiert.</source>
-        <translation>{0} ({1}) er kopiert.</translation>
-    </message>
-    <message>
-        <source>{0} er kopiert.</source>
-        <translation>{0} er kopiert.</translation>
-    </message>
-    <message>
-        <source>Kontakten er lagret.</source>
-        <translation>Kontakten er lagret.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiltak er eksportert til {0}.</source>
-        <translation>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kortet kunne ikke lages: {0}</source>
-        <translation>Kortet kunne ikke lages: {0}</translation>
-    </message>
-    <message>
-        <source>Skriv ut kortet</source>
-        <translation>Skriv ut kortet</translation>
-    </message>
-    <message>
-        <source>Forhåndsvisning av utskriften</source>
-        <translation>Forhåndsvisning av utskriften</translation>
-    </message>
-    <message>
-        <source>Kortet er sendt til skriveren.</source>
-        <translation>Kortet er sendt til skriveren.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sider er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n side er sendt til skriveren.</numerusform>
-            <numerusform>%n sider er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skriv ut testsiden for tosidig utskrift</source>
-        <translation>Skriv ut testsiden for tosidig utskrift</translation>
-    </message>
-    <message>
-        <source>Kortet er lagret i {0}.</source>
-        <translation>Kortet er lagret i {0}.</translation>
-    </message>
-    <message>
-        <source>Skriv ut alle kort for regionen</source>
-        <translation>Skriv ut alle kort for regionen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er lagret i {0}.</source>
-        <translation>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Utskriften av alle kort ble avbrutt.</source>
-        <translation>Utskriften av alle kort ble avbrutt.</translation>
-    </message>
-    <message>
-        <source>Gikk tilbake til forrige versjon: {0}</source>
-        <translation>Gikk tilbake til forrige versjon: {0}</translation>
-    </message>
-    <message>
-        <source>Søkehistorikken er slettet.</source>
-        <translation>Søkehistorikken er slettet.</translation>
-    </message>
 </context>
 <context>
     <name>MeasuresModel</name>
@@ -957,6 +813,49 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Kommuner</source>
         <translation>Kommuner</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationController</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Hva er du bekymret for?</source>
+        <translation>Hva er du bekymret for?</translation>
+    </message>
+    <message>
+        <source>Oppslag og utskrift</source>
+        <translation>Oppslag og utskrift</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
+    </message>
+    <message>
+        <source>Tiltaksplan</source>
+        <translation>Tiltaksplan</translation>
+    </message>
+    <message>
+        <source>Kortstudio – skriv ut kort</source>
+        <translation>Kortstudio – skriv ut kort</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Fant ikke «{0}» i innholdet.</source>
+        <translation>Fant ikke «{0}» i innholdet.</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1047,62 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>PrintingController</name>
+    <message>
+        <source>Kortet kunne ikke lages: {0}</source>
+        <translation>Kortet kunne ikke lages: {0}</translation>
+    </message>
+    <message>
+        <source>Skriv ut kortet</source>
+        <translation>Skriv ut kortet</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Forhåndsvisning av utskriften</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>Kortet er sendt til skriveren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sider er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n side er sendt til skriveren.</numerusform>
+            <numerusform>%n sider er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skriv ut testsiden for tosidig utskrift</source>
+        <translation>Skriv ut testsiden for tosidig utskrift</translation>
+    </message>
+    <message>
+        <source>Kortet er lagret i {0}.</source>
+        <translation>Kortet er lagret i {0}.</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle kort for regionen</source>
+        <translation>Skriv ut alle kort for regionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er lagret i {0}.</source>
+        <translation>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften av alle kort ble avbrutt.</source>
+        <translation>Utskriften av alle kort ble avbrutt.</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>SMS</source>
@@ -1275,6 +1230,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Vis bare</source>
@@ -1354,6 +1316,56 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Oversatt fra engelsk: {0}</source>
         <translation>Oversatt fra engelsk: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
+    </message>
+    <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</translation>
+    </message>
+    <message>
+        <source>Innstillingen kunne ikke lagres: {0}</source>
+        <translation>Innstillingen kunne ikke lagres: {0}</translation>
+    </message>
+    <message>
+        <source>Du ser nå innholdet for {0}.</source>
+        <translation>Du ser nå innholdet for {0}.</translation>
+    </message>
+    <message>
+        <source>Du ser nå bare det nasjonale innholdet.</source>
+        <translation>Du ser nå bare det nasjonale innholdet.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) er kopiert.</source>
+        <translation>{0} ({1}) er kopiert.</translation>
+    </message>
+    <message>
+        <source>{0} er kopiert.</source>
+        <translation>{0} er kopiert.</translation>
+    </message>
+    <message>
+        <source>Kontakten er lagret.</source>
+        <translation>Kontakten er lagret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiltak er eksportert til {0}.</source>
+        <translation>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søkehistorikken er slettet.</source>
+        <translation>Søkehistorikken er slettet.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1575,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>{0}, {1}. Kopier nummeret</source>
         <translation>{0}, {1}. Kopier nummeret</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Gikk tilbake til forrige versjon: {0}</source>
+        <translation>Gikk tilbake til forrige versjon: {0}</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from vnr_desktop.gui.main_window import MainWindow
+    from vnr_desktop.gui.controllers.host import Host as MainWindow
 
 _PENDING = "_vnr_retranslate_pending"
 
@@ -41,34 +41,35 @@ def retranslate(window: MainWindow) -> None:
     from vnr_desktop.gui.situations import situation_entries
 
     setattr(window, _PENDING, False)
+    nav = window.nav_ctl
     window._set_texts()
-    window.situations = situation_entries()
-    current = window.current_key()
+    nav.situations = situation_entries()
+    current = nav.current_key()
     window.nav.blockSignals(True)
     window.nav.clear()
-    window._nav_headers = []
-    window._fill_nav()
-    window._style_nav_headers()
-    window._wrap_nav()
+    nav._nav_headers = []
+    nav._fill_nav()
+    nav._style_nav_headers()
+    nav._wrap_nav()
     window.nav.blockSignals(False)
     window.message_bar.retranslate()
-    if window._neutral is not None:
-        window._neutral.retranslate()
+    if window.hide_ctl._neutral is not None:
+        window.hide_ctl._neutral.retranslate()
     snapshot = window.session.snapshot
     window.strip.retranslate()
     if snapshot is not None:
         window.strip.set_snapshot(snapshot)
-    for page in list(window._pages.values()):
+    for page in list(nav._pages.values()):
         window.stack.removeWidget(page)
         page.deleteLater()
-    window._pages.clear()
+    nav._pages.clear()
     if snapshot is None or not current:
         return
     if current == "first_run":
         window.stack.setCurrentWidget(window.first_run_page)
     else:
-        window.go(current)
+        nav.go(current)
         if current == "search" and window.search_field.text().strip():
-            window._run_search()
-    window._visual_tab_order()
+            window.search_ctl._run_search()
+    nav._visual_tab_order()
     name_inner_parts(window)

@@ -8,9 +8,10 @@ clipboard.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.icon import app_icon
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+
+if TYPE_CHECKING:
+    from vnr_desktop.gui.controllers.host import Host
 
 DOUBLE_PRESS_SECONDS = 0.8
 
@@ -107,3 +112,61 @@ class NeutralScreen(QFrame):
 
     def window_title(self) -> str:
         return self.tr("Notater")
+
+
+class QuickHideController(QObject):
+    """Hides the window's content behind the neutral screen and brings it back; Esc twice
+    anywhere in the app hides."""
+
+    def __init__(self, window: Host) -> None:
+        super().__init__(window)
+        self.w = window
+        self._hidden = False
+        self._neutral: NeutralScreen | None = None
+        self.escape_filter = DoubleEscapeFilter(self)
+        self.escape_filter.triggered.connect(self.hide_now)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.escape_filter)
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.escape_filter)
+
+    @property
+    def neutral(self) -> NeutralScreen:
+        """The quick-hide cover (built after the first frame; at once if needed before)."""
+        if self._neutral is None:
+            self._neutral = NeutralScreen(self.w.outer)
+            self._neutral.resume.connect(self.unhide)
+            self.w.outer.addWidget(self._neutral)
+        return self._neutral
+
+    @property
+    def is_hidden_now(self) -> bool:
+        return self._hidden
+
+    def hide_now(self) -> None:
+        """Cover everything with the neutral screen at once."""
+        self._hidden = True
+        self.w.outer.setCurrentWidget(self.neutral)
+        self.w.setWindowTitle(self.neutral.window_title())
+        self.w.setWindowIcon(QIcon())
+        from PySide6.QtWidgets import QToolTip
+
+        QToolTip.hideText()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.w and widget.isVisible() and widget.isWindow():
+                widget.hide()
+        clipboard = QGuiApplication.clipboard()
+        if self.w.strip.last_copied and clipboard.text() == self.w.strip.last_copied:
+            clipboard.clear()
+        self.neutral.note.setFocus()
+
+    def unhide(self) -> None:
+        self._hidden = False
+        self.w.outer.setCurrentWidget(self.w.content)
+        self.w.setWindowTitle(self.w._title)
+        self.w.setWindowIcon(app_icon())
+        self.w.hide_button.setFocus()
