@@ -221,3 +221,24 @@ def test_print_preview_shows_the_same_pages(window, studio, qtbot):
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() == 2, timeout=10_000)
     dialog.reject()
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_cards_imposed_on_an_a4_sheet(window, studio, qtbot, monkeypatch, tmp_path, paper):
+    """A sheet prints at 100 % on A4; on Letter it must shrink to fit, and the user is told."""
+    paper_id, (_paper_w, paper_h) = PAPERS[paper]
+    with qtbot.waitSignal(window.preview_shown, timeout=60_000):
+        studio.sheet.setCurrentIndex(studio.sheet.findData("a4"))
+    assert studio.current.rendered.request.sheet == "a4"
+    printed = _print_with_button(
+        window, studio, qtbot, monkeypatch, tmp_path / "sheet.pdf", paper_id
+    )
+    x0, y0, x1, y1 = union(drawn_images(printed.pages[0]))
+    width, height = (x1 - x0) / MM, (y1 - y0) / MM
+    assert width / height == pytest.approx(210 / 297, rel=0.005)
+    if paper == "A4":
+        assert (width, height) == (pytest.approx(210, abs=0.3), pytest.approx(297, abs=0.3))
+        assert "forminsket" not in window.message_bar.label.text()
+    else:
+        assert height == pytest.approx(paper_h, abs=0.3)
+        assert "forminsket til 94 %" in window.message_bar.label.text()

@@ -1072,6 +1072,10 @@
         </translation>
     </message>
     <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>The print has been reduced to {0} % to fit the paper.</translation>
+    </message>
+    <message>
         <source>Skriv ut testsiden for tosidig utskrift</source>
         <translation>Print the double-sided test page</translation>
     </message>

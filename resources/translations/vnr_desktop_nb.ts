@@ -1072,6 +1072,10 @@
         </translation>
     </message>
     <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>Utskriften er forminsket til {0} % for å få plass på papiret.</translation>
+    </message>
+    <message>
         <source>Skriv ut testsiden for tosidig utskrift</source>
         <translation>Skriv ut testsiden for tosidig utskrift</translation>
     </message>

@@ -385,16 +385,24 @@ def print_documents(
     return pages
 
 
-def paint_preview(printer: QPrinter, pages: list[PrintPage]) -> None:
+def paint_preview(printer: QPrinter, pages: list[PrintPage]) -> list[Placement]:
     """Paint rasterised pages on ``printer`` as one job (UI thread): a print, and
-    QPrintPreviewDialog.paintRequested, so the preview is what comes out."""
+    QPrintPreviewDialog.paintRequested, so the preview is what comes out. Returns where each
+    page went (its scale says whether it had to be reduced to fit the paper)."""
     painter = QPainter()
     if not painter.begin(printer):
         raise _printer_error()
+    placed: list[Placement] = []
     try:
         for i, page in enumerate(pages):
             if i:
                 printer.newPage()
-            paint_page(painter, printer, page)
+            placed.append(paint_page(painter, printer, page))
     finally:
         painter.end()
+    return placed
+
+
+def smallest_scale(placements: list[Placement]) -> float:
+    """1.0 when every page printed at full size, else the smallest reduction."""
+    return min((p.scale for p in placements), default=1.0)

@@ -167,21 +167,25 @@ class PrintingController(QObject):
     ) -> JobHandle:
         """Rasterise the pages on the render lane, then paint them on the printer here, on the
         UI thread, with the same drawing as the print preview."""
-        from vnr_desktop.gui.pdf_pages import paint_preview, rasterise
+        from vnr_desktop.gui.pdf_pages import paint_preview, rasterise, smallest_scale
 
         def done(pages: list[Any]) -> None:
             from vnr_desktop.gui.errors import UserError
 
             try:
-                paint_preview(printer, pages)
+                scale = smallest_scale(paint_preview(printer, pages))
             except UserError as exc:
                 self.w.session.errors.report(exc)
                 return
             if then is not None:
                 then(printer.outputFileName() or printer.printerName() or "printer")
-            self.w.session.errors.show_info(
-                self.tr("%n sider er sendt til skriveren.", "", len(pages))
-            )
+            sent = self.tr("%n sider er sendt til skriveren.", "", len(pages))
+            if scale < 0.999:
+                # a reduced card is no longer its real size: say so
+                sent += " " + self.tr(
+                    "Utskriften er forminsket til {0} % for å få plass på papiret."
+                ).format(round(scale * 100))
+            self.w.session.errors.show_info(sent)
             self.w.print_done.emit(what)
 
         return self.w.session.jobs.submit("render", lambda _ctx: rasterise(pdf, inset_mm), done)
