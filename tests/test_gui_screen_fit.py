@@ -340,3 +340,16 @@ def test_high_contrast_shows_focus_and_empty_check_boxes(window, qtbot):
     window.hide_button.setFocus()
     QApplication.processEvents()
     assert _colour_count(window.hide_button, theme.HIGH_CONTRAST.focus) > 50
+
+
+@pytest.mark.parametrize("size", [(760, 480), (1024, 600), (1920, 1080)])
+def test_the_way_back_from_the_hide_screen_is_always_on_screen(qtbot, gui_data, size):
+    window = open_window(qtbot, gui_data, size=size)
+    window.hide_now()
+    QApplication.processEvents()
+    button = window.neutral.resume_button
+    assert button.isVisible()
+    top_left = button.mapTo(window, button.rect().topLeft())
+    bottom_right = button.mapTo(window, button.rect().bottomRight())
+    assert window.rect().contains(top_left) and window.rect().contains(bottom_right)
+    assert window.neutral.note.tabChangesFocus()
