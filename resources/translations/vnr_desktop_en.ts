@@ -123,6 +123,14 @@
         <translation>Save the card as PDF</translation>
     </message>
     <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Print preview …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Show how the print will look on the paper</translation>
+    </message>
+    <message>
         <source>Alle kort for regionen</source>
         <translation>All cards for the region</translation>
     </message>
@@ -310,6 +318,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Urgent help</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>More numbers</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>The numbers there is no room for in the strip</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -724,142 +740,6 @@
         <source>Åpner innholdet …</source>
         <translation>Opening the content …</translation>
     </message>
-    <message>
-        <source>Detaljer</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Hva er du bekymret for?</source>
-        <translation>What worries you?</translation>
-    </message>
-    <message>
-        <source>Oppslag og utskrift</source>
-        <translation>Look up and print</translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Egne kontakter</source>
-        <translation>Own contacts</translation>
-    </message>
-    <message>
-        <source>Tiltaksplan</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Kortstudio – skriv ut kort</source>
-        <translation>Card studio – print cards</translation>
-    </message>
-    <message>
-        <source>Innstillinger</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Fant ikke «{0}» i innholdet.</source>
-        <translation>Could not find “{0}” in the content.</translation>
-    </message>
-    <message>
-        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
-        <translation>The disk is full or failing. The content and the numbers are shown, but nothing can be saved until you free some space and restart the app.</translation>
-    </message>
-    <message>
-        <source>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</source>
-        <translation>The content could not be opened: {0}
-
-If someone is in danger now, call the police emergency number.</translation>
-    </message>
-    <message>
-        <source>Innstillingen kunne ikke lagres: {0}</source>
-        <translation>The setting could not be saved: {0}</translation>
-    </message>
-    <message>
-        <source>Du ser nå innholdet for {0}.</source>
-        <translation>You are now seeing the content for {0}.</translation>
-    </message>
-    <message>
-        <source>Du ser nå bare det nasjonale innholdet.</source>
-        <translation>You are now seeing only the national content.</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) er kopiert.</source>
-        <translation>{0} ({1}) has been copied.</translation>
-    </message>
-    <message>
-        <source>{0} er kopiert.</source>
-        <translation>{0} has been copied.</translation>
-    </message>
-    <message>
-        <source>Kontakten er lagret.</source>
-        <translation>The contact has been saved.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiltak er eksportert til {0}.</source>
-        <translation>
-            <numerusform>%n measure has been exported to {0}.</numerusform>
-            <numerusform>%n measures have been exported to {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kortet kunne ikke lages: {0}</source>
-        <translation>The card could not be made: {0}</translation>
-    </message>
-    <message>
-        <source>Skriv ut kortet</source>
-        <translation>Print the card</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sider er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n page has been sent to the printer.</numerusform>
-            <numerusform>%n pages have been sent to the printer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skriv ut testsiden for tosidig utskrift</source>
-        <translation>Print the double-sided test page</translation>
-    </message>
-    <message>
-        <source>Kortet er lagret i {0}.</source>
-        <translation>The card has been saved in {0}.</translation>
-    </message>
-    <message>
-        <source>Skriv ut alle kort for regionen</source>
-        <translation>Print all cards for the region</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n card has been sent to the printer.</numerusform>
-            <numerusform>%n cards have been sent to the printer.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er lagret i {0}.</source>
-        <translation>
-            <numerusform>%n card has been saved in {0}.</numerusform>
-            <numerusform>%n cards have been saved in {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Utskriften av alle kort ble avbrutt.</source>
-        <translation>Printing all cards was cancelled.</translation>
-    </message>
-    <message>
-        <source>Gikk tilbake til forrige versjon: {0}</source>
-        <translation>Went back to the previous version: {0}</translation>
-    </message>
-    <message>
-        <source>Søkehistorikken er slettet.</source>
-        <translation>The search history has been deleted.</translation>
-    </message>
 </context>
 <context>
     <name>MeasuresModel</name>
@@ -1000,10 +880,65 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>NavigationController</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Hva er du bekymret for?</source>
+        <translation>What worries you?</translation>
+    </message>
+    <message>
+        <source>Oppslag og utskrift</source>
+        <translation>Look up and print</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Own contacts</translation>
+    </message>
+    <message>
+        <source>Tiltaksplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Kortstudio – skriv ut kort</source>
+        <translation>Card studio – print cards</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Fant ikke «{0}» i innholdet.</source>
+        <translation>Could not find “{0}” in the content.</translation>
+    </message>
+</context>
+<context>
     <name>NeutralScreen</name>
     <message>
         <source>Notater</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Continue (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1176,6 +1111,66 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>PrintingController</name>
+    <message>
+        <source>Kortet kunne ikke lages: {0}</source>
+        <translation>The card could not be made: {0}</translation>
+    </message>
+    <message>
+        <source>Skriv ut kortet</source>
+        <translation>Print the card</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>The card has been sent to the printer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sider er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n page has been sent to the printer.</numerusform>
+            <numerusform>%n pages have been sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>The print has been reduced to {0} % to fit the paper.</translation>
+    </message>
+    <message>
+        <source>Skriv ut testsiden for tosidig utskrift</source>
+        <translation>Print the double-sided test page</translation>
+    </message>
+    <message>
+        <source>Kortet er lagret i {0}.</source>
+        <translation>The card has been saved in {0}.</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle kort for regionen</source>
+        <translation>Print all cards for the region</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n card has been sent to the printer.</numerusform>
+            <numerusform>%n cards have been sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er lagret i {0}.</source>
+        <translation>
+            <numerusform>%n card has been saved in {0}.</numerusform>
+            <numerusform>%n cards have been saved in {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften av alle kort ble avbrutt.</source>
+        <translation>Printing all cards was cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>SMS</source>
@@ -1319,6 +1314,13 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Own contacts</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Vis bare</source>
@@ -1401,6 +1403,56 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>The disk is full or failing. The content and the numbers are shown, but nothing can be saved until you free some space and restart the app.</translation>
+    </message>
+    <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>The content could not be opened: {0}
+
+If someone is in danger now, call the police emergency number.</translation>
+    </message>
+    <message>
+        <source>Innstillingen kunne ikke lagres: {0}</source>
+        <translation>The setting could not be saved: {0}</translation>
+    </message>
+    <message>
+        <source>Du ser nå innholdet for {0}.</source>
+        <translation>You are now seeing the content for {0}.</translation>
+    </message>
+    <message>
+        <source>Du ser nå bare det nasjonale innholdet.</source>
+        <translation>You are now seeing only the national content.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) er kopiert.</source>
+        <translation>{0} ({1}) has been copied.</translation>
+    </message>
+    <message>
+        <source>{0} er kopiert.</source>
+        <translation>{0} has been copied.</translation>
+    </message>
+    <message>
+        <source>Kontakten er lagret.</source>
+        <translation>The contact has been saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiltak er eksportert til {0}.</source>
+        <translation>
+            <numerusform>%n measure has been exported to {0}.</numerusform>
+            <numerusform>%n measures have been exported to {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søkehistorikken er slettet.</source>
+        <translation>The search history has been deleted.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Innstillinger</source>
@@ -1437,10 +1489,6 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>High contrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>The language changes the next time you start the app.</translation>
     </message>
     <message>
         <source>Utskrift</source>
@@ -1651,6 +1699,13 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>{0}, {1}. Kopier nummeret</source>
         <translation>{0}, {1}. Copy the number</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Gikk tilbake til forrige versjon: {0}</source>
+        <translation>Went back to the previous version: {0}</translation>
     </message>
 </context>
 <context>

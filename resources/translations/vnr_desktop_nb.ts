@@ -123,6 +123,14 @@
         <translation>Lagre kortet som PDF</translation>
     </message>
     <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Forhåndsvis utskrift …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Vis hvordan utskriften blir på arket</translation>
+    </message>
+    <message>
         <source>Alle kort for regionen</source>
         <translation>Alle kort for regionen</translation>
     </message>
@@ -310,6 +318,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Akutt hjelp</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>Flere numre</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>Numrene det ikke er plass til i stripen</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -724,142 +740,6 @@
         <source>Åpner innholdet …</source>
         <translation>Åpner innholdet …</translation>
     </message>
-    <message>
-        <source>Detaljer</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Hva er du bekymret for?</source>
-        <translation>Hva er du bekymret for?</translation>
-    </message>
-    <message>
-        <source>Oppslag og utskrift</source>
-        <translation>Oppslag og utskrift</translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
-        <source>Egne kontakter</source>
-        <translation>Egne kontakter</translation>
-    </message>
-    <message>
-        <source>Tiltaksplan</source>
-        <translation>Tiltaksplan</translation>
-    </message>
-    <message>
-        <source>Kortstudio – skriv ut kort</source>
-        <translation>Kortstudio – skriv ut kort</translation>
-    </message>
-    <message>
-        <source>Innstillinger</source>
-        <translation>Innstillinger</translation>
-    </message>
-    <message>
-        <source>Fant ikke «{0}» i innholdet.</source>
-        <translation>Fant ikke «{0}» i innholdet.</translation>
-    </message>
-    <message>
-        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
-        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
-    </message>
-    <message>
-        <source>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</source>
-        <translation>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</translation>
-    </message>
-    <message>
-        <source>Innstillingen kunne ikke lagres: {0}</source>
-        <translation>Innstillingen kunne ikke lagres: {0}</translation>
-    </message>
-    <message>
-        <source>Du ser nå innholdet for {0}.</source>
-        <translation>Du ser nå innholdet for {0}.</translation>
-    </message>
-    <message>
-        <source>Du ser nå bare det nasjonale innholdet.</source>
-        <translation>Du ser nå bare det nasjonale innholdet.</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) er kopiert.</source>
-        <translation>{0} ({1}) er kopiert.</translation>
-    </message>
-    <message>
-        <source>{0} er kopiert.</source>
-        <translation>{0} er kopiert.</translation>
-    </message>
-    <message>
-        <source>Kontakten er lagret.</source>
-        <translation>Kontakten er lagret.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiltak er eksportert til {0}.</source>
-        <translation>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kortet kunne ikke lages: {0}</source>
-        <translation>Kortet kunne ikke lages: {0}</translation>
-    </message>
-    <message>
-        <source>Skriv ut kortet</source>
-        <translation>Skriv ut kortet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sider er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n side er sendt til skriveren.</numerusform>
-            <numerusform>%n sider er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skriv ut testsiden for tosidig utskrift</source>
-        <translation>Skriv ut testsiden for tosidig utskrift</translation>
-    </message>
-    <message>
-        <source>Kortet er lagret i {0}.</source>
-        <translation>Kortet er lagret i {0}.</translation>
-    </message>
-    <message>
-        <source>Skriv ut alle kort for regionen</source>
-        <translation>Skriv ut alle kort for regionen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er lagret i {0}.</source>
-        <translation>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Utskriften av alle kort ble avbrutt.</source>
-        <translation>Utskriften av alle kort ble avbrutt.</translation>
-    </message>
-    <message>
-        <source>Gikk tilbake til forrige versjon: {0}</source>
-        <translation>Gikk tilbake til forrige versjon: {0}</translation>
-    </message>
-    <message>
-        <source>Søkehistorikken er slettet.</source>
-        <translation>Søkehistorikken er slettet.</translation>
-    </message>
 </context>
 <context>
     <name>MeasuresModel</name>
@@ -1000,10 +880,65 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>NavigationController</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Hva er du bekymret for?</source>
+        <translation>Hva er du bekymret for?</translation>
+    </message>
+    <message>
+        <source>Oppslag og utskrift</source>
+        <translation>Oppslag og utskrift</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
+    </message>
+    <message>
+        <source>Tiltaksplan</source>
+        <translation>Tiltaksplan</translation>
+    </message>
+    <message>
+        <source>Kortstudio – skriv ut kort</source>
+        <translation>Kortstudio – skriv ut kort</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Fant ikke «{0}» i innholdet.</source>
+        <translation>Fant ikke «{0}» i innholdet.</translation>
+    </message>
+</context>
+<context>
     <name>NeutralScreen</name>
     <message>
         <source>Notater</source>
         <translation>Notater</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Fortsett</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Fortsett (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1176,6 +1111,66 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>PrintingController</name>
+    <message>
+        <source>Kortet kunne ikke lages: {0}</source>
+        <translation>Kortet kunne ikke lages: {0}</translation>
+    </message>
+    <message>
+        <source>Skriv ut kortet</source>
+        <translation>Skriv ut kortet</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Forhåndsvisning av utskriften</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>Kortet er sendt til skriveren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sider er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n side er sendt til skriveren.</numerusform>
+            <numerusform>%n sider er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>Utskriften er forminsket til {0} % for å få plass på papiret.</translation>
+    </message>
+    <message>
+        <source>Skriv ut testsiden for tosidig utskrift</source>
+        <translation>Skriv ut testsiden for tosidig utskrift</translation>
+    </message>
+    <message>
+        <source>Kortet er lagret i {0}.</source>
+        <translation>Kortet er lagret i {0}.</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle kort for regionen</source>
+        <translation>Skriv ut alle kort for regionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er lagret i {0}.</source>
+        <translation>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften av alle kort ble avbrutt.</source>
+        <translation>Utskriften av alle kort ble avbrutt.</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>SMS</source>
@@ -1319,6 +1314,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Vis bare</source>
@@ -1401,6 +1403,56 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
+    </message>
+    <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</translation>
+    </message>
+    <message>
+        <source>Innstillingen kunne ikke lagres: {0}</source>
+        <translation>Innstillingen kunne ikke lagres: {0}</translation>
+    </message>
+    <message>
+        <source>Du ser nå innholdet for {0}.</source>
+        <translation>Du ser nå innholdet for {0}.</translation>
+    </message>
+    <message>
+        <source>Du ser nå bare det nasjonale innholdet.</source>
+        <translation>Du ser nå bare det nasjonale innholdet.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) er kopiert.</source>
+        <translation>{0} ({1}) er kopiert.</translation>
+    </message>
+    <message>
+        <source>{0} er kopiert.</source>
+        <translation>{0} er kopiert.</translation>
+    </message>
+    <message>
+        <source>Kontakten er lagret.</source>
+        <translation>Kontakten er lagret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiltak er eksportert til {0}.</source>
+        <translation>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søkehistorikken er slettet.</source>
+        <translation>Søkehistorikken er slettet.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Innstillinger</source>
@@ -1437,10 +1489,6 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>Høy kontrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>Språket byttes neste gang du starter programmet.</translation>
     </message>
     <message>
         <source>Utskrift</source>
@@ -1651,6 +1699,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>{0}, {1}. Kopier nummeret</source>
         <translation>{0}, {1}. Kopier nummeret</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Gikk tilbake til forrige versjon: {0}</source>
+        <translation>Gikk tilbake til forrige versjon: {0}</translation>
     </message>
 </context>
 <context>

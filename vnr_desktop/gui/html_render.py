@@ -49,7 +49,8 @@ def short_date(value: dt.date) -> str:
 
 
 def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
-    number = f"<b style='{size}'>{escape(phone.display)}</b>"
+    # a number never breaks across lines (a narrow window wraps before it, not inside it)
+    number = f"<b style='white-space:nowrap;{size}'>{escape(phone.display)}</b>"
     parts = [number]
     if phone.label:
         parts.append(escape(phone.label))

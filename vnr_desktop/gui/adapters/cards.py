@@ -111,6 +111,14 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
     )
 
 
+def trim_inset_mm(request: RenderRequest) -> float:
+    """The bleed around a single card's or poster's trim (an imposed sheet has none): left
+    off when printing on a desktop printer, where crop marks show where to cut."""
+    from vnr_desktop.core.cards.formats import BLEED_MM
+
+    return 0.0 if request.sheet else BLEED_MM
+
+
 def record_print(userdata: UserData, rendered: Rendered, output: str) -> None:
     """Remember what was printed (the sync issue uses it to ask for reprints)."""
     from vnr_desktop.core.cards.history import record_render

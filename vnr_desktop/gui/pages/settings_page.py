@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.flow_layout import FlowLayout
 from vnr_desktop.gui.html_render import short_date
 from vnr_desktop.gui.municipality_chooser import MunicipalityChooser
 
@@ -49,6 +50,7 @@ def _section(parent: QWidget, title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(18, 14, 18, 14)
     heading = QLabel(title, frame)
     heading.setProperty("role", "h2")
+    heading.setWordWrap(True)
     layout.addWidget(heading)
     return frame, layout
 
@@ -187,6 +189,7 @@ class SettingsPage(QScrollArea):
         # -- display
         frame, layout = _section(holder, self.tr("Visning"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.language = named(QComboBox(frame), self.tr("Språk"))
         self.language.setMaximumWidth(320)
         self.language.addItem("Norsk bokmål", "nb")
@@ -209,12 +212,6 @@ class SettingsPage(QScrollArea):
         self.high_contrast.clicked.connect(lambda on: self.changed.emit({"high_contrast": on}))
         form.addRow("", self.high_contrast)
         layout.addLayout(form)
-        self.language_note = QLabel(
-            self.tr("Språket byttes neste gang du starter programmet."), frame
-        )
-        self.language_note.setProperty("role", "muted")
-        self.language_note.hide()
-        layout.addWidget(self.language_note)
         column.addWidget(frame)
 
         # -- printing
@@ -230,6 +227,7 @@ class SettingsPage(QScrollArea):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.offset_x = named(
             QDoubleSpinBox(frame), self.tr("Forskyv baksiden sidelengs, millimeter")
         )
@@ -251,6 +249,7 @@ class SettingsPage(QScrollArea):
         # -- content age and privacy
         frame, layout = _section(holder, self.tr("Varsler og personvern"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.age_months = named(
             QSpinBox(frame), self.tr("Varsle når opplysningene er eldre enn, måneder")
         )
@@ -270,6 +269,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.keep_history)
         note = QLabel(self.tr("Søk lagres ikke med mindre du slår dette på."), frame)
         note.setProperty("role", "muted")
+        note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
         self.clear_history_button = named(
@@ -284,6 +284,7 @@ class SettingsPage(QScrollArea):
         # -- content and updates
         frame, layout = _section(holder, self.tr("Innhold og oppdateringer"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.update_source = named(
             QLineEdit(frame), self.tr("Oppdateringskilde, nettadresse eller mappe")
         )
@@ -320,7 +321,9 @@ class SettingsPage(QScrollArea):
         self.bundles.setMaximumHeight(150)
         self.bundles.currentItemChanged.connect(lambda *_a: self._update_rollback())
         layout.addWidget(self.bundles)
-        row = QHBoxLayout()
+        buttons = QWidget(frame)
+        row = FlowLayout(buttons)  # wraps on a narrow window or with large text
+        row.setContentsMargins(0, 0, 0, 0)
         self.check_button = named(
             QPushButton(self.tr("Se etter oppdateringer"), frame), self.tr("Se etter oppdateringer")
         )
@@ -337,8 +340,7 @@ class SettingsPage(QScrollArea):
         self.rollback_button.clicked.connect(self._rollback)
         for button in (self.check_button, self.import_button, self.rollback_button):
             row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         progress_row = QHBoxLayout()
         self.progress = named(QProgressBar(frame), self.tr("Fremdrift"))
         self.progress.hide()
