@@ -82,6 +82,19 @@ def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, f
     return out
 
 
+def choose_municipality(data: Path, number: str = "3407") -> None:
+    """Save the first-run choice (Gjøvik) the way the app's first-run page does."""
+    code = (
+        "import sys, pathlib\n"
+        "from vnr_desktop.core.settings import Settings\n"
+        "from vnr_desktop.core.userdata import open_userdata\n"
+        "ud = open_userdata(pathlib.Path(sys.argv[1]))\n"
+        "ud.save_settings(Settings(municipality=sys.argv[2], first_run_done=True))\n"
+        "ud.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(data), number], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -105,6 +118,7 @@ def main() -> int:
     app_env = {**env, "VNR_STARTUP_REPORT": str(report)}
     try:
         first = run_child(app_args, report, app_env)  # first start: installs the built-in content
+        choose_municipality(data)  # as a user does on the first-run page
         # warm-up of both (file cache), not counted
         run_child([sys.executable, str(bare_script), str(report)], report, env)
         run_child(app_args, report, app_env)

@@ -85,9 +85,9 @@ def test_every_strip_number_is_whole_at_every_width_and_text_size(
             )
             assert len(shown) + len(in_menu) == total, where
             for button in strip.folded:
-                assert any(button.entry.phone.display in text for text in in_menu), where
+                assert any(button.entry.number in text for text in in_menu), where
             # the most urgent numbers never fold
-            assert {b.entry.phone.digits for b in shown} >= {"112", "113"}, where
+            assert {b.entry.digits for b in shown} >= {"112", "113"}, where
             problems = []
             for button in shown:
                 problems += _fits(button.number_label) + _fits(button.name_label)
@@ -122,7 +122,7 @@ def test_folded_numbers_copy_from_the_menu(qtbot, gui_data):
     button = window.strip.folded[0]
     with qtbot.waitSignal(window.strip.copied):
         action.trigger()
-    assert QGuiApplication.clipboard().text() == button.entry.phone.display
+    assert QGuiApplication.clipboard().text() == button.entry.number
 
 
 def _nav_cut(window) -> list[str]:

@@ -6,6 +6,7 @@ least urgent chips fold into a "Flere numre" menu. A number is never cut or elid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Signal
@@ -21,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.flow_layout import FlowLayout, flow_rows
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
-    from vnr_desktop.gui.content import Snapshot, StripEntry
+    from vnr_desktop.core.emergency import StripEntry
+    from vnr_desktop.gui.content import Snapshot
 
 
 def short_labels() -> dict[str, str]:
@@ -61,7 +62,7 @@ URGENCY: tuple[str, ...] = (
 
 
 def strip_key(entry: StripEntry) -> str:
-    return entry.phone.digits if entry.slot == "national" else entry.slot
+    return entry.key
 
 
 def fold_order(keys: list[str]) -> list[int]:
@@ -86,7 +87,7 @@ class StripButton(QPushButton):
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(0)
         self._box = layout
-        self.number_label = QLabel(entry.phone.display, self)
+        self.number_label = QLabel(entry.number, self)
         self.number_label.setObjectName("stripNumber")
         self.name_label = QLabel(short, self)
         for label in (self.number_label, self.name_label):
@@ -99,7 +100,7 @@ class StripButton(QPushButton):
         self.setToolTip(tooltip)
         named(
             self,
-            self.tr("{0}, {1}. Kopier nummeret").format(entry.phone.display, short),
+            self.tr("{0}, {1}. Kopier nummeret").format(entry.number, short),
             tooltip,
         )
 
@@ -133,6 +134,7 @@ class EmergencyStrip(QFrame):
         self.title.setObjectName("stripTitle")
         self._layout.addWidget(self.title)
         self.buttons: list[StripButton] = []
+        self.entries: tuple[StripEntry, ...] = ()
         self.more = QToolButton(self)
         self.retranslate()
         self.more.setProperty("role", "stripMore")
@@ -152,14 +154,19 @@ class EmergencyStrip(QFrame):
         named(self.more, self.tr("Flere numre"), self.tr("Numrene det ikke er plass til i stripen"))
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
+        self.set_entries(snapshot.strip_entries())
+
+    def set_entries(self, entries: Sequence[StripEntry]) -> None:
+        """Show these numbers (from the full content, or the first screen's summary)."""
+        self.entries = tuple(entries)
         for button in self.buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = []
         shorts = short_labels()
-        for i, entry in enumerate(snapshot.strip_entries()):
+        for i, entry in enumerate(entries):
             short = shorts.get(strip_key(entry), entry.name)
-            button = StripButton(entry, short, self._tooltip(snapshot, entry), self)
+            button = StripButton(entry, short, self._tooltip(entry), self)
             button.clicked.connect(lambda _=False, b=button: self.copy(b))
             button.set_compact(self.compact)
             self._layout.insertWidget(1 + i, button)
@@ -209,31 +216,24 @@ class EmergencyStrip(QFrame):
             self.more_menu.clear()
             for button in folded:
                 action = self.more_menu.addAction(
-                    f"{button.entry.phone.display}  {button.name_label.text()}"
+                    f"{button.entry.number}  {button.name_label.text()}"
                 )
                 action.setToolTip(button.toolTip())
                 action.triggered.connect(lambda _=False, b=button: self.copy(b))
 
-    def _tooltip(self, snapshot: Snapshot, entry: StripEntry) -> str:
+    def _tooltip(self, entry: StripEntry) -> str:
         lines = [entry.name]
-        if entry.phone.label:
-            lines.append(entry.phone.label)
+        if entry.label:
+            lines.append(entry.label)
+        lines.append(self.tr("Åpent: {0}").format(entry.hours or self.tr("ikke oppgitt i kilden")))
         lines.append(
-            self.tr("Åpent: {0}").format(entry.phone.hours or self.tr("ikke oppgitt i kilden"))
+            self.tr("Kilde: {0}, {1}, per {2}").format(entry.source, entry.section, entry.as_of)
         )
-        item = snapshot.item(entry.ref)
-        doc = snapshot.source_of(entry.ref)
-        if item is not None:
-            prov = item.provenance
-            source = doc.title if doc else prov.source
-            lines.append(
-                self.tr("Kilde: {0}, {1}, per {2}").format(source, prov.section, as_of_text(prov))
-            )
         lines.append(self.tr("Klikk for å kopiere nummeret."))
         return "\n".join(lines)
 
     def copy(self, button: StripButton) -> None:
-        number = button.entry.phone.display
+        number = button.entry.number
         QGuiApplication.clipboard().setText(number)
         self.last_copied = number
         self.copied.emit(number, button.name_label.text())

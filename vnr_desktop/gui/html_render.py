@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from vnr_desktop.core import measures
+from vnr_desktop.core import dates, measures
 from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
@@ -45,7 +45,7 @@ def date_text(value: dt.date) -> str:
 
 
 def short_date(value: dt.date) -> str:
-    return value.strftime("%d.%m.%Y")
+    return dates.date_text(value)
 
 
 def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:

@@ -119,7 +119,11 @@ class _StartAfterFirstPaint(QObject):
 
 class MainWindow(QMainWindow):
     content_ready = Signal()
-    """The first snapshot is on screen (smoke test, startup benchmark)."""
+    """The full content is loaded and on screen (every page works)."""
+    first_content_shown = Signal()
+    """The emergency numbers and the home page are painted: from the library's first-screen
+    summary while the full content loads, or with the full content on a first start
+    (smoke test, startup benchmark)."""
     search_done = Signal(str, int)
     """(query, number of results) after results were shown."""
     preview_shown = Signal()
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
         session, settings = self.session, self.settings_ctl
         session.errors.message.connect(settings._show_message)
         session.snapshot_changed.connect(settings._apply_snapshot)
+        session.first_screen.connect(settings._show_first_screen)
         session.ready.connect(settings._on_ready)
         session.open_failed.connect(settings._open_failed)
         session.own_contacts_changed.connect(self.search_ctl._index_own_contacts)

@@ -60,6 +60,7 @@ class Host(Protocol):
     background_checks: QTimer | None
 
     content_ready: SignalInstance
+    first_content_shown: SignalInstance
     search_done: SignalInstance
     preview_shown: SignalInstance
     print_done: SignalInstance

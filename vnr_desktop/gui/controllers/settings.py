@@ -14,6 +14,7 @@ from vnr_desktop.gui import theme
 from vnr_desktop.gui.content import OWN_BUNDLE
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.first_screen import FirstScreen
     from vnr_desktop.gui.content import Snapshot
     from vnr_desktop.gui.controllers.host import Host
 
@@ -25,11 +26,24 @@ class SettingsController(QObject):
         super().__init__(window)
         self.w = window
         self._applied_theme: tuple[float, bool] | None = None
+        self._first_shown = False
 
     @property
     def colors(self) -> theme.Colors:
         snapshot = self.w.session.snapshot
         return theme.colors(bool(snapshot and snapshot.settings.high_contrast))
+
+    def _show_first_screen(self, summary: FirstScreen) -> None:
+        """The numbers and the home page from the library's summary (core/first_screen.py),
+        painted at once; then the full content loads (one place, after the first screen)."""
+        self.w.strip.set_entries(summary.strip)
+        home = self.w.nav_ctl.page("home")
+        home.set_summary(summary)  # type: ignore[attr-defined]
+        self.w.stack.setCurrentWidget(home)
+        self.w.repaint()
+        self._first_shown = True
+        self.w.first_content_shown.emit()
+        QTimer.singleShot(0, self, self.w.session.open_content)
 
     def _on_ready(self) -> None:
         snapshot = self.w.session.snapshot
@@ -55,6 +69,10 @@ class SettingsController(QObject):
             self.w.first_run_page.chooser.filter.setFocus()
         else:
             self.w.nav_ctl.go("home")
+        if not self._first_shown:
+            self.w.repaint()
+            self._first_shown = True
+            self.w.first_content_shown.emit()
         self.w.content_ready.emit()
 
     def _open_failed(self, message: str) -> None:
