@@ -57,6 +57,6 @@ def test_without_a_summary_the_window_waits_for_the_content(qtbot: Any, gui_data
     conn.execute("DELETE FROM first_screen")
     conn.commit()
     conn.close()
-    window, seen = _open(qtbot, gui_data)
+    _window, seen = _open(qtbot, gui_data)
     assert len(seen) == 1 and seen[0]["snapshot"] is not None
     assert seen[0]["strip"] and seen[0]["page"]
