@@ -112,9 +112,10 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core import atomic
     from vnr_desktop.core.cards.history import record_render
     from vnr_desktop.core.cards.layout import CardOverflowError
-    from vnr_desktop.core.cards.render import output_name, render_card, write_atomic
+    from vnr_desktop.core.cards.render import output_name, render_card
 
     if bool(args.card) == bool(args.all):
         raise CliError("give a CARD or --all (not both)", exit_code=2)
@@ -159,7 +160,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                 if args.all
                 else out
             )
-            write_atomic(path, rendered.pdf)
+            atomic.write_bytes(path, rendered.pdf)
             record_render(ctx.userdata, rendered, path)
             for warning in rendered.warnings:
                 print(f"vnr-desktop: warning: {warning}", file=sys.stderr)
@@ -203,9 +204,10 @@ def _report_written(written: list[tuple[Path, Any]], as_json: bool) -> None:
 
 
 def cmd_sheet(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core import atomic
     from vnr_desktop.core.cards.layout import CardOverflowError
     from vnr_desktop.core.cards.loader import CardRequestError
-    from vnr_desktop.core.cards.render import render_mixed, write_atomic
+    from vnr_desktop.core.cards.render import render_mixed
 
     settings = ctx.userdata.settings()
     offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
@@ -226,7 +228,7 @@ def cmd_sheet(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(str(exc), exit_code=2) from None
     except _card_errors() as exc:
         raise CliError(str(exc), exit_code=3) from None
-    write_atomic(Path(args.output), sheet.pdf)
+    atomic.write_bytes(Path(args.output), sheet.pdf)
     for warning in sheet.warnings:
         print(f"vnr-desktop: warning: {warning}", file=sys.stderr)
     if args.json:
@@ -304,13 +306,13 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_duplex_test(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core import atomic
     from vnr_desktop.core.cards.duplex_test import render_duplex_test
-    from vnr_desktop.core.cards.render import write_atomic
 
     settings = ctx.userdata.settings()
     offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
     pdf = render_duplex_test(duplex=args.duplex, offset_mm=offset, lang=args.lang)
-    write_atomic(Path(args.output), pdf)
+    atomic.write_bytes(Path(args.output), pdf)
     print(f"{args.output}  (korreksjon nå: X {offset[0]:+.1f} mm, Y {offset[1]:+.1f} mm)")
     return 0
 

@@ -36,14 +36,24 @@ def fsync_dir(folder: Path) -> None:
 @overload
 @contextlib.contextmanager
 def atomic_open(
-    path: Path | str, mode: Literal["wb"] = "wb", *, encoding: None = None, newline: None = None
+    path: Path | str,
+    mode: Literal["wb"] = "wb",
+    *,
+    encoding: None = None,
+    newline: None = None,
+    make_parents: bool = True,
 ) -> Iterator[IO[bytes]]: ...
 
 
 @overload
 @contextlib.contextmanager
 def atomic_open(
-    path: Path | str, mode: Literal["w"], *, encoding: str = "utf-8", newline: str | None = None
+    path: Path | str,
+    mode: Literal["w"],
+    *,
+    encoding: str = "utf-8",
+    newline: str | None = None,
+    make_parents: bool = True,
 ) -> Iterator[IO[str]]: ...
 
 
@@ -54,10 +64,13 @@ def atomic_open(
     *,
     encoding: str | None = None,
     newline: str | None = None,
+    make_parents: bool = True,
 ) -> Iterator[IO[bytes]] | Iterator[IO[str]]:
-    """Open a temporary file for writing; on a clean exit it replaces ``path`` atomically."""
+    """Open a temporary file for writing; on a clean exit it replaces ``path`` atomically.
+    ``make_parents=False``: a missing folder is an error (a place the user chose)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import os
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
+from vnr_desktop.core import atomic
+from vnr_desktop.core.cards.definitions import FORMAT_IDS, CardDefinition, ltext
 from vnr_desktop.core.cards.fit import CardPlan, plan_card
 from vnr_desktop.core.cards.formats import BLEED_MM, MM
 from vnr_desktop.core.cards.imposition import render_mixed_sheet, render_sheet
@@ -253,22 +252,6 @@ def render_card(
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that a crash never leaves half a PDF under the final name."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def render_to_file(
     path: Path,
     library: Library,
@@ -279,7 +262,7 @@ def render_to_file(
 ) -> RenderedCard:
     """render_card, then write the PDF to ``path`` atomically."""
     rendered = render_card(library, card_id, region, fmt, **kwargs)  # type: ignore[arg-type]
-    write_atomic(Path(path), rendered.pdf)
+    atomic.write_bytes(path, rendered.pdf)
     return rendered
 
 
@@ -296,29 +279,34 @@ def output_name(
     return f"tiltakskort-{card_id}-{region}-{fmt}{suffix}{lang_part}.pdf"
 
 
-def render_all(
+def card_language(card: CardDefinition, wanted: str | None) -> str:
+    """The language a card is printed in: ``wanted`` when the card offers it, else its own."""
+    return wanted if wanted in card.languages else card.default_language
+
+
+def render_cards(
     library: Library,
+    card_ids: Sequence[str] | None,
     region: str,
     fmt: str,
-    folder: Path,
     *,
-    lang: str = "nb",
+    lang: str | None = None,
+    strict_language: bool = False,
     catalog: CardCatalog | None = None,
-    **kwargs: object,
-) -> list[tuple[Path, RenderedCard]]:
-    """Render every card for ``region`` into ``folder`` (cards not offered in ``lang``: their
-    own language)."""
+    **kwargs: Any,
+) -> Iterator[RenderedCard]:
+    """Render these cards (None: every card, in catalogue order) for ``region`` in ``fmt``:
+    the one "render these cards" of the app (CLI, GUI batches, the feed's website).
+
+    Each card is printed in ``lang`` when it offers it, else in its own language; with
+    ``strict_language`` a card that does not offer ``lang`` is refused (one card asked for by
+    name). Cards come one at a time, so a caller can stop between them.
+    """
     catalog = _catalog(catalog)
-    out = []
-    for card in catalog.cards.values():
-        use = lang if lang in card.languages else card.default_language
-        rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)  # type: ignore[arg-type]
-        path = Path(folder) / output_name(
-            card.id, region, fmt, use, rendered.sheet, rendered.print_shop
-        )
-        write_atomic(path, rendered.pdf)
-        out.append((path, rendered))
-    return out
+    for card_id in card_ids if card_ids is not None else list(catalog.cards):
+        card = catalog.card(card_id)
+        use = (lang or card.default_language) if strict_language else card_language(card, lang)
+        yield render_card(library, card_id, region, fmt, lang=use, catalog=catalog, **kwargs)
 
 
 @dataclass(frozen=True)

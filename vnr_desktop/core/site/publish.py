@@ -10,12 +10,12 @@ byte-identical files.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vnr_desktop.core import atomic
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
@@ -53,13 +53,7 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     """Atomic write; an unchanged file keeps its mtime (and so its ETag on nginx)."""
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    atomic.write_bytes(path, data)
     return True
 
 

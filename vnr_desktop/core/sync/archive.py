@@ -32,6 +32,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
+from vnr_desktop.core import atomic
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import ExternalIds, load_bundle_dir
 from vnr_desktop.core.diagnostics import Diagnostic
@@ -174,10 +175,7 @@ def build_bundle(src: Path, out: Path, *, external_ids: ExternalIds | None = Non
     files = {p.relative_to(src).as_posix(): p.read_bytes() for p in _source_files(src)}
     data, header = pack(loaded.bundle, files)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    atomic.write_bytes(out, data)
     return BuildResult(out, header, len(data), loaded.warnings)
 
 

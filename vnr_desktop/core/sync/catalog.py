@@ -34,6 +34,7 @@ from pydantic import (
     field_validator,
 )
 
+from vnr_desktop.core import atomic
 from vnr_desktop.core.models import BUNDLE_ID_PATTERN
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import EXTENSION, MAX_ARCHIVE_BYTES, read_archive
@@ -175,15 +176,6 @@ class PublishResult:
     written: list[Path]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
 def publish_feed(
     bundle_files: list[Path],
     secret: minisign.SecretKey,
@@ -255,8 +247,8 @@ def publish_feed(
     # Signature first, then the catalog: a client that catches the gap sees a mismatch and
     # retries later; it never accepts anything unsigned.
     previous_mtime = int(existing.stat().st_mtime) if existing.is_file() else None
-    _atomic_write(out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX), sig.to_file_text().encode())
-    _atomic_write(existing, raw)
+    atomic.write_bytes(out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX), sig.to_file_text().encode())
+    atomic.write_bytes(existing, raw)
     if previous_mtime is not None and int(existing.stat().st_mtime) <= previous_mtime:
         # Web servers such as nginx derive the ETag from mtime (in seconds) and size: a second
         # catalog of the same size in the same second would look unchanged (304) to clients.
@@ -295,7 +287,7 @@ def _copy_endorsement(endorsement: Path, secret: minisign.SecretKey, out_dir: Pa
         (endorsement, f"{pub.id_hex}.pub"),
         (endorsement.with_name(endorsement.name + SIGNATURE_SUFFIX), f"{pub.id_hex}.pub.minisig"),
     ):
-        _atomic_write(keys_dir / name, src.read_bytes())
+        atomic.write_bytes(keys_dir / name, src.read_bytes())
         written.append(keys_dir / name)
     return written
 
@@ -308,7 +300,7 @@ def _copy_revocations(revocations: Path, out_dir: Path) -> list[Path]:
         (revocations.with_name(revocations.name + SIGNATURE_SUFFIX), "revoked.json.minisig"),
     ):
         if src.resolve() != (out_dir / name).resolve():
-            _atomic_write(out_dir / name, src.read_bytes())
+            atomic.write_bytes(out_dir / name, src.read_bytes())
         written.append(out_dir / name)
     return written
 
@@ -322,7 +314,7 @@ def _add_bundle(
     rel = f"bundles/{h.id}-{h.version}{EXTENSION}"
     dest = out_dir / rel
     if dest.resolve() != src.resolve():
-        _atomic_write(dest, data)
+        atomic.write_bytes(dest, data)
     comment = minisign.default_trusted_comment(dest.name, f"bundle:{h.id}\tversion:{h.version}")
     minisign.sign_file(secret, dest, comment)
     entry = CatalogBundle(
@@ -358,7 +350,7 @@ def copy_feed_subset(
         sig = src.with_name(src.name + SIGNATURE_SUFFIX)
         shutil.copyfile(sig, dest.with_name(dest.name + SIGNATURE_SUFFIX))
         written += [dest, dest.with_name(dest.name + SIGNATURE_SUFFIX)]
-    _atomic_write(out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX), catalog_sig)
-    _atomic_write(out_dir / CATALOG_NAME, catalog_raw)
+    atomic.write_bytes(out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX), catalog_sig)
+    atomic.write_bytes(out_dir / CATALOG_NAME, catalog_raw)
     written += [out_dir / CATALOG_NAME, out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX)]
     return written

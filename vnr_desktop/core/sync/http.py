@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import http.client
-import os
 import random
 import socket
 import ssl
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from vnr_desktop import __version__
+from vnr_desktop.core import atomic
 from vnr_desktop.core.sync.connection import (
     Deadline,
     HttpHandler,
@@ -137,18 +137,8 @@ class Storage:
         return path.open("ab" if append else "wb")
 
     def write_bytes(self, path: Path, data: bytes) -> None:
-        """Atomic: a temporary file, fsync, then rename over ``path``."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            with tmp.open("wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            tmp.replace(path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        """Atomic and durable (core/atomic.py)."""
+        atomic.write_bytes(path, data)
 
 
 def storage_error(exc: OSError, what_nb: str, what_en: str) -> SyncError:

@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from vnr_desktop.core import atomic
 from vnr_desktop.core.sync.errors import (
     BadSignature,
     KeyFileError,
@@ -342,9 +343,7 @@ def sign_file(secret: SecretKey, path: Path, trusted_comment: str | None = None)
     comment = trusted_comment or default_trusted_comment(path.name)
     sig = sign_digest(secret, prehash_file(path), comment)
     out = path.with_name(path.name + ".minisig")
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(sig.to_file_text(), encoding="utf-8")
-    os.replace(tmp, out)
+    atomic.write_text(out, sig.to_file_text())
     return out
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from vnr_desktop.core import atomic
 from vnr_desktop.core.sync import endorsement as _endorsement
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync import revocation as _revocation
@@ -314,7 +315,4 @@ def _revoked_error(r: Revoked, what: str | None) -> KeyRevoked:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    atomic.write_bytes(path, data)

@@ -218,9 +218,9 @@ class PrintingController(QObject):
         from vnr_desktop.gui.adapters import cards as cards_adapter
 
         def work(_ctx: JobContext) -> Path:
-            from vnr_desktop.core.cards.render import write_atomic
+            from vnr_desktop.core import atomic
 
-            write_atomic(Path(path), rendered.pdf)
+            atomic.write_bytes(Path(path), rendered.pdf)
             return Path(path)
 
         def done(written: Path) -> None:
@@ -371,7 +371,7 @@ class _Batch:
         return done
 
     def _save(self, ctx: JobContext) -> list[tuple[Rendered, str]]:
-        from vnr_desktop.core.cards.render import write_atomic
+        from vnr_desktop.core import atomic
 
         assert self.folder is not None
         done: list[tuple[Rendered, str]] = []
@@ -379,7 +379,7 @@ class _Batch:
             ctx.check()
             rendered = self._render(ctx, card)
             target = Path(self.folder) / rendered.file_name
-            write_atomic(target, rendered.pdf)
+            atomic.write_bytes(target, rendered.pdf)
             done.append((rendered, str(target)))
             ctx.progress(n + 1, len(self.cards))
         return done

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vnr_desktop.core import atomic
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.html_render import measure_html
@@ -39,12 +40,12 @@ CSV_DELIMITER = ";"
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     """UTF-8 with BOM so Excel shows æ, ø and å; written to a temporary file, then renamed."""
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic.atomic_open(
+        path, "w", encoding="utf-8-sig", newline="", make_parents=False
+    ) as handle:
         writer = csv.writer(handle, delimiter=CSV_DELIMITER)
         writer.writerow(header)
         writer.writerows(rows)
-    tmp.replace(path)
     return path
 
 
