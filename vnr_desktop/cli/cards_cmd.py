@@ -115,7 +115,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     from vnr_desktop.core import atomic
     from vnr_desktop.core.cards.history import record_render
     from vnr_desktop.core.cards.layout import CardOverflowError
-    from vnr_desktop.core.cards.render import output_name, render_card
+    from vnr_desktop.core.cards.render import output_name, render_cards
 
     if bool(args.card) == bool(args.all):
         raise CliError("give a CARD or --all (not both)", exit_code=2)
@@ -132,31 +132,35 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     errors = _card_errors()
     try:
         catalog = shipped_catalog()
-        card_ids = list(catalog.cards) if args.all else [args.card]
+        card_ids = None if args.all else [args.card]
         out = Path(args.output)
         if args.all and out.exists() and not out.is_dir():
             raise CliError(f"{out} is not a folder (--all writes one PDF per card)", 2)
         written = []
-        for card_id in card_ids:
-            card = catalog.card(card_id)
-            lang = args.lang or card.default_language
-            if args.all and lang not in card.languages:
-                lang = card.default_language
-            rendered = render_card(
-                library,
-                card_id,
-                args.region,
-                args.fmt,
-                sheet=args.sheet,
-                duplex=args.duplex,
-                lang=lang,
-                duplex_offset=offset,
-                catalog=catalog,
-                own_contacts=own,
-                print_shop=args.print_shop,
-            )
+        for rendered in render_cards(
+            library,
+            card_ids,
+            args.region,
+            args.fmt,
+            lang=args.lang,
+            strict_language=not args.all,
+            catalog=catalog,
+            sheet=args.sheet,
+            duplex=args.duplex,
+            duplex_offset=offset,
+            own_contacts=own,
+            print_shop=args.print_shop,
+        ):
             path = (
-                out / output_name(card_id, args.region, args.fmt, lang, args.sheet, args.print_shop)
+                out
+                / output_name(
+                    rendered.card_id,
+                    args.region,
+                    args.fmt,
+                    rendered.language,
+                    args.sheet,
+                    args.print_shop,
+                )
                 if args.all
                 else out
             )

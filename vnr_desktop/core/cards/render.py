@@ -93,7 +93,7 @@ def list_cards(catalog: CardCatalog | None = None, lang: str = "nb") -> list[Car
     catalog = catalog or shipped_catalog()
     out = []
     for card in catalog.cards.values():
-        use = lang if lang in card.languages else card.default_language
+        use = card_language(card, lang)
         out.append(
             CardInfo(
                 id=card.id,

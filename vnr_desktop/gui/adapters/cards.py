@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,36 +80,53 @@ def close(state: dict[str, Any]) -> None:
 
 
 def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Rendered:
-    from vnr_desktop.core.cards.render import output_name, render_card
+    """One card, as the request asks (its language must be one the card offers)."""
+    return next(render_many(state, data_dir, request, [request.card_id], strict_language=True))
 
-    kwargs: dict[str, Any] = {
-        "sheet": request.sheet,
-        "duplex": request.duplex,
-        "lang": request.lang,
-        "duplex_offset": request.duplex_offset,
-        "own_contacts": request.own_contacts,
-        "print_shop": request.print_shop,
-    }
-    card = render_card(
-        _library(state, data_dir), request.card_id, request.region, request.fmt, **kwargs
-    )
-    return Rendered(
-        request=request,
-        pdf=card.pdf,
-        warnings=tuple(card.warnings),
-        content_version=card.content_version,
-        content_hash=card.content_hash,
-        language=card.language,
-        file_name=output_name(
-            request.card_id,
-            request.region,
-            request.fmt,
-            card.language,
-            request.sheet,
-            request.print_shop,
-        ),
-        raw=card,
-    )
+
+def render_many(
+    state: dict[str, Any],
+    data_dir: Path,
+    template: RenderRequest,
+    card_ids: Sequence[str],
+    *,
+    strict_language: bool = False,
+) -> Iterator[Rendered]:
+    """These cards, each like ``template`` (core's render_cards: each card in the template's
+    language when it offers it, else its own), one at a time."""
+    from vnr_desktop.core.cards.render import output_name, render_cards
+
+    for card in render_cards(
+        _library(state, data_dir),
+        card_ids,
+        template.region,
+        template.fmt,
+        lang=template.lang,
+        strict_language=strict_language,
+        sheet=template.sheet,
+        duplex=template.duplex,
+        duplex_offset=template.duplex_offset,
+        own_contacts=template.own_contacts,
+        print_shop=template.print_shop,
+    ):
+        request = replace(template, card_id=card.card_id, lang=card.language)
+        yield Rendered(
+            request=request,
+            pdf=card.pdf,
+            warnings=tuple(card.warnings),
+            content_version=card.content_version,
+            content_hash=card.content_hash,
+            language=card.language,
+            file_name=output_name(
+                card.card_id,
+                request.region,
+                request.fmt,
+                card.language,
+                request.sheet,
+                request.print_shop,
+            ),
+            raw=card,
+        )
 
 
 def trim_inset_mm(request: RenderRequest) -> float:

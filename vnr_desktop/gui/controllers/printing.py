@@ -4,6 +4,7 @@ the duplex test page. PDF work runs on the render lane; the printer is painted o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -327,15 +328,12 @@ class _Batch:
         self.printer = printer
         self.folder = folder
 
-    def _render(self, ctx: JobContext, card: Any) -> Rendered:
-        from dataclasses import replace
-
+    def _rendered(self, state: dict[str, Any]) -> Iterator[Rendered]:
+        """Every card of the batch, rendered by core one at a time (render_cards)."""
         from vnr_desktop.gui.adapters import cards as cards_adapter
 
-        template = self.template
-        lang = template.lang if template.lang in card.languages else card.languages[0]
-        return cards_adapter.render(
-            ctx.state, self.data_dir, replace(template, card_id=card.id, lang=lang)
+        return cards_adapter.render_many(
+            state, self.data_dir, self.template, [card.id for card in self.cards]
         )
 
     def run(self, ctx: JobContext) -> list[tuple[Rendered, str]]:
@@ -351,9 +349,8 @@ class _Batch:
         done: list[tuple[Rendered, str]] = []
 
         def documents() -> Any:
-            for card in self.cards:
+            for rendered in self._rendered(ctx.state):
                 ctx.check()
-                rendered = self._render(ctx, card)
                 inset = cards_adapter.trim_inset_mm(rendered.request)
                 if not done:
                     prepare_printer(printer, rendered.pdf, inset)
@@ -375,9 +372,8 @@ class _Batch:
 
         assert self.folder is not None
         done: list[tuple[Rendered, str]] = []
-        for n, card in enumerate(self.cards):
+        for n, rendered in enumerate(self._rendered(ctx.state)):
             ctx.check()
-            rendered = self._render(ctx, card)
             target = Path(self.folder) / rendered.file_name
             atomic.write_bytes(target, rendered.pdf)
             done.append((rendered, str(target)))
