@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.adapters.cards import SHEET_FORMATS, CardChoice, RenderRequest
-from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
+from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, ListModel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -42,7 +42,7 @@ PREVIEW_DEBOUNCE_MS = 150
 PAGE_MARGIN = 16
 
 
-class CardListModel(_ListModel):
+class CardListModel(ListModel):
     def _data(self, row: CardChoice, role: int) -> Any:
         from PySide6.QtCore import Qt
 
