@@ -81,8 +81,8 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
                 print_json(check.as_dict())
             else:
                 print(check.message)
-                for s in check.skipped:
-                    print(f"  {s.reason}")
+                for skipped in check.skipped:
+                    print(f"  {skipped.reason}")
             return 0
         result = updater.apply(check, only=args.bundle, progress=progress)  # type: ignore[arg-type]
     except SyncError as exc:
@@ -119,8 +119,8 @@ def _print_update(result: object, as_json: bool) -> int:
         for s in result.stale_prints:
             r = s.record
             print(f"  {r.card_id} ({r.region}, {r.format}, trykt {r.printed_at[:10]}): {s.reason}")
-    for s in result.skipped:
-        print(f"Hoppet over: {s.reason}")
+    for skipped in result.skipped:
+        print(f"Hoppet over: {skipped.reason}")
     return 0 if not result.failed else 3
 
 
