@@ -20,6 +20,8 @@ from vnr_desktop.cli.common import CliError, Context
 COMMAND_MODULES: tuple[str, ...] = (
     "vnr_desktop.cli.library_cmds",
     "vnr_desktop.cli.about_cmds",
+    "vnr_desktop.cli.keys_cmds",
+    "vnr_desktop.cli.feed_cmds",
     "vnr_desktop.cli.sync_cmds",
     "vnr_desktop.cli.cards_cmd",
     "vnr_desktop.cli.search_cmd",

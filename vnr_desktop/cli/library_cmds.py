@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rollback = bundle_sub.add_parser("rollback", help="go back to the previous version of a bundle")
     rollback.add_argument("bundle_id")
     rollback.set_defaults(handler=cmd_bundle_rollback)
-    # bundle build / bundle sign are registered by vnr_desktop.cli.sync_cmds
+    # bundle build / bundle sign are registered by vnr_desktop.cli.feed_cmds
     bundle.set_defaults(bundle_sub=bundle_sub)
 
 

@@ -41,7 +41,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 5
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
-class _ListModel(QAbstractListModel):
+class ListModel(QAbstractListModel):
     """Rows of any kind; subclasses say what each role shows."""
 
     def __init__(self, parent: QObject) -> None:
@@ -77,7 +77,7 @@ class _ListModel(QAbstractListModel):
 # --------------------------------------------------------------------------- search results
 
 
-class SearchResultsModel(_ListModel):
+class SearchResultsModel(ListModel):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.region_titles: dict[str, str] = {}
@@ -105,7 +105,7 @@ class SearchResultsModel(_ListModel):
 # --------------------------------------------------------------------------- contacts
 
 
-class ContactListModel(_ListModel):
+class ContactListModel(ListModel):
     """(ref, Contact) rows."""
 
     def _data(self, row: tuple[str, Contact], role: int) -> Any:
@@ -128,7 +128,7 @@ class ContactListModel(_ListModel):
 # --------------------------------------------------------------------------- municipalities
 
 
-class MunicipalityModel(_ListModel):
+class MunicipalityModel(ListModel):
     """(kommunenummer, name, bundle id) rows."""
 
     def _data(self, row: tuple[str, str, str], role: int) -> Any:

@@ -154,13 +154,15 @@ def _arrow_url(high_contrast: bool, direction: str = "down") -> str:
 
 
 def style_sheet(scale: float, c: Colors) -> str:
+    return "\n" + _control_rules(scale, c) + _input_rules(c) + _view_rules(scale, c)
+
+
+def _control_rules(scale: float, c: Colors) -> str:
+    """Text, headings, buttons, focus frames and check boxes."""
     thick = "3px" if c is HIGH_CONTRAST else "2px"
-    arrow = _arrow_url(c is HIGH_CONTRAST)
-    up = _arrow_url(c is HIGH_CONTRAST, "up")
     check = _icon_url("check", c is HIGH_CONTRAST)
     box = f"{round(16 * scale)}px"
-    return f"""
-QWidget {{ color: {c.text}; }}
+    return f"""QWidget {{ color: {c.text}; }}
 QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {c.window}; }}
 QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.border};
     padding: 6px; font-size: {pt(scale)}; }}
@@ -184,7 +186,14 @@ QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}
 QCheckBox::indicator:disabled {{ border-style: dashed; border-color: {c.muted}; }}
 QListView#navigation:focus {{ border: {thick} solid {c.focus}; border-radius: 6px; }}
 QListView#navigation::item:focus {{ border: {thick} solid {c.focus}; }}
-QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit {{ background: {c.surface};
+"""
+
+
+def _input_rules(c: Colors) -> str:
+    """Line edits, combo boxes and spin boxes, with their arrows."""
+    arrow = _arrow_url(c is HIGH_CONTRAST)
+    up = _arrow_url(c is HIGH_CONTRAST, "up")
+    return f"""QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit {{ background: {c.surface};
     border: 1px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
 QComboBox {{ padding-right: 24px; }}
 QComboBox QLineEdit {{ padding: 0px; border: none; background: transparent; }}
@@ -202,7 +211,12 @@ QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
 QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
 QAbstractSpinBox::up-arrow {{ image: url({up}); width: 10px; height: 10px; }}
 QAbstractSpinBox::down-arrow {{ image: url({arrow}); width: 10px; height: 10px; }}
-QLabel#previewPage {{ border: 1px solid {c.border}; background: #ffffff; }}
+"""
+
+
+def _view_rules(scale: float, c: Colors) -> str:
+    """Lists, the navigation, the emergency strip, message bars, cards, progress and tabs."""
+    return f"""QLabel#previewPage {{ border: 1px solid {c.border}; background: #ffffff; }}
 QLineEdit#searchField {{ font-size: {pt(scale, 1.15)}; padding: 8px 12px; border-radius: 8px; }}
 QListView, QTableView, QTextBrowser, QScrollArea#pagesArea {{ background: {c.surface};
     border: 1px solid {c.border}; border-radius: 6px; }}

@@ -23,8 +23,8 @@ from vnr_desktop.core.cards.definitions import Row
 from vnr_desktop.core.cards.formats import MM, TypeSizes
 from vnr_desktop.core.cards.layout import (
     CardOverflowError,
+    NoRoom,
     Styles,
-    _NoRoom,
     build_styles,
     effective_sizes,
 )
@@ -32,8 +32,8 @@ from vnr_desktop.core.cards.panels import (
     Box,
     ContentPanel,
     FooterPanel,
+    PanelNoRoom,
     TitlePanel,
-    _PanelNoRoom,
 )
 from vnr_desktop.core.cards.qr import code_size_mm
 from vnr_desktop.core.cards.resolve import ResolvedCard
@@ -146,7 +146,7 @@ def _cell(rc: ResolvedCard, pid: str, st: Styles, payload: str, width: float) ->
     try:
         need = box.measure(width)
         points = box.stretch_points(width)
-    except (_PanelNoRoom, _NoRoom):
+    except (PanelNoRoom, NoRoom):
         need, points = INF, 0
     return _Cell(pid, box, need, points)
 

@@ -224,7 +224,7 @@ class WholeWordParagraph(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.minWidth() > availWidth + 0.01:
-            raise _NoRoom("a word is wider than its column")
+            raise NoRoom("a word is wider than its column")
         w, h = super().wrap(availWidth, availHeight)
         lines = line_count(self)
         if lines < 2 or last_line_words(self) > 1:
@@ -256,7 +256,7 @@ def balance(p: Paragraph, width: float) -> float:
         try:
             p.wrap(mid, 10_000)
             ok = line_count(p) == lines
-        except _NoRoom:
+        except NoRoom:
             ok = False
         lo, hi = (lo, mid) if ok else (mid, hi)
     p.wrap(hi, 10_000)
@@ -270,7 +270,7 @@ def balance(p: Paragraph, width: float) -> float:
     return hi
 
 
-def _para(
+def paragraph(
     text: str,
     style: ParagraphStyle,
     bold_prefix: str | None = None,
@@ -313,5 +313,5 @@ def draw_text(
         x += stringWidth(chunk, f, size)
 
 
-class _NoRoom(Exception):
+class NoRoom(Exception):
     pass

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from vnr_desktop.core.cards import fonts, palette
-from vnr_desktop.core.cards.layout import Styles, _NoRoom, _para, draw_text, text_width
+from vnr_desktop.core.cards.layout import NoRoom, Styles, draw_text, paragraph, text_width
 from vnr_desktop.core.cards.resolve import NumberLine
 
 
@@ -92,7 +92,7 @@ class NumberTable(Flowable):
         space = small * 0.4
         rule = min(st.number_pt * 5.0, max(0.0, width - lw - space))
         if rule < st.number_pt * 2.8:
-            raise _NoRoom(f"the blank line for {line.label} does not fit its column")
+            raise NoRoom(f"the blank line for {line.label} does not fit its column")
         w = lw + space + rule
 
         def draw_blank(c: Canvas, right: float, base: float) -> None:
@@ -111,7 +111,7 @@ class NumberTable(Flowable):
         parts.append(self._main_part(line, width))
         extra = " · ".join(x for x in (line.hours, line.note) if x)
         if extra:
-            p = _para(
+            p = paragraph(
                 extra,
                 ParagraphStyle("x", parent=self.label_style, textColor=HexColor(palette.MUTED)),
                 where=self.where,
@@ -139,7 +139,7 @@ class NumberTable(Flowable):
     ) -> tuple[float, Callable[[Canvas, float, float], None]]:
         vw, vh, draw_value = self._value(line, width)
         if vw > width:
-            raise _NoRoom(f"{line.number or line.web or 'blank line'} is wider than its column")
+            raise NoRoom(f"{line.number or line.web or 'blank line'} is wider than its column")
         gap = self.lab * 0.6
         label_w = text_width(line.label, fonts.REGULAR, self.lab)
         line_h = max(vh * 1.18, self.label_style.leading)
@@ -156,10 +156,10 @@ class NumberTable(Flowable):
         label_room = width - vw - gap
         beside_p: Paragraph | None = None
         if label_room >= width * 0.42:
-            beside_p = _para(line.label, self.label_style, where=self.where)
+            beside_p = paragraph(line.label, self.label_style, where=self.where)
             try:
                 _, ph = beside_p.wrap(label_room, 10_000)
-            except _NoRoom:
+            except NoRoom:
                 beside_p = None
         if beside_p is not None:
             p = beside_p
@@ -170,7 +170,7 @@ class NumberTable(Flowable):
                 draw_value(c, x + width, top - ascent)
 
             return h, beside
-        p = _para(line.label, self.label_style, where=self.where)
+        p = paragraph(line.label, self.label_style, where=self.where)
         _, ph = p.wrap(width, 10_000)
 
         def stacked(c: Canvas, x: float, top: float) -> None:

@@ -11,14 +11,14 @@ from reportlab.platypus import Flowable, Paragraph
 from vnr_desktop.core.cards import fonts, palette
 from vnr_desktop.core.cards.formats import MM
 from vnr_desktop.core.cards.layout import (
+    NoRoom,
     Styles,
     WholeWordParagraph,
-    _NoRoom,
-    _para,
     balance,
     draw_text,
     last_line_words,
     line_count,
+    paragraph,
     text_width,
 )
 from vnr_desktop.core.cards.numbers import GroupRule, NumberTable
@@ -84,7 +84,7 @@ class ContentPanel(Box):
         style = ParagraphStyle(
             "own", parent=block_style, fontSize=lab, leading=lab * st.sizes.leading
         )
-        heading = _para(self.rc.strings["own_numbers"], style, font=fonts.BOLD, where=where)
+        heading = paragraph(self.rc.strings["own_numbers"], style, font=fonts.BOLD, where=where)
         table = NumberTable(
             self.rc.own_lines,
             self.rc.own_columns,
@@ -107,43 +107,48 @@ class ContentPanel(Box):
         if e.kind == "text" and e.text:
             style = st.bold if e.emphasis else st.body
             font = fonts.BOLD if e.emphasis else fonts.REGULAR
-            out.append((_para(e.text, style, font=font, where=where), small))
+            out.append((paragraph(e.text, style, font=font, where=where), small))
         elif e.kind == "bullets":
             for b in e.bullets:
                 p = WholeWordParagraph(fonts.markup(b, where=where), st.bullet, bulletText="•")
                 out.append((p, small * 0.4))
         elif e.kind == "guide":
             if e.intro:
-                out.append((_para(e.intro, st.body, where=where), small))
+                out.append((paragraph(e.intro, st.body, where=where), small))
             for block in e.blocks:
                 if block.inline:
                     first = True
                     if block.text:
                         prefix = _label(block.heading)
                         out.append(
-                            (_para(block.text, st.body, bold_prefix=prefix, where=where), small)
+                            (paragraph(block.text, st.body, bold_prefix=prefix, where=where), small)
                         )
                         first = False
                     if block.items:
                         prefix = _label(block.heading) if first else None
                         joined = " · ".join(i.rstrip(". ") for i in block.items)
-                        out.append((_para(joined, st.body, bold_prefix=prefix, where=where), small))
+                        out.append(
+                            (paragraph(joined, st.body, bold_prefix=prefix, where=where), small)
+                        )
                     elif first and block.heading:
                         out.append(
-                            (_para(block.heading, block_style, font=fonts.BOLD, where=where), small)
+                            (
+                                paragraph(block.heading, block_style, font=fonts.BOLD, where=where),
+                                small,
+                            )
                         )
                 else:
                     if block.heading:
                         out.append(
                             (
-                                _para(block.heading, block_style, font=fonts.BOLD, where=where),
+                                paragraph(block.heading, block_style, font=fonts.BOLD, where=where),
                                 small * 1.4,
                             )
                         )
                     if block.text:
                         out.append(
                             (
-                                _para(block.text, st.body, where=where),
+                                paragraph(block.text, st.body, where=where),
                                 small * 0.5 if block.heading else small,
                             )
                         )
@@ -179,8 +184,8 @@ class ContentPanel(Box):
         for flow, before in items:
             try:
                 _, h = flow.wrap(inner, 100_000)
-            except _NoRoom as exc:
-                raise _PanelNoRoom(str(exc)) from None
+            except NoRoom as exc:
+                raise PanelNoRoom(str(exc)) from None
             measured.append((flow, before))
             total += before + h
         if self.tinted:
@@ -228,7 +233,7 @@ class ContentPanel(Box):
             y -= h
 
 
-class _PanelNoRoom(Exception):
+class PanelNoRoom(Exception):
     pass
 
 
@@ -257,22 +262,22 @@ class TitlePanel(Box):
         for below, w in ((False, title_w), (True, inner)):
             if not below and title_w < inner * 0.5:
                 continue
-            para = _para(self.title_text, st.title, font=fonts.BOLD, where=where)
+            para = paragraph(self.title_text, st.title, font=fonts.BOLD, where=where)
             try:
                 para = _no_lone_last_word(para, self.title_text, st.title, w, where)
-            except _NoRoom:
+            except NoRoom:
                 continue
             # no lone last word first, then fewest lines (the region below costs one), beside
             options.append(((last_line_words(para) < 2, line_count(para) + below, below), para))
         if not options:
-            raise _NoRoom("a word of the title is wider than the title band")
+            raise NoRoom("a word of the title is wider than the title band")
         key, self.title = min(options, key=lambda o: o[0])
         self.region_below = key[2]
         th = self.title.height
         h = th
         self.sub = None
         if self.subtitle_text:
-            self.sub = _para(self.subtitle_text, st.subtitle, where=where)
+            self.sub = paragraph(self.subtitle_text, st.subtitle, where=where)
             _, sh = self.sub.wrap(inner, 10_000)
             h += sh + st.title.fontSize * 0.2
         if self.region_below:
@@ -348,7 +353,7 @@ def _no_lone_last_word(
     forced = WholeWordParagraph(f"{head}<br/>{tail}", style)
     try:
         forced.wrap(width, 10_000)
-    except _NoRoom:
+    except NoRoom:
         return p
     if line_count(forced) == line_count(p) and last_line_words(forced) >= 2:
         return forced
@@ -393,7 +398,7 @@ class FooterPanel(Box):
         # Too narrow for text beside the code: put the text under it.
         self.stacked = bool(self.qr and lines and beside < 30 * MM)
         text_w = width if self.stacked else beside
-        self.paras = [_para(t, self.st.meta, where=where) for t in lines]
+        self.paras = [paragraph(t, self.st.meta, where=where) for t in lines]
         self.text_h = sum(p.wrap(text_w, 10_000)[1] for p in self.paras)
         if self.stacked:
             self._h = self.qr + self.st.pad + self.text_h

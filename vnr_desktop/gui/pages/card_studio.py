@@ -10,18 +10,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.adapters.cards import SHEET_FORMATS, CardChoice, RenderRequest
-from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
+from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, ListModel
+from vnr_desktop.gui.pages.card_studio_controls import StudioControls
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -42,7 +35,7 @@ PREVIEW_DEBOUNCE_MS = 150
 PAGE_MARGIN = 16
 
 
-class CardListModel(_ListModel):
+class CardListModel(ListModel):
     def _data(self, row: CardChoice, role: int) -> Any:
         from PySide6.QtCore import Qt
 
@@ -83,122 +76,35 @@ class CardStudio(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(16)
 
-        # the controls scroll on a small screen; their buttons stack, so large text widens
-        # the column instead of cutting a label
-        scroller = QScrollArea(self)
-        scroller.setObjectName("studioControls")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        controls = QFrame(scroller)
-        controls.setProperty("role", "card")
-        self.controls = controls
-        self.controls_scroller = scroller
-        side = QVBoxLayout(controls)
-        side.setContentsMargins(14, 12, 14, 12)
-        heading = QLabel(self.tr("Kortstudio"), controls)
-        heading.setProperty("role", "h1")
-        side.addWidget(heading)
         self.cards_model = CardListModel(self)
-        self.cards = named(QListView(controls), self.tr("Kort"))
-        self.cards.setModel(self.cards_model)
-        from vnr_desktop.gui.delegates import TwoLineDelegate
-
-        self.cards.setItemDelegate(TwoLineDelegate(self.cards))
-        self.cards.setWordWrap(True)
-        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.cards.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        column = StudioControls(self, self.cards_model)
+        self.controls_scroller = column
+        self.controls = column.frame
+        self.cards = column.cards
+        self.region, self.format, self.sheet = column.region, column.format, column.sheet
+        self.duplex, self.language = column.duplex, column.language
+        self.own_contacts, self.print_shop = column.own_contacts, column.print_shop
+        self.print_button, self.save_button = column.print_button, column.save_button
+        self.print_preview_button = column.print_preview_button
+        self.batch_print_button = column.batch_print_button
+        self.batch_save_button = column.batch_save_button
+        self.duplex_test_button = column.duplex_test_button
+        self.progress, self.cancel_button = column.progress, column.cancel_button
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
-        side.addWidget(self.cards, 1)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.region = named(QComboBox(controls), self.tr("Region"))
-        form.addRow(self.tr("Region"), self.region)
-        self.format = named(QComboBox(controls), self.tr("Format"))
-        for code, text in self.format_labels().items():
-            self.format.addItem(text, code)
-        form.addRow(self.tr("Format"), self.format)
-        self.sheet = named(QComboBox(controls), self.tr("Utskrift på ark"))
-        self.sheet.addItem(self.tr("Ett kort per side"), None)
-        self.sheet.addItem(self.tr("Flere kort på A4 med skjæremerker"), "a4")
-        self.sheet.addItem(self.tr("10 lommekort på A4, felles skjærelinjer (ID-1)"), "a4-10")
-        self.sheet.addItem(self.tr("Flere kort på A3 med skjæremerker"), "a3")
-        form.addRow(self.tr("Ark"), self.sheet)
-        self.duplex = named(QComboBox(controls), self.tr("Tosidig utskrift"))
-        self.duplex.addItem(self.tr("Vend på langsiden"), "long")
-        self.duplex.addItem(self.tr("Vend på kortsiden"), "short")
-        form.addRow(self.tr("Tosidig"), self.duplex)
-        self.language = named(QComboBox(controls), self.tr("Språk på kortet"))
-        self.language.addItem("Norsk bokmål", "nb")
-        self.language.addItem("English", "en")
-        form.addRow(self.tr("Språk"), self.language)
-        side.addLayout(form)
-        for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
-            # a narrow column shortens the shown choice (the list shows it whole)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
-        self.own_contacts = named(
-            QCheckBox(self.tr("Ta med egne kontakter"), controls),
-            self.tr("Ta med egne kontakter på kortet"),
-            self.own_contacts_help(),
-        )
-        side.addWidget(self.own_contacts)
-        self.print_shop = named(
-            QCheckBox(self.tr("PDF for trykkeri (PDF/X, CMYK)"), controls),
-            self.tr("Lag PDF for trykkeri"),
-            self.tr(
-                "PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. "
-                "For trykkerier; vanlige skrivere trenger det ikke."
-            ),
-        )
-        side.addWidget(self.print_shop)
-        self.print_button = named(
-            QPushButton(self.tr("Skriv ut …"), controls), self.tr("Skriv ut kortet")
-        )
-        self.print_button.setProperty("role", "primary")
-        self.save_button = named(
-            QPushButton(self.tr("Lagre PDF …"), controls), self.tr("Lagre kortet som PDF")
-        )
-        self.print_preview_button = named(
-            QPushButton(self.tr("Forhåndsvis utskrift …"), controls),
-            self.tr("Vis hvordan utskriften blir på arket"),
-        )
-        for button in (self.print_button, self.print_preview_button, self.save_button):
-            side.addWidget(button)
-        batch_label = QLabel(self.tr("Alle kort for regionen"), controls)
-        batch_label.setProperty("role", "muted")
-        side.addWidget(batch_label)
-        self.batch_print_button = named(
-            QPushButton(self.tr("Skriv ut alle …"), controls),
-            self.tr("Skriv ut alle kort for regionen"),
-        )
-        self.batch_save_button = named(
-            QPushButton(self.tr("Lagre alle som PDF …"), controls),
-            self.tr("Lagre alle kort for regionen som PDF i en mappe"),
-        )
-        side.addWidget(self.batch_print_button)
-        side.addWidget(self.batch_save_button)
-        self.duplex_test_button = named(
-            QPushButton(self.tr("Testside for tosidig utskrift …"), controls),
-            self.tr("Skriv ut en testside som måler hvor mye skriveren forskyver baksiden"),
-        )
-        side.addWidget(self.duplex_test_button)
-        progress_row = QHBoxLayout()
-        self.progress = named(QProgressBar(controls), self.tr("Fremdrift for alle kort"))
-        self.cancel_button = named(
-            QPushButton(self.tr("Avbryt"), controls), self.tr("Avbryt utskriften")
-        )
         self.cancel_button.clicked.connect(self.batch_cancel)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        side.addLayout(progress_row)
-        self.progress.hide()
-        self.cancel_button.hide()
-        scroller.setWidget(controls)
-        outer.addWidget(scroller)
+        outer.addWidget(column)
+        self._build_preview(outer)
+        self._connect()
+        self.current: Preview | None = None
+        self.pending_request: RenderRequest | None = None
+        self.busy = False
+        self._snapshot: Snapshot | None = None
+        self._dialog: QFileDialog | None = None
+        self._update_sheet_enabled()
+        self._update_own_contacts()
+        self._update_buttons()
 
+    def _build_preview(self, outer: QHBoxLayout) -> None:
         right = QVBoxLayout()
         self.preview_title = QLabel(self)
         self.preview_title.setProperty("role", "h2")
@@ -225,11 +131,12 @@ class CardStudio(QWidget):
         outer.addLayout(right, 1)
         self.page_labels: list[QLabel] = []
 
+    def _connect(self) -> None:
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DEBOUNCE_MS)
         self._timer.timeout.connect(self._request_preview)
-        for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
+        for combo in self.controls_scroller.combos():
             combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         self.own_contacts.toggled.connect(lambda _on: self.schedule_preview())
         self.print_shop.toggled.connect(lambda _on: self.schedule_preview())
@@ -240,14 +147,6 @@ class CardStudio(QWidget):
         self.save_button.clicked.connect(self.choose_save_file)
         self.batch_print_button.clicked.connect(lambda: self.batch_requested.emit("print", None))
         self.batch_save_button.clicked.connect(self.choose_batch_folder)
-        self.current: Preview | None = None
-        self.pending_request: RenderRequest | None = None
-        self.busy = False
-        self._snapshot: Snapshot | None = None
-        self._dialog: QFileDialog | None = None
-        self._update_sheet_enabled()
-        self._update_own_contacts()
-        self._update_buttons()
 
     # ------------------------------------------------------------------ setup
 
@@ -448,12 +347,7 @@ class CardStudio(QWidget):
         super().changeEvent(event)
 
     def _fit_controls(self) -> None:
-        """The control column as wide as its widest control needs (at least 320 px); the card
-        list at least a few cards tall."""
-        bar = self.controls_scroller.verticalScrollBar().sizeHint().width()
-        width = max(320, self.controls.minimumSizeHint().width()) + bar
-        self.cards.setMinimumHeight(self.cards.fontMetrics().height() * 7)
-        self.controls_scroller.setFixedWidth(width)
+        self.controls_scroller.fit()
 
     def _page_names(self, request: RenderRequest, count: int) -> list[str]:
         if count == 2 and request.sheet is None and request.fmt in ("id1", "a7"):

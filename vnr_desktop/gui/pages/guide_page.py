@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.delegates import TwoLineDelegate
 from vnr_desktop.gui.html_render import guide_html
-from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
+from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, ListModel
 from vnr_desktop.gui.reading_view import ReadingView
 from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import Colors
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 GRID_KINDS = frozenset({"se", "spor", "avklar", "handle"})
 
 
-class GuideListModel(_ListModel):
+class GuideListModel(ListModel):
     """(ref, Guide, subtitle) rows."""
 
     def _data(self, row: tuple[str, Guide, str], role: int) -> Any:

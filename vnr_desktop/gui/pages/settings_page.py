@@ -157,7 +157,15 @@ class SettingsPage(QScrollArea):
         heading.setProperty("role", "h1")
         column.addWidget(heading)
 
-        # -- municipality
+        self._municipality_section(holder, column)
+        self._display_section(holder, column)
+        self._printing_section(holder, column)
+        self._privacy_section(holder, column)
+        self._updates_section(holder, column)
+        column.addStretch(1)
+        self._snapshot: Snapshot | None = None
+
+    def _municipality_section(self, holder: QWidget, column: QVBoxLayout) -> None:
         frame, layout = _section(holder, self.tr("Din kommune"))
         self.current_municipality = QLabel(frame)
         self.current_municipality.setWordWrap(True)
@@ -186,7 +194,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(row)
         column.addWidget(frame)
 
-        # -- display
+    def _display_section(self, holder: QWidget, column: QVBoxLayout) -> None:
         frame, layout = _section(holder, self.tr("Visning"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -214,7 +222,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(form)
         column.addWidget(frame)
 
-        # -- printing
+    def _printing_section(self, holder: QWidget, column: QVBoxLayout) -> None:
         frame, layout = _section(holder, self.tr("Utskrift"))
         text = QLabel(
             self.tr(
@@ -246,7 +254,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(form)
         column.addWidget(frame)
 
-        # -- content age and privacy
+    def _privacy_section(self, holder: QWidget, column: QVBoxLayout) -> None:
         frame, layout = _section(holder, self.tr("Varsler og personvern"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -281,7 +289,7 @@ class SettingsPage(QScrollArea):
         layout.addLayout(row)
         column.addWidget(frame)
 
-        # -- content and updates
+    def _updates_section(self, holder: QWidget, column: QVBoxLayout) -> None:
         frame, layout = _section(holder, self.tr("Innhold og oppdateringer"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -316,6 +324,11 @@ class SettingsPage(QScrollArea):
         row.addWidget(self.untrust_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self._bundle_rows(frame, layout)
+        column.addWidget(frame)
+
+    def _bundle_rows(self, frame: QFrame, layout: QVBoxLayout) -> None:
+        """Installed content, its buttons and the update progress."""
         self.bundles = named(QListWidget(frame), self.tr("Installert innhold"))
         self.bundles.setMinimumHeight(90)
         self.bundles.setMaximumHeight(150)
@@ -355,9 +368,6 @@ class SettingsPage(QScrollArea):
         self.sync_status = QLabel(frame)
         self.sync_status.setWordWrap(True)
         layout.addWidget(self.sync_status)
-        column.addWidget(frame)
-        column.addStretch(1)
-        self._snapshot: Snapshot | None = None
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
