@@ -53,7 +53,8 @@ def current_content_hash(
     (card, region or language gone). No PDF is written: this only resolves the content.
 
     ``own_contacts``: the user's own contacts, for a card printed with them."""
-    from vnr_desktop.core.cards.loader import CardError, shipped_catalog
+    from vnr_desktop.core.cards.errors import CardError
+    from vnr_desktop.core.cards.loader import shipped_catalog
     from vnr_desktop.core.cards.resolve import resolve_card
 
     try:

@@ -16,9 +16,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from vnr_desktop.core.cards import fonts, palette
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.cards.formats import BLEED_MM, MM
 from vnr_desktop.core.cards.layout import CardPlan, draw_text
-from vnr_desktop.core.cards.loader import CardError, CardRequestError
 from vnr_desktop.core.cards.render import (
     _define_forms,
     _form_name,

@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from vnr_desktop.core.cards import fonts, palette
+from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.formats import MM, TypeSizes
-from vnr_desktop.core.cards.loader import CardError
 from vnr_desktop.core.cards.qr import code_size_mm, draw_qr
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard, ResolvedElement, ResolvedPanel
 

@@ -25,9 +25,12 @@ from vnr_desktop.core.cards.definitions import (
     CardDefinition,
     FamilyLayout,
     SharedStrings,
+    find_section,
     ltext_languages,
 )
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.diagnostics import Diagnostic
+from vnr_desktop.core.models import Contact, Guide
 from vnr_desktop.core.resources import cards_dir
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
@@ -35,14 +38,6 @@ if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
 
 SHARED_FILE = "_shared.yaml"
-
-
-class CardError(Exception):
-    """A card cannot be rendered as asked (unknown card, region, language; invalid definition)."""
-
-
-class CardRequestError(CardError):
-    """The request names something that does not exist: card, region, format, language, sheet."""
 
 
 @dataclass
@@ -460,9 +455,6 @@ def check_against_library(catalog: CardCatalog, library: Library) -> list[Diagno
     Regions without an own guide fall back to the national one, so every guide choice whose
     bundle is installed must resolve.
     """
-    from vnr_desktop.core.cards.resolve import find_section
-    from vnr_desktop.core.models import Contact, Guide
-
     problems: list[Diagnostic] = []
 
     def add(severity: str, card_id: str, message: str, code: str) -> None:

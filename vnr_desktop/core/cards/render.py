@@ -22,9 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 from vnr_desktop import __version__
 from vnr_desktop.core.cards import fonts
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
+from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.formats import BLEED_MM, MM, FormatSpec
 from vnr_desktop.core.cards.layout import CardPlan, draw_side, plan_card
-from vnr_desktop.core.cards.loader import CardCatalog, CardRequestError, shipped_catalog
+from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
 from vnr_desktop.core.cards.qr import card_payload
 from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
 

@@ -25,8 +25,10 @@ from vnr_desktop.core.cards.definitions import (
     GuideContent,
     LText,
     NumberEntry,
+    find_section,
     ltext,
 )
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.cards.formats import FormatSpec, format_spec
 from vnr_desktop.core.cards.hours import (
     acute_order,
@@ -34,7 +36,7 @@ from vnr_desktop.core.cards.hours import (
     coverage_caveat,
     hours_text,
 )
-from vnr_desktop.core.cards.loader import CardCatalog, CardError, CardRequestError
+from vnr_desktop.core.cards.loader import CardCatalog
 from vnr_desktop.core.models import Contact, Guide, GuideSection, Phone
 from vnr_desktop.core.phones import PhoneFormatError, normalise_phone, phones_to_show
 from vnr_desktop.core.userdata import USER_SOURCE_ID
@@ -280,14 +282,6 @@ class _Content:
         if bundle_id == NATIONAL and len(found) == 1:
             return found[0]
         return None
-
-
-def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSection | None:
-    """The guide's first section of ``kind`` (with ``title``, when given)."""
-    for section in guide.sections:
-        if section.kind == kind and (title is None or section.title == title):
-            return section
-    return None
 
 
 def usable_phones(
