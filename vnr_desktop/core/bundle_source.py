@@ -80,7 +80,9 @@ def _plain_message(err: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
-class _Collector:
+class DiagnosticCollector:
+    """Located diagnostics gathered while checking YAML sources (bundles and card definitions)."""
+
     def __init__(self) -> None:
         self.diagnostics: list[Diagnostic] = []
 
@@ -147,7 +149,7 @@ def load_bundle_dir(
     ``strict`` (used by ``bundle build``) turns unresolved conflicts into errors.
     ``external_ids`` resolves ``bundle:id`` references to other bundles.
     """
-    out = _Collector()
+    out = DiagnosticCollector()
     root = Path(root)
     shown = display_root if display_root is not None else str(root)
 
@@ -273,7 +275,7 @@ def check_content(
     Used for content that arrives already parsed (a signed bundle archive): diagnostics carry
     field paths but no file positions.
     """
-    collector = _Collector()
+    collector = DiagnosticCollector()
     _cross_check(content, {}, collector, strict=strict, external_ids=external_ids)
     return collector.diagnostics
 
@@ -281,7 +283,7 @@ def check_content(
 def _cross_check(
     content: BundleContent,
     origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]],
-    out: _Collector,
+    out: DiagnosticCollector,
     *,
     strict: bool,
     external_ids: ExternalIds | None,
@@ -376,7 +378,7 @@ def _check_measure(
     measure: Measure,
     plans: dict[str, Any],
     where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    out: DiagnosticCollector,
 ) -> None:
     plan = plans.get(measure.plan)
     if plan is None:
@@ -407,7 +409,7 @@ def _check_contact(
     source_ids: set[str],
     coverage: set[str],
     where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    out: DiagnosticCollector,
     *,
     strict: bool,
 ) -> None:
@@ -479,7 +481,7 @@ def _check_guide_refs(
     contact_ids: set[str],
     all_ids: set[str],
     where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    out: DiagnosticCollector,
     external_ids: ExternalIds | None,
 ) -> None:
     for s, section in enumerate(guide.sections):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from vnr_desktop.core.bundle_source import _Collector
+from vnr_desktop.core.bundle_source import DiagnosticCollector
 from vnr_desktop.core.cards.definitions import (
     FAMILY_SIDES,
     LANGUAGES,
@@ -85,7 +85,7 @@ class CatalogLoadResult:
         return self.catalog is not None and not self.errors
 
 
-def _load_doc(path: Path, shown: str, out: _Collector) -> LoadedYaml | None:
+def _load_doc(path: Path, shown: str, out: DiagnosticCollector) -> LoadedYaml | None:
     try:
         doc = load_yaml_file(path, shown)
     except YamlLoadError as exc:
@@ -102,7 +102,7 @@ def _load_doc(path: Path, shown: str, out: _Collector) -> LoadedYaml | None:
 def load_catalog(root: Path | None = None, *, display_root: str = "cards") -> CatalogLoadResult:
     """Load and validate every card definition in ``root`` (default: the shipped cards)."""
     root = Path(root) if root is not None else cards_dir()
-    out = _Collector()
+    out = DiagnosticCollector()
 
     shared_path = root / SHARED_FILE
     shared: SharedStrings | None = None
@@ -201,7 +201,7 @@ _NOT_TEXT = {"picks", "guides", "layouts", "section_title"}
 """Keys whose strings match content (block headings, refs), not texts the card prints."""
 
 
-def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
+def _check_languages(card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     """Every text the card prints exists in every language the card is offered in."""
     wanted = set(card.languages)
 
@@ -239,7 +239,7 @@ def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> 
     walk(doc.data, (), None)
 
 
-def _check_shared(shared: SharedStrings, doc: LoadedYaml, out: _Collector) -> None:
+def _check_shared(shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     for key in REQUIRED_STRINGS:
         if key not in shared.strings:
             out.add("error", f"strings.{key} is missing", doc, ("strings",), code="shared")
@@ -274,7 +274,7 @@ def _check_layout_shape(
     panels: set[str] | None,
     doc: LoadedYaml,
     path: tuple[str | int, ...],
-    out: _Collector,
+    out: DiagnosticCollector,
 ) -> None:
     expected = set(FAMILY_SIDES[family])
     if set(layout.sides) != expected:
@@ -329,7 +329,7 @@ ACUTE_WORDS = ("akutt", "døgnåpen", "haster", "fare nå", "nød", "danger", "u
 """A panel of numbers headed with one of these must be ``acute: true`` (issue 12, item 5)."""
 
 
-def _check_acute(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
+def _check_acute(card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     for pid, panel in card.panels.items():
         if panel.acute or not _has_numbers(card, pid):
             continue
@@ -349,7 +349,7 @@ def _check_acute(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None
 
 
 def _check_card(
-    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: _Collector
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
 ) -> None:
     _check_languages(card, doc, out)
     _check_acute(card, doc, out)
