@@ -24,6 +24,7 @@ from vnr_desktop.core.cards.definitions import (
     RESERVED_PANELS,
     CardDefinition,
     FamilyLayout,
+    GuideContent,
     SharedStrings,
     find_section,
     ltext_languages,
@@ -367,7 +368,14 @@ def _check_card(
     bad = panels & RESERVED_PANELS
     if bad:
         out.add("error", f"panel ids {', '.join(sorted(bad))} are reserved", doc, ("panels",))
-    used: set[str] = set()
+    _check_layouts(card, shared, doc, out)
+    _check_elements(card, shared, doc, out)
+
+
+def _own_numbers_panel(
+    card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector
+) -> str | None:
+    """The card's own_numbers panel, when it names a panel with numbers (else an error)."""
     own = card.own_numbers
     if own is not None and (own not in card.panels or not _has_numbers(card, own)):
         out.add(
@@ -377,7 +385,17 @@ def _check_card(
             ("own_numbers",),
             code="layout",
         )
-        own = None
+        return None
+    return own
+
+
+def _check_layouts(
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
+) -> None:
+    """Every family has a layout; it places defined panels, the own numbers' panel included."""
+    panels = set(card.panels)
+    used: set[str] = set()
+    own = _own_numbers_panel(card, doc, out)
     for family in FAMILY_SIDES:
         if family in card.layouts:
             layout = card.layouts[family]  # type: ignore[index]
@@ -414,8 +432,13 @@ def _check_card(
             ("panels", panel),
             code="layout",
         )
-    for p, (pid, panel) in enumerate(card.panels.items()):
-        del p
+
+
+def _check_elements(
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
+) -> None:
+    """Guide elements name the card's guides; every slot has a label."""
+    for pid, panel in card.panels.items():
         for e, element in enumerate(panel.content):
             if element.guide is not None and not card.guides:
                 out.add(
@@ -455,98 +478,112 @@ def check_against_library(catalog: CardCatalog, library: Library) -> list[Diagno
     Regions without an own guide fall back to the national one, so every guide choice whose
     bundle is installed must resolve.
     """
-    problems: list[Diagnostic] = []
+    check = _LibraryCheck(catalog, library)
+    for card in catalog.cards.values():
+        check.guides(card)
+        check.contacts(card)
+    return check.problems
 
-    def add(severity: str, card_id: str, message: str, code: str) -> None:
-        problems.append(
+
+class _LibraryCheck:
+    """The diagnostics of ``check_against_library``, gathered card by card."""
+
+    def __init__(self, catalog: CardCatalog, library: Library) -> None:
+        self.catalog = catalog
+        self.library = library
+        self.installed = {b.id for b in library.bundles()}
+        self.problems: list[Diagnostic] = []
+
+    def add(self, severity: str, card_id: str, message: str, code: str) -> None:
+        self.problems.append(
             Diagnostic(
                 "error" if severity == "error" else "warning",
                 message,
-                catalog.files.get(card_id, card_id),
+                self.catalog.files.get(card_id, card_id),
                 code=code,
             )
         )
 
-    installed = {b.id for b in library.bundles()}
-    for card in catalog.cards.values():
+    def guides(self, card: CardDefinition) -> None:
+        """Every installed guide choice has the sections and blocks the card picks."""
         for choice in card.guides:
             bundle_id = choice.ref.split(":", 1)[0]
-            if bundle_id not in installed:
-                add(
+            if bundle_id not in self.installed:
+                self.add(
                     "warning",
                     card.id,
                     f"guide {choice.ref}: bundle {bundle_id!r} is not installed",
                     "unchecked-ref",
                 )
                 continue
-            record = library.get(choice.ref)
+            record = self.library.get(choice.ref)
             if record is None or not isinstance(record.item, Guide):
-                add("error", card.id, f"guide {choice.ref} does not exist", "dangling")
+                self.add("error", card.id, f"guide {choice.ref} does not exist", "dangling")
                 continue
-            guide = record.item
             for pid, panel in card.panels.items():
                 for element in panel.content:
-                    g = element.guide
-                    if g is None:
-                        continue
-                    section = find_section(guide, g.section, g.section_title)
-                    if section is None:
-                        add(
-                            "error",
-                            card.id,
-                            f"panel {pid}: guide {choice.ref} has no {g.section!r} section"
-                            + (f" titled {g.section_title!r}" if g.section_title else ""),
-                            "dangling",
-                        )
-                        continue
-                    for cls, picks in g.picks.get(choice.ref, {}).items():
-                        for pick in picks:
-                            if pick.heading is not None:
-                                found = [b for b in section.blocks if b.heading == pick.heading]
-                                what = f"heading {pick.heading!r}"
-                            else:
-                                idx = pick.index or 0
-                                found = [section.blocks[idx]] if idx < len(section.blocks) else []
-                                what = f"block {pick.index}"
-                            if not found:
-                                add(
-                                    "error",
-                                    card.id,
-                                    f"panel {pid} ({cls}): {choice.ref} {g.section} has no {what}",
-                                    "dangling",
-                                )
+                    if element.guide is not None:
+                        self.guide_element(card, pid, choice.ref, record.item, element.guide)
+
+    def guide_element(
+        self, card: CardDefinition, pid: str, ref: str, guide: Guide, g: GuideContent
+    ) -> None:
+        section = find_section(guide, g.section, g.section_title)
+        if section is None:
+            self.add(
+                "error",
+                card.id,
+                f"panel {pid}: guide {ref} has no {g.section!r} section"
+                + (f" titled {g.section_title!r}" if g.section_title else ""),
+                "dangling",
+            )
+            return
+        for cls, picks in g.picks.get(ref, {}).items():
+            for pick in picks:
+                if pick.heading is not None:
+                    found = [b for b in section.blocks if b.heading == pick.heading]
+                    what = f"heading {pick.heading!r}"
+                else:
+                    idx = pick.index or 0
+                    found = [section.blocks[idx]] if idx < len(section.blocks) else []
+                    what = f"block {pick.index}"
+                if not found:
+                    self.add(
+                        "error",
+                        card.id,
+                        f"panel {pid} ({cls}): {ref} {g.section} has no {what}",
+                        "dangling",
+                    )
+
+    def contacts(self, card: CardDefinition) -> None:
+        """Every contact a numbers element names (and its fallback) exists."""
         for pid, panel in card.panels.items():
             for element in panel.content:
                 if element.numbers is None:
                     continue
                 for entry in element.numbers.entries:
                     for ref in (entry.contact, entry.fallback):
-                        if ref is None:
-                            continue
-                        bundle_id = ref.split(":", 1)[0] if ":" in ref else None
-                        if bundle_id is None:
-                            add(
-                                "error",
-                                card.id,
-                                f"panel {pid}: contact {ref!r} must name its bundle (bundle:id)",
-                                "dangling",
-                            )
-                            continue
-                        if bundle_id not in installed:
-                            add(
-                                "warning",
-                                card.id,
-                                f"panel {pid}: cannot check {ref}: bundle "
-                                f"{bundle_id!r} is not installed",
-                                "unchecked-ref",
-                            )
-                            continue
-                        record = library.get(ref)
-                        if record is None or not isinstance(record.item, Contact):
-                            add(
-                                "error",
-                                card.id,
-                                f"panel {pid}: contact {ref} does not exist",
-                                "dangling",
-                            )
-    return problems
+                        if ref is not None:
+                            self.contact(card, pid, ref)
+
+    def contact(self, card: CardDefinition, pid: str, ref: str) -> None:
+        bundle_id = ref.split(":", 1)[0] if ":" in ref else None
+        if bundle_id is None:
+            self.add(
+                "error",
+                card.id,
+                f"panel {pid}: contact {ref!r} must name its bundle (bundle:id)",
+                "dangling",
+            )
+            return
+        if bundle_id not in self.installed:
+            self.add(
+                "warning",
+                card.id,
+                f"panel {pid}: cannot check {ref}: bundle {bundle_id!r} is not installed",
+                "unchecked-ref",
+            )
+            return
+        record = self.library.get(ref)
+        if record is None or not isinstance(record.item, Contact):
+            self.add("error", card.id, f"panel {pid}: contact {ref} does not exist", "dangling")
