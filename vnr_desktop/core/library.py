@@ -23,13 +23,9 @@ from vnr_desktop.core import db
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.models import (
-    Contact,
-    Guide,
+    ITEM_MODELS,
     Item,
     Manifest,
-    Measure,
-    Plan,
-    Resource,
     item_title,
 )
 from vnr_desktop.core.resources import builtin_bundle_dir, builtin_bundle_ids
@@ -38,14 +34,6 @@ from vnr_desktop.core.search import index as search_index
 SCHEMA_VERSION = 1
 KEEP_VERSIONS = 3
 """Versions of each bundle kept for "go back to the previous version"."""
-
-_MODELS: dict[str, type[Item]] = {  # type: ignore[dict-item]
-    "contact": Contact,
-    "guide": Guide,
-    "plan": Plan,
-    "measure": Measure,
-    "resource": Resource,
-}
 
 InstallStatus = Literal["installed", "updated", "unchanged", "rolled_back"]
 
@@ -133,7 +121,7 @@ class ItemRecord:
 
     @cached_property
     def item(self) -> Item:
-        return _MODELS[self.kind].model_validate_json(self.json)  # type: ignore[return-value]
+        return ITEM_MODELS[self.kind].model_validate_json(self.json)  # type: ignore[return-value]
 
     def as_dict(self) -> dict[str, object]:
         data = json.loads(self.json)
