@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from vnr_desktop.core.ids import USER_SOURCE_ID
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
@@ -247,7 +248,7 @@ def _rows_html(rows: list[tuple[str, str]]) -> str:
 def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle_id = ref.partition(":")[0]
     prov = item.provenance
-    if prov.source == "egen":
+    if prov.source == USER_SOURCE_ID:
         text = translate("Render", "Lagt inn av deg {0}.").format(short_date(prov.as_of))
         return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
     else:

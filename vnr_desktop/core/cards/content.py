@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.errors import CardError
+from vnr_desktop.core.ids import NATIONAL_BUNDLE
 from vnr_desktop.core.models import Contact, Guide, Phone
 from vnr_desktop.core.phones import phones_to_show
 
 if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
 
-NATIONAL = "nasjonal"
+NATIONAL = NATIONAL_BUNDLE
 PRIMARY_TAG = "primary"
 
 

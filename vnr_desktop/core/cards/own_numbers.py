@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from vnr_desktop.core.cards.content import usable_phones
 from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.resolved import NumberLine
+from vnr_desktop.core.ids import USER_SOURCE_ID
 from vnr_desktop.core.models import Contact, Phone
 from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
-from vnr_desktop.core.userdata import USER_SOURCE_ID
 
 
 def own_number_lines(
@@ -56,6 +56,7 @@ def own_number_lines(
                 NumberLine(
                     label=label,
                     number=phone.display,
+                    # egen:, not egne: part of the content hash of cards printed before (ids.py)
                     contact_ref=f"{USER_SOURCE_ID}:{contact.id}",
                 )
             )

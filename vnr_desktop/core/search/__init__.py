@@ -15,7 +15,7 @@ Norwegian letters and ASCII stand-ins are handled, vocabulary.py for typo correc
 compounds, relevance.py for the top-1 / top-3 / MRR figures of a set of queries.
 """
 
-from vnr_desktop.core.search.documents import NATIONAL_BUNDLE, OWN_CONTACTS_REGION
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.search.engine import (
     Hit,
     SearchFilters,
@@ -30,7 +30,7 @@ from vnr_desktop.core.search.snippets import Span, render, to_html
 __all__ = [
     "GROUPS",
     "NATIONAL_BUNDLE",
-    "OWN_CONTACTS_REGION",
+    "OWN_CONTACTS_BUNDLE",
     "Hit",
     "SearchFilters",
     "Span",

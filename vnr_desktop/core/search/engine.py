@@ -47,12 +47,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.phones import phone_query_digits
 from vnr_desktop.core.search import snippets
 from vnr_desktop.core.search.documents import (
     KIND_WORDS,
-    NATIONAL_BUNDLE,
-    OWN_CONTACTS_REGION,
     audience_tag,
     kind_tag,
 )
@@ -277,7 +276,7 @@ def _retrieve(
 
     Title tiers read the small search_titles index; the body tier reads search_fts.
     """
-    ranges = indexed_ranges(conn, [OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE, filters.region])
+    ranges = indexed_ranges(conn, [OWN_CONTACTS_BUNDLE, home, NATIONAL_BUNDLE, filters.region])
     cap = limit + 10
     found: dict[int, float] = {}
 
@@ -302,7 +301,7 @@ def _retrieve(
 
     preferred = [
         ranges[r]
-        for r in dict.fromkeys([OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE])
+        for r in dict.fromkeys([OWN_CONTACTS_BUNDLE, home, NATIONAL_BUNDLE])
         if r in ranges
     ]
     for expression in dict.fromkeys([tiers.prefix, tiers.expanded]):

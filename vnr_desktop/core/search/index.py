@@ -47,6 +47,7 @@ from collections.abc import Iterable, Sequence
 
 from vnr_desktop.core import db
 from vnr_desktop.core.bundle_content import BundleContent
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.models import (
     ITEM_MODELS,
     Contact,
@@ -54,7 +55,6 @@ from vnr_desktop.core.models import (
     Plan,
 )
 from vnr_desktop.core.search.documents import (
-    OWN_CONTACTS_REGION,
     ItemDocument,
     item_document,
     plan_ends,
@@ -568,8 +568,8 @@ def index_own_contacts(conn: sqlite3.Connection, contacts: list[Contact]) -> boo
     def write() -> None:
         _write_documents(
             conn,
-            OWN_CONTACTS_REGION,
-            (item_document(OWN_CONTACTS_REGION, c) for c in contacts),
+            OWN_CONTACTS_BUNDLE,
+            (item_document(OWN_CONTACTS_BUNDLE, c) for c in contacts),
         )
         _set_meta(conn, "own_contacts_hash", digest)
 

@@ -10,11 +10,10 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.search.documents import (
-    NATIONAL_BUNDLE,
     NO_PHONE,
     OUTDATED,
-    OWN_CONTACTS_REGION,
 )
 from vnr_desktop.core.search.query import ParsedQuery, Strength
 
@@ -68,7 +67,7 @@ class Ranker:
 
     def region_tier(self, c: Candidate) -> int:
         municipality = self.filters.municipality
-        if c.bundle_id == OWN_CONTACTS_REGION:
+        if c.bundle_id == OWN_CONTACTS_BUNDLE:
             return 0
         if self.home is None:
             return 1 if c.bundle_id == NATIONAL_BUNDLE else 2
@@ -81,7 +80,7 @@ class Ranker:
     def group(self, c: Candidate, region: int) -> str:
         if c.bundle_id == NATIONAL_BUNDLE:
             return "national"
-        if c.bundle_id == OWN_CONTACTS_REGION or (self.home is not None and region <= 1):
+        if c.bundle_id == OWN_CONTACTS_BUNDLE or (self.home is not None and region <= 1):
             return "home"
         return "other" if self.home is not None else "regional"
 
