@@ -56,7 +56,7 @@ from vnr_desktop.core.search.documents import (
     kind_tag,
 )
 from vnr_desktop.core.search.index import generation, indexed_ranges
-from vnr_desktop.core.search.query import ParsedQuery, parse
+from vnr_desktop.core.search.query import ParsedQuery, SearchFilters, parse
 from vnr_desktop.core.search.ranking import Candidate, Ranker
 from vnr_desktop.core.search.snippets import Span
 from vnr_desktop.core.search.synonyms import Translation, translate
@@ -70,30 +70,6 @@ MAX_LIMIT = 500
 
 class _HasConnection(Protocol):
     conn: sqlite3.Connection
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """What to search in and whom to rank first. Every field is optional.
-
-    - ``kinds``: item kinds to keep (contact, guide, measure, plan, resource).
-    - ``audience``: keep items that serve any of these (contact vocabulary: children,
-      young_people, adults, older, violence_users, professionals; guides' singular forms
-      are accepted). Items for "everyone" always pass; items that state no audience
-      (measures, plans) are left out while an audience filter is set.
-    - ``region``: keep only this bundle's items (a region id such as ``gjovik``, or
-      ``nasjonal``, or ``egne`` for the user's own contacts).
-    - ``home_region``: the user's bundle: ranked first, then national, then other regions.
-    - ``municipality``: the user's kommunenummer: items covering it rank first within the
-      home region (and it gives the home region when ``home_region`` is not set). It ranks;
-      it does not filter.
-    """
-
-    kinds: tuple[str, ...] = ()
-    audience: tuple[str, ...] = ()
-    region: str | None = None
-    home_region: str | None = None
-    municipality: str | None = None
 
 
 _AUDIENCE_ALIASES = {

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.search.documents import (
     NO_PHONE,
     OUTDATED,
 )
-from vnr_desktop.core.search.query import ParsedQuery, Strength
-
-if TYPE_CHECKING:
-    from vnr_desktop.core.search.engine import SearchFilters
+from vnr_desktop.core.search.query import ParsedQuery, SearchFilters, Strength
 
 STALE_AFTER_YEARS = 3
 """A plan whose period ended more than this many years before the current year (and its
