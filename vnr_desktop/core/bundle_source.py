@@ -8,7 +8,7 @@ there is no error.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,7 @@ class SourceLoadResult:
         return self.bundle is not None and not self.errors
 
 
-def _plain_message(err: dict[str, Any]) -> str:
+def _plain_message(err: Mapping[str, Any]) -> str:
     """Pydantic's message, rephrased for a content editor where that helps."""
     kind = err.get("type", "")
     loc = err.get("loc", ())
@@ -355,11 +355,8 @@ def _check_ids_and_provenance(
         doc, path = where(item, "id")
         if item.id in seen:
             first_doc, first_path = where(seen[item.id])
-            first = (
-                f"{first_doc.file}:{first_doc.position(first_path)[0]}"
-                if first_doc and first_doc.position(first_path)
-                else "elsewhere"
-            )
+            at = first_doc.position(first_path) if first_doc else None
+            first = f"{first_doc.file}:{at[0]}" if first_doc and at else "elsewhere"
             out.add(
                 "error",
                 f"duplicate id {item.id!r} (first used at {first})",

@@ -121,7 +121,7 @@ class ItemRecord:
 
     @cached_property
     def item(self) -> Item:
-        return ITEM_MODELS[self.kind].model_validate_json(self.json)  # type: ignore[return-value]
+        return ITEM_MODELS[self.kind].model_validate_json(self.json)
 
     def as_dict(self) -> dict[str, object]:
         data = json.loads(self.json)

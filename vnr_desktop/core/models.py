@@ -427,7 +427,7 @@ class Resource(StrictModel):
 
 
 Item = Contact | Guide | Plan | Measure | Resource
-ITEM_MODELS: dict[str, type[Item]] = {  # type: ignore[dict-item]
+ITEM_MODELS: dict[str, type[Item]] = {
     "contact": Contact,
     "guide": Guide,
     "plan": Plan,

@@ -60,11 +60,11 @@ class CardCatalog:
 
     def layout(self, card: CardDefinition, family: str) -> FamilyLayout:
         if family in card.layouts:
-            return card.layouts[family]  # type: ignore[index]
+            return card.layouts[family]
         if card.template is not None:
             template = self.shared.templates.get(card.template, {})
             if family in template:
-                return template[family]  # type: ignore[index]
+                return template[family]
         raise CardError(f"card {card.id!r} has no layout for {family}")
 
     def digest(self, card_id: str) -> str:
@@ -212,7 +212,7 @@ def _check_languages(card: CardDefinition, doc: LoadedYaml, out: DiagnosticColle
             and isinstance(value, str | dict)
             and not (isinstance(value, dict) and not set(value) <= set(LANGUAGES))
         ):
-            have = ltext_languages(value)  # type: ignore[arg-type]
+            have = ltext_languages(value)
             missing = sorted(wanted - have)
             if missing:
                 out.add(
@@ -398,10 +398,10 @@ def _check_layouts(
     own = _own_numbers_panel(card, doc, out)
     for family in FAMILY_SIDES:
         if family in card.layouts:
-            layout = card.layouts[family]  # type: ignore[index]
+            layout = card.layouts[family]
             path: tuple[str | int, ...] = ("layouts", family)
         elif card.template is not None and family in shared.templates[card.template]:
-            layout = shared.templates[card.template][family]  # type: ignore[index]
+            layout = shared.templates[card.template][family]
             path = ("template",)
         else:
             out.add(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.content import NATIONAL, PRIMARY_TAG, InstalledContent, usable_phones
 from vnr_desktop.core.cards.definitions import (
+    BlockPick,
     CardDefinition,
     Element,
     FamilyLayout,
@@ -147,7 +148,7 @@ class _Resolver:
         return ResolvedElement(kind="guide", intro=intro, blocks=tuple(blocks))
 
     def _pick_blocks(
-        self, section: GuideSection, picks: list | None, inline: bool, panel_id: str
+        self, section: GuideSection, picks: list[BlockPick] | None, inline: bool, panel_id: str
     ) -> list[GuideBlock]:
         if picks is None:
             return [
@@ -161,6 +162,7 @@ class _Resolver:
                 what = f"heading {pick.heading!r}"
             else:
                 idx = pick.index
+                assert idx is not None  # BlockPick names its heading or its index
                 block = section.blocks[idx] if idx < len(section.blocks) else None
                 what = f"block {idx}"
             if block is None:

@@ -10,6 +10,7 @@ import datetime as _dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from vnr_desktop.core.cards.definitions import FamilyLayout
 from vnr_desktop.core.cards.formats import FormatSpec
@@ -140,7 +141,7 @@ class ResolvedCard:
         Two formats of the same content class (a7 and a6-fold) share a hash; the sync issue
         compares a printed card's hash with a fresh resolution to find stale cards.
         """
-        payload = {
+        payload: dict[str, Any] = {
             "card": self.card_id,
             "region": self.region,
             "lang": self.lang,
