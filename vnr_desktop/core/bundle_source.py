@@ -17,12 +17,12 @@ from pydantic import ValidationError
 
 from vnr_desktop.core.bundle_content import ITEM_LISTS, BundleContent
 from vnr_desktop.core.diagnostics import Diagnostic, format_path
+from vnr_desktop.core.ids import PRIMARY_TAG
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
 from vnr_desktop.core.phones import PhoneNumber, rejected_numbers
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
 MAX_FILES = 500
-PRIMARY_TAG = "primary"
 
 ExternalIds = Callable[[str], set[str] | None]
 """Given a bundle id, the item ids it holds, or None when that bundle is not available."""

@@ -1,4 +1,4 @@
-"""Fixed ids the core and the GUI share. A leaf module: it imports nothing, so the GUI can read
+"""Fixed ids and tags the core and the GUI share. A leaf module: it imports nothing, so the GUI
 it at start-up without loading the content models.
 
 Own contacts have two ids, for two different ideas; both are stored in user.db by every
@@ -20,6 +20,10 @@ from __future__ import annotations
 
 NATIONAL_BUNDLE = "nasjonal"
 """The national bundle: every region's fallback."""
+
+PRIMARY_TAG = "primary"
+"""The tag of a bundle's one contact per category that fills a card's regional slot and the
+emergency strip (``bundle_source`` checks there is at most one)."""
 
 OWN_CONTACTS_BUNDLE = "egne"
 """Pseudo-bundle id of the user's own contacts: refs are ``egne:<id>``."""

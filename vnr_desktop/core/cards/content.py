@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.errors import CardError
-from vnr_desktop.core.ids import NATIONAL_BUNDLE
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, PRIMARY_TAG
 from vnr_desktop.core.models import Contact, Guide, Phone
 from vnr_desktop.core.phones import phones_to_show
 
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
 
 NATIONAL = NATIONAL_BUNDLE
-PRIMARY_TAG = "primary"
 
 
 class InstalledContent:
