@@ -1,5 +1,5 @@
 """Fixed ids and tags the core and the GUI share. A leaf module: it imports nothing, so the GUI
-it at start-up without loading the content models.
+can read it at start-up without loading the content models.
 
 Own contacts have two ids, for two different ideas; both are stored in user.db by every
 version so far, so neither may change:
