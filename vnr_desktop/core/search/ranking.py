@@ -159,5 +159,7 @@ class Ranker:
             + (0 if c.outdated else 50)
             + (4 - kind) * 10
             + quality
-            + relevance
+            # Qualities differ by at least 1/len(best) (a mean of whole strengths): bm25's
+            # share stays below that, so the score falls in the order ``key`` sorts by.
+            + relevance / (len(best) + 1)
         )
