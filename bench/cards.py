@@ -9,9 +9,12 @@ prints:
   the QR code encoded afresh each time ("cold": as the first print of a card) and with the QR
   cache warm (as a re-print or another format of the same card);
 - the same card imposed on an A4 duplex sheet (8-up, backs mirrored);
+- the print-shop variants (PDF/X-1a, CMYK, FOGRA39 output intent): single card, the
+  10-up sheet without gutters, and the mixed sheet of a region's eight cards;
+- every poster of the region (A4 and A3), median per poster;
 - every card, in every format and language, for every region (total and per render);
 - LibreOffice (``soffice --headless --convert-to pdf``) converting an equivalent card
-  document: the same texts and numbers on two 85.6 × 54 mm pages, as flat ODT; one soffice
+  document: the same texts and numbers on two 85.6 × 53.98 mm pages, as flat ODT; one soffice
   process per conversion (as a script would call it), after one warm-up run that creates the
   profile; median of ``--lo-runs``;
 - the ratio LibreOffice / in-process, against the targets (issue 5): single card <= 40 ms,
@@ -35,7 +38,7 @@ from xml.sax.saxutils import escape
 from vnr_desktop.core.cards import qr
 from vnr_desktop.core.cards.definitions import FORMAT_IDS
 from vnr_desktop.core.cards.loader import shipped_catalog
-from vnr_desktop.core.cards.render import prepare, render_card
+from vnr_desktop.core.cards.render import prepare, render_card, render_mixed
 from vnr_desktop.core.cards.resolve import card_regions
 from vnr_desktop.core.library import open_library
 
@@ -144,7 +147,7 @@ def card_fodt(library, card_id: str, region: str) -> str:
  </office:styles>
  <office:automatic-styles>
   <style:page-layout style:name="Card">
-   <style:page-layout-properties fo:page-width="85.6mm" fo:page-height="54mm"
+   <style:page-layout-properties fo:page-width="85.6mm" fo:page-height="53.98mm"
     fo:margin-top="3mm" fo:margin-bottom="3mm" fo:margin-left="3mm" fo:margin-right="3mm"/>
   </style:page-layout>
  </office:automatic-styles>
@@ -222,6 +225,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  QR encoded each time:  {single_cold}")
         print(f"  QR cached:             {single_warm}")
         print(f"imposed A4 duplex sheet, 8-up, QR encoded each time: {sheet}")
+        shop_single = _timed(
+            lambda: render_card(library, CARD, REGION, "id1", print_shop=True),
+            args.runs,
+            cold_qr=True,
+        )
+        shop_sheet = _timed(
+            lambda: render_card(library, CARD, REGION, "id1", sheet="a4-10", print_shop=True),
+            args.runs,
+            cold_qr=True,
+        )
+        mixed = _timed(
+            lambda: render_mixed(library, REGION, "id1", sheet="a4", print_shop=True),
+            max(3, args.runs // 4),
+        )
+        print(f"print shop (PDF/X-1a), single ID-1 card:      {shop_single}")
+        print(f"print shop (PDF/X-1a), ID-1 10-up A4 sheet:   {shop_sheet}")
+        print(f"print shop (PDF/X-1a), mixed sheet, 8 cards:  {mixed}")
+        posters = Timing()
+        for card_id in catalog.cards:
+            for fmt in ("a4-poster", "a3-poster"):
+                t, c = time.perf_counter(), time.process_time()
+                render_card(library, card_id, REGION, fmt)
+                posters.cpu.append((time.process_time() - c) * 1000)
+                posters.wall.append((time.perf_counter() - t) * 1000)
+        print(f"posters ({REGION}, every card, A4 and A3):     {posters}")
 
         t = time.perf_counter()
         count = 0
@@ -241,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         # first print of a card); the wall medians printed above include waiting for the CPU.
         single_ms = statistics.median(single_cold.cpu)
         sheet_ms = statistics.median(sheet.cpu)
+        shop_single_ms = statistics.median(shop_single.cpu)
+        shop_sheet_ms = statistics.median(shop_sheet.cpu)
         ok_single = single_ms <= TARGET_SINGLE_MS
         ok_sheet = sheet_ms <= TARGET_SHEET_MS
         print()
@@ -253,6 +283,14 @@ def main(argv: list[str] | None = None) -> int:
             f"target imposed sheet <= {TARGET_SHEET_MS:.0f} ms (CPU median): "
             f"{'met' if ok_sheet else 'NOT met'} ({sheet_ms:.1f} ms; wall median "
             f"{statistics.median(sheet.wall):.1f} ms)"
+        )
+
+        print(
+            f"print shop: single card {shop_single_ms:.1f} ms "
+            f"({'met' if shop_single_ms <= TARGET_SINGLE_MS else 'NOT met'} <= "
+            f"{TARGET_SINGLE_MS:.0f} ms), 10-up sheet {shop_sheet_ms:.1f} ms "
+            f"({'met' if shop_sheet_ms <= TARGET_SHEET_MS else 'NOT met'} <= "
+            f"{TARGET_SHEET_MS:.0f} ms) (CPU medians)"
         )
 
         soffice = shutil.which("soffice") or shutil.which("libreoffice")

@@ -10,10 +10,14 @@ Runs, outside pytest and with more cases than CI, the same machinery as tests/re
   (all 28 points), every step of ``vnr-desktop sync`` over HTTP (each .part write, each file
   rename, each library step), and random-time kills during an update and a sync;
 - the attack matrix (attacks.py: signatures, catalogs, mix-and-match, archives, content,
-  oversize, YAML, network faults);
+  oversize, YAML, network faults), with the trust model in a row of its own: out-of-scope
+  bundles, catalog entries and endorsements, root-signed content, endorsements by a non-root,
+  revoked keys (feed, USB folder, single file, cached endorsement), a revocation list signed
+  by a publisher, and a server that drips its headers (the one-deadline-per-request rule);
 - a full disk: a real small tmpfs (when user namespaces allow) and SQLite's page limit.
 
 Columns: *tried* cases; *refused* with a clear message (or, for crash kills, not applicable);
+*accepted*: an attack whose content got in (must be 0);
 *crashed*: a traceback escaped, a contract broke (an unlocated error, a number not found, text
 cut off) or the app could not recover after a kill; *data lost*: the library showed a mix of
 versions, failed an integrity or index check, user data changed, or a file was planted.
@@ -58,6 +62,7 @@ class Row:
     crashed: int = 0
     lost: int = 0
     seconds: float = 0.0
+    accepted: int = 0
     notes: str = ""
 
 
@@ -366,15 +371,25 @@ def _count_kill(row: Row, outcome: object) -> None:
 # --------------------------------------------------------------------------- attacks and disk
 
 
-def attack_matrix(base: Path, key: object) -> Callable[[Row], None]:
+def is_trust_case(attack: object) -> bool:
+    """The trust model's cases (scope, roles, revocation) and the header-drip deadline."""
+    return attack.group == "trust" or "headers" in attack.name  # type: ignore[attr-defined]
+
+
+def attack_matrix(base: Path, key: object, trust: bool) -> Callable[[Row], None]:
     def run(row: Row) -> None:
         from attacks import ATTACKS, run_attack
 
         for n, attack in enumerate(ATTACKS):
+            if is_trust_case(attack) != trust:
+                continue
             result = run_attack(attack, base, _TMP / "attacks" / f"{n}", key)
             row.tried += 1
             if result.data_lost:
                 row.lost += 1
+                FAILURES.append(result.describe())
+            elif result.outcome == "accepted":
+                row.accepted += 1
                 FAILURES.append(result.describe())
             elif (
                 result.outcome == "crashed"
@@ -470,6 +485,9 @@ def main() -> int:
         "--random-kills", type=int, default=40, help="random-time kills per scenario"
     )
     parser.add_argument("--quick", action="store_true", help="few examples and kills (a smoke run)")
+    parser.add_argument(
+        "--attacks-only", action="store_true", help="only the attack matrix rows (no fuzz, kills)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.examples, args.random_kills = 20, 5
@@ -491,25 +509,32 @@ def main() -> int:
     fill_user_data(base / "user.db")
     template = base / "library.db"
 
-    timed("fuzz: content validation", fuzz_content(args.examples))
-    timed("fuzz: phone numbers", fuzz_phones(args.examples))
-    timed("fuzz: search (queries, typed numbers)", fuzz_search(args.examples, template))
-    timed("fuzz: card layout", fuzz_cards(max(10, args.examples // 5)))
+    if not args.attacks_only:
+        timed("fuzz: content validation", fuzz_content(args.examples))
+        timed("fuzz: phone numbers", fuzz_phones(args.examples))
+        timed("fuzz: search (queries, typed numbers)", fuzz_search(args.examples, template))
+        timed("fuzz: card layout", fuzz_cards(max(10, args.examples // 5)))
 
     work = _TMP / "work"
     feed = sync_feed(work / "feed")
     with Zygote() as zygote, FaultyServer(feed.folder) as server:
         feed.url = server.url
         scenarios = library_scenarios(bundle_sources(work / "sources"))
+        if args.attacks_only:
+            scenarios = {}
         prepared = {name: prepare(zygote, sc, base, work) for name, sc in scenarios.items()}
         prepared["sync"] = prepare(zygote, sync_scenario(feed), base, work)
         for name in ("install", "update", "rollback", "first-start", "sync"):
+            if args.attacks_only:
+                break
             prep = prepared[name]
             timed(
                 f"kill at every step: {name} ({len(prep.points())} points)",
                 crash_points(zygote, prep, prep.points()),
             )
         for name in ("update", "sync"):
+            if args.attacks_only:
+                break
             prep = prepared[name]
             seconds = max(0.05, _duration(zygote, prep, work))
             timed(
@@ -518,9 +543,15 @@ def main() -> int:
             )
         synced = prepared["sync"].old_dir
         timed(
-            "attack matrix (signed feeds, archives, YAML, network)", attack_matrix(synced, feed.key)
+            "attack matrix (signed feeds, archives, YAML, network)",
+            attack_matrix(synced, feed.key, trust=False),
         )
-        timed("full disk during an update", disk_full(prepared["update"]))
+        timed(
+            "trust: scope, roles, revocation, header drip",
+            attack_matrix(synced, feed.key, trust=True),
+        )
+        if not args.attacks_only:
+            timed("full disk during an update", disk_full(prepared["update"]))
 
     total = Row(
         "total",
@@ -529,12 +560,13 @@ def main() -> int:
         sum(r.crashed for r in ROWS),
         sum(r.lost for r in ROWS),
         time.monotonic() - started,
+        accepted=sum(r.accepted for r in ROWS),
     )
     _print_table([*ROWS, total])
     for failure in FAILURES[:30]:
         print("  ! " + failure.replace("\n", "\n    "))
     shutil.rmtree(_TMP, ignore_errors=True)
-    return 0 if total.crashed == 0 and total.lost == 0 else 1
+    return 0 if total.crashed == 0 and total.lost == 0 and total.accepted == 0 else 1
 
 
 def _dry(prep: object, work: Path) -> Path:
@@ -553,7 +585,10 @@ def _duration(zygote: object, prep: object, work: Path) -> float:
 
 def _print_table(rows: list[Row]) -> None:
     width = max(len(r.area) for r in rows)
-    head = f"{'':{width}}  {'tried':>7}  {'refused':>7}  {'crashed':>7}  {'data lost':>9}  {'seconds':>7}"
+    head = (
+        f"{'':{width}}  {'tried':>7}  {'refused':>7}  {'accepted':>8}  {'crashed':>7}  "
+        f"{'data lost':>9}  {'seconds':>7}"
+    )
     print(head)
     print("-" * len(head))
     for r in rows:
@@ -561,7 +596,8 @@ def _print_table(rows: list[Row]) -> None:
             print("-" * len(head))
         refused = "-" if r.refused is None else str(r.refused)
         print(
-            f"{r.area:{width}}  {r.tried:>7}  {refused:>7}  {r.crashed:>7}  {r.lost:>9}  {r.seconds:>7.1f}"
+            f"{r.area:{width}}  {r.tried:>7}  {refused:>7}  {r.accepted:>8}  {r.crashed:>7}  "
+            f"{r.lost:>9}  {r.seconds:>7.1f}"
         )
 
 

@@ -2,14 +2,18 @@
 
     python bench/startup.py [--rounds 7] [--platform offscreen|xcb]
 
-Each start is a new process. The clock starts just before the process is spawned (the same
-CLOCK_MONOTONIC in parent and child on Linux) and "shown" is the window's first paint event,
-recorded the same way in both programs. The app also reports when its content is on screen (the
-core loads in the background after the window is shown). Peak memory is the child's maxrss from
-wait4(). The app runs on a data folder whose built-in content is already installed (a normal
-start); the first start on an empty folder is timed once, separately.
+What a person waits for is the numbers, so the headline figure is the whole process: from
+spawning it until it has put its content on screen (the emergency numbers and the home page,
+read from the library) and exited (`vnr-desktop --smoke`), against a bare PySide6 QMainWindow
+that is shown, paints once and exits. Runs are paired (bare, app, bare, app, ...) and the
+figure is the median of the per-pair ratios. Peak memory is each child's maxrss from wait4().
 
-Targets (issue 6): window shown at most 2x the bare window's time, peak memory at most 2.5x.
+Beside it: the first paint of each window (CLOCK_MONOTONIC, the same clock in parent and child
+on Linux) and when the app's content was on screen. The app runs on a data folder whose
+built-in content is already installed (a normal start); the first start on an empty folder is
+timed once, separately.
+
+Targets (issue 19): whole process at most 2.0x the bare window, peak memory at most 2.0x.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import time
 from pathlib import Path
 
 TIME_RATIO_TARGET = 2.0
-MEMORY_RATIO_TARGET = 2.5
+MEMORY_RATIO_TARGET = 2.0
 
 BARE = r"""
 import json, sys, time
@@ -59,6 +63,7 @@ def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, f
     start = time.monotonic()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
+    exited = time.monotonic()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.stderr:
@@ -68,12 +73,26 @@ def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, f
     times = json.loads(report.read_text())
     out = {
         "shown_ms": (times["shown_monotonic"] - start) * 1000,
+        "process_ms": (exited - start) * 1000,
         "peak_mb": usage.ru_maxrss / 1024,
     }
     for key in ("start", "imported", "prepared", "built", "content"):
         if f"{key}_monotonic" in times:
             out[f"{key}_ms"] = (times[f"{key}_monotonic"] - start) * 1000
     return out
+
+
+def choose_municipality(data: Path, number: str = "3407") -> None:
+    """Save the first-run choice (Gjøvik) the way the app's first-run page does."""
+    code = (
+        "import sys, pathlib\n"
+        "from vnr_desktop.core.settings import Settings\n"
+        "from vnr_desktop.core.userdata import open_userdata\n"
+        "ud = open_userdata(pathlib.Path(sys.argv[1]))\n"
+        "ud.save_settings(Settings(municipality=sys.argv[2], first_run_done=True))\n"
+        "ud.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(data), number], check=True)
 
 
 def main() -> int:
@@ -99,6 +118,7 @@ def main() -> int:
     app_env = {**env, "VNR_STARTUP_REPORT": str(report)}
     try:
         first = run_child(app_args, report, app_env)  # first start: installs the built-in content
+        choose_municipality(data)  # as a user does on the first-run page
         # warm-up of both (file cache), not counted
         run_child([sys.executable, str(bare_script), str(report)], report, env)
         run_child(app_args, report, app_env)
@@ -114,13 +134,21 @@ def main() -> int:
         return statistics.median(r[key] for r in rows)
 
     bare_shown, app_shown = median(bare, "shown_ms"), median(app, "shown_ms")
+    bare_proc, app_proc = median(bare, "process_ms"), median(app, "process_ms")
     bare_mem, app_mem = median(bare, "peak_mb"), median(app, "peak_mb")
-    time_ratio, mem_ratio = app_shown / bare_shown, app_mem / bare_mem
-    print(f"platform {args.platform}, {args.rounds} rounds, medians (process start to first paint)")
-    print(f"  bare QMainWindow   shown {bare_shown:7.0f} ms   peak {bare_mem:6.1f} MB")
+    pairs = list(zip(bare, app, strict=True))
+    time_ratio = statistics.median(a["process_ms"] / b["process_ms"] for b, a in pairs)
+    mem_ratio = statistics.median(a["peak_mb"] / b["peak_mb"] for b, a in pairs)
+    paint_ratio = statistics.median(a["shown_ms"] / b["shown_ms"] for b, a in pairs)
+    content_ratio = statistics.median(a["content_ms"] / b["shown_ms"] for b, a in pairs)
+    print(f"platform {args.platform}, {args.rounds} paired rounds, medians")
     print(
-        f"  VNR Desktop        shown {app_shown:7.0f} ms   peak {app_mem:6.1f} MB"
-        f"   content on screen {median(app, 'content_ms'):.0f} ms"
+        f"  bare QMainWindow   whole process {bare_proc:6.0f} ms   first paint {bare_shown:5.0f} ms"
+        f"   peak {bare_mem:6.1f} MB"
+    )
+    print(
+        f"  VNR Desktop        whole process {app_proc:6.0f} ms   first paint {app_shown:5.0f} ms"
+        f"   content on screen {median(app, 'content_ms'):.0f} ms   peak {app_mem:6.1f} MB"
     )
     print(
         "  app phases: python and imports up to run() {:.0f} ms, gui imports {:.0f} ms, "
@@ -133,12 +161,18 @@ def main() -> int:
         )
     )
     print(
-        f"  ratio              shown {time_ratio:7.2f} x (target <= {TIME_RATIO_TARGET})"
-        f"   peak {mem_ratio:.2f} x (target <= {MEMORY_RATIO_TARGET})"
+        f"  ratio  whole process (content on screen, then exit) {time_ratio:5.2f} x"
+        f" (target <= {TIME_RATIO_TARGET})"
+    )
+    print(f"         peak memory {mem_ratio:5.2f} x (target <= {MEMORY_RATIO_TARGET})")
+    print(
+        f"         first paint {paint_ratio:5.2f} x; content on screen vs the bare window's "
+        f"first paint {content_ratio:5.2f} x"
     )
     print(
         f"  first start (installs the built-in content): shown {first['shown_ms']:.0f} ms, "
-        f"content {first['content_ms']:.0f} ms, peak {first['peak_mb']:.1f} MB"
+        f"content {first['content_ms']:.0f} ms, whole process {first['process_ms']:.0f} ms, "
+        f"peak {first['peak_mb']:.1f} MB"
     )
     ok = time_ratio <= TIME_RATIO_TARGET and mem_ratio <= MEMORY_RATIO_TARGET
     print("  targets met" if ok else "  TARGETS MISSED")

@@ -94,3 +94,14 @@ def pdffonts(path: Path) -> list[list[str]]:
 
 def normalise_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def publish_fjordby(lib, tmp_path: Path, url: str) -> None:
+    """fjordby v3 naming ``publish_url`` (a bundle its publisher serves on the web): its
+    cards carry a QR code to their page."""
+    src = tmp_path / "fjordby"
+    shutil.copytree(TEST_BUNDLES / "fjordby", src)
+    manifest = src / "manifest.yaml"
+    text = manifest.read_text("utf-8").replace("\nversion: 2\n", "\nversion: 3\n")
+    manifest.write_text(text + f"publish_url: {url}\n", "utf-8")
+    lib.install_dir(src)

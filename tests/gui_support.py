@@ -103,12 +103,21 @@ def _reset_theme() -> Iterator[None]:
         theme.apply_theme(app, scale=1.0, high_contrast=False)
 
 
-def open_window(qtbot: Any, data_dir: Path, **kwargs: Any) -> Any:
+def open_window(
+    qtbot: Any, data_dir: Path, size: tuple[int, int] | None = (1280, 820), **kwargs: Any
+) -> Any:
+    """The main window with content; at ``size`` (not maximised on the offscreen platform's
+    800 x 600 screen), or where it places itself if ``size`` is None."""
     from vnr_desktop.gui.main_window import MainWindow
 
     kwargs.setdefault("background_updates", False)
     window = MainWindow(data_dir, **kwargs)
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    if size is not None:
+        from PySide6.QtCore import Qt
+
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*size)
     with qtbot.waitSignal(window.content_ready, timeout=CONTENT_TIMEOUT_MS):
         window.show()
     return window

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
 
@@ -11,7 +10,6 @@ import pikepdf
 import pytest
 from cards_helpers import (
     MM,
-    TEST_BUNDLES,
     TEST_DEFS,
     all_text,
     boxes_mm,
@@ -19,6 +17,7 @@ from cards_helpers import (
     install_test_bundles,
     load_test_catalog,
     pdffonts,
+    publish_fjordby,
 )
 from testutil import require_tool
 
@@ -42,7 +41,7 @@ def catalog():
 
 
 TRIM = {
-    "id1": (85.6, 54.0),
+    "id1": (85.6, 53.98),
     "a7": (74.0, 105.0),
     "a6-fold": (148.0, 105.0),
     "a4-poster": (210.0, 297.0),
@@ -140,16 +139,6 @@ def test_creation_date_comes_from_the_content(lib, catalog):
         assert "Prøvekort" in str(pdf.docinfo["/Title"])
 
 
-def _publish_fjordby(lib, tmp_path, url):
-    """fjordby v3 naming ``publish_url`` (a bundle its publisher serves on the web)."""
-    src = tmp_path / "fjordby"
-    shutil.copytree(TEST_BUNDLES / "fjordby", src)
-    manifest = src / "manifest.yaml"
-    text = manifest.read_text("utf-8").replace("\nversion: 2\n", "\nversion: 3\n")
-    manifest.write_text(text + f"publish_url: {url}\n", "utf-8")
-    lib.install_dir(src)
-
-
 def _decode_qr(pdf: bytes, tmp_path, dpi: int = 150) -> list[str]:
     zbarimg = require_tool("zbarimg")
     pdftoppm = require_tool("pdftoppm")
@@ -169,7 +158,7 @@ def _decode_qr(pdf: bytes, tmp_path, dpi: int = 150) -> list[str]:
 def test_qr_opens_the_card_page_of_the_printed_version_and_decodes_at_150_dpi(
     lib, catalog, tmp_path
 ):
-    _publish_fjordby(lib, tmp_path, "https://kort.eksempel.no/vnr-innhold")
+    publish_fjordby(lib, tmp_path, "https://kort.eksempel.no/vnr-innhold")
     for fmt in ("id1", "a7", "a6-fold", "a4-poster"):
         rendered = render_card(lib, "prove", "fjordby", fmt, catalog=catalog)
         assert rendered.qr_payload == (
@@ -201,7 +190,7 @@ def test_card_without_publish_url_has_no_qr_but_prints_version_and_date(lib, cat
 
 
 def test_non_ascii_qr_address_is_encoded(lib, catalog, tmp_path):
-    _publish_fjordby(lib, tmp_path, "https://kommune-ø.no/kort")
+    publish_fjordby(lib, tmp_path, "https://kommune-ø.no/kort")
     rendered = render_card(lib, "prove", "fjordby", "a7", catalog=catalog)
     assert rendered.qr_payload.startswith("https://xn--kommune--")
     assert rendered.qr_payload.isascii()

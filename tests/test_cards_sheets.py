@@ -4,11 +4,12 @@ and the CLI."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 
 import pikepdf
 import pytest
-from cards_helpers import MM, all_text, install_test_bundles, load_test_catalog
+from cards_helpers import MM, all_text, boxes_mm, install_test_bundles, load_test_catalog
 
 from vnr_desktop.core.cards import duplex_test
 from vnr_desktop.core.cards.errors import CardRequestError
@@ -102,7 +103,7 @@ def test_id1_sheet_front_and_back_line_up(lib, catalog, duplex):
     )
     front, back = placements(rendered.pdf)
     assert len(front) == len(back) == 8  # 2 × 4 with gutters
-    w, h = 85.6, 54.0
+    w, h = 85.6, 53.98
     fronts = sorted((round(m[4], 3), round(m[5], 3)) for _, m in front)
     backs = []
     for _, m in back:
@@ -122,6 +123,157 @@ def test_id1_sheet_front_and_back_line_up(lib, catalog, duplex):
     assert xs[1] - xs[0] == pytest.approx(w + 6.0, abs=TOL)
 
 
+SHEET_SIZES = {"a4": (210.0, 297.0), "a4-10": (210.0, 297.0), "a3": (297.0, 420.0)}
+
+
+def _trim_origin(m: list[float], w: float, h: float) -> tuple[float, float, bool]:
+    """Trim origin (mm) of a placed form and whether it is turned 180°."""
+    if m[0] == pytest.approx(1) and m[3] == pytest.approx(1):
+        return m[4], m[5], False
+    assert m[0] == pytest.approx(-1) and m[3] == pytest.approx(-1)
+    return m[4] - w, m[5] - h, True
+
+
+def _check_backs_behind_fronts(pdf: bytes, sheet: str, duplex: str, w: float, h: float) -> None:
+    """Held against the light, each back sits exactly behind the front of the same card."""
+    sw, sh = SHEET_SIZES[sheet]
+    front, back = placements(pdf)
+    assert len(front) == len(back)
+    fronts = {}
+    for name, m in front:
+        x, y, turned = _trim_origin(m, w, h)
+        assert not turned
+        fronts[(round(x, 2), round(y, 2))] = name.rsplit("_", 1)[0]
+    for name, m in back:
+        x, y, turned = _trim_origin(m, w, h)
+        assert turned == (duplex == "short")
+        seen = (sw - x - w, y) if duplex == "long" else (x, sh - y - h)
+        match = [
+            card
+            for (fx, fy), card in fronts.items()
+            if abs(seen[0] - fx) < TOL and abs(seen[1] - fy) < TOL
+        ]
+        assert match == [name.rsplit("_", 1)[0]], (name, seen)
+
+
+@pytest.mark.parametrize("duplex", ["long", "short"])
+def test_id1_ten_up_without_gutters_shares_cut_lines(lib, catalog, duplex):
+    rendered = render_card(
+        lib, "prove", "fjordby", "id1", sheet="a4-10", duplex=duplex, catalog=catalog
+    )
+    w, h = 85.6, 53.98
+    front, back = placements(rendered.pdf)
+    assert len(front) == len(back) == 10
+    xs = sorted({round(m[4], 3) for _, m in front})
+    ys = sorted({round(m[5], 3) for _, m in front})
+    assert len(xs) == 2 and len(ys) == 5
+    # neighbours touch: one cut line between them, no gutter
+    assert xs[1] - xs[0] == pytest.approx(w, abs=TOL)
+    for a, b in itertools.pairwise(ys):
+        assert b - a == pytest.approx(h, abs=TOL)
+    # centred on the sheet, with room for the marks
+    assert xs[0] == pytest.approx((210 - 2 * w) / 2, abs=TOL)
+    assert ys[0] == pytest.approx((297 - 5 * h) / 2, abs=TOL)
+    _check_backs_behind_fronts(rendered.pdf, "a4-10", duplex, w, h)
+    # one mark above and below each of the 3 vertical cut lines, one left and right of each
+    # of the 6 horizontal ones; none of them on a card (outer bleed included)
+    marks = segments(rendered.pdf, 0)
+    grid_box = (xs[0] - 3, ys[0] - 3, xs[1] + w + 3, ys[-1] + h + 3)
+    for x0, y0, x1, y1 in marks:
+        inside = (
+            min(x0, x1) < grid_box[2]
+            and max(x0, x1) > grid_box[0]
+            and min(y0, y1) < grid_box[3]
+            and max(y0, y1) > grid_box[1]
+        )
+        assert not inside, (x0, y0, x1, y1)
+    vertical = {round(x0, 2) for x0, y0, x1, y1 in marks if abs(x0 - x1) < TOL}
+    horizontal = {round(y0, 2) for x0, y0, x1, y1 in marks if abs(y0 - y1) < TOL}
+    assert vertical == {round(x, 2) for x in (xs[0], xs[0] + w, xs[0] + 2 * w)}
+    assert len(horizontal) == 6
+
+
+def test_ten_up_is_for_id1_only(lib, catalog):
+    with pytest.raises(CardRequestError, match="a4-10"):
+        render_card(lib, "prove", "fjordby", "a7", sheet="a4-10", catalog=catalog)
+
+
+@pytest.mark.parametrize("duplex", ["long", "short"])
+@pytest.mark.parametrize(("fmt", "count", "w", "h"), [("id1", 18, 85.6, 53.98), ("a7", 9, 74, 105)])
+def test_a3_sheets(lib, catalog, duplex, fmt, count, w, h):
+    rendered = render_card(lib, "prove", "fjordby", fmt, sheet="a3", duplex=duplex, catalog=catalog)
+    boxes = boxes_mm(rendered.pdf)
+    assert boxes[0]["MediaBox"] == pytest.approx((0, 0, 297, 420), abs=TOL)
+    front, back = placements(rendered.pdf)
+    assert len(front) == len(back) == count
+    xs = sorted({round(m[4], 3) for _, m in front})
+    assert xs[1] - xs[0] == pytest.approx(w + 6, abs=TOL)  # 6 mm gutters keep the bleed
+    _check_backs_behind_fronts(rendered.pdf, "a3", duplex, w, h)
+
+
+@pytest.mark.parametrize("duplex", ["long", "short"])
+def test_mixed_sheet_has_every_card_once_and_its_back_behind_it(library, duplex):
+    from vnr_desktop.core.cards.loader import shipped_catalog
+    from vnr_desktop.core.cards.render import render_mixed
+
+    sheet = render_mixed(library, "gjovik", "id1", sheet="a4", duplex=duplex)
+    cards = list(shipped_catalog().cards)
+    assert list(sheet.cards) == cards and len(cards) == 8
+    front, back = placements(sheet.pdf)
+    assert len(front) == len(back) == 8  # 8-up, each card once
+    assert sorted(n.split(".")[-1].rsplit("_", 2)[0] for n, _ in front) == sorted(cards)
+    _check_backs_behind_fronts(sheet.pdf, "a4", duplex, 85.6, 53.98)
+    text = all_text(sheet.pdf)
+    assert "61 18 95 44" in text and "8 kort" in text
+
+
+def test_cli_mixed_sheet(library, data_dir, tmp_path, capsys):
+    from vnr_desktop.cli import main
+    from vnr_desktop.cli.cards_cmd import SHEET_IDS
+    from vnr_desktop.core.cards.imposition import SHEETS
+
+    assert list(SHEETS) == SHEET_IDS
+    out = tmp_path / "alle.pdf"
+    args = ["--data-dir", str(data_dir), "cards", "sheet", "--region", "hamar"]
+    assert main([*args, "--sheet", "a4-10", "-o", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["cards"]) == 8 and report["sheet"] == "a4-10"
+    front, back = placements(out.read_bytes())
+    assert len(front) == len(back) == 8  # 10 cells, 8 cards
+    assert main([*args, "--format", "a7", "--sheet", "a4-10", "-o", str(out)]) == 2
+    assert "a4-10" in capsys.readouterr().err
+
+
+def test_fold_cards_carry_fold_marks_outside_the_trim(lib, catalog):
+    """The A6 fold: a mark at the fold in the top and the bottom bleed margin of both pages,
+    ending before the trim; the cover's colour band starts clear of the fold."""
+    from cards_pdf_scan import scan
+
+    from vnr_desktop.core.cards.pdfcanvas import FOLD_CLEAR_MM
+
+    rendered = render_card(lib, "prove", "fjordby", "a6-fold", catalog=catalog)
+    b, fold = 3.0, 3.0 + 74.0
+    for page in range(2):
+        marks = segments(rendered.pdf, page)
+        at_fold = [s for s in marks if abs(s[0] - fold) < TOL and abs(s[2] - fold) < TOL]
+        below = [s for s in at_fold if max(s[1], s[3]) <= b - 0.5 and min(s[1], s[3]) >= 0]
+        above = [s for s in at_fold if min(s[1], s[3]) >= b + 105 + 0.5]
+        assert below and above, at_fold
+    # the title band on the cover (right panel of the outside page) starts clear of the fold
+    outside = scan(rendered.pdf)[0]
+    bands = [
+        s
+        for s in outside.shapes
+        if s.filled
+        and s.fill[1] != (1.0, 1.0, 1.0)
+        and s.x0 / MM >= fold - 0.01
+        and s.y1 / MM > b + 105  # reaches into the top bleed: the title band
+    ]
+    assert bands
+    for s in bands:
+        assert s.x0 / MM >= fold + FOLD_CLEAR_MM - TOL
+
+
 def test_duplex_offset_shifts_only_the_backs(lib, catalog):
     plain = render_card(lib, "prove", "fjordby", "id1", sheet="a4", catalog=catalog)
     shifted = render_card(
@@ -136,14 +288,14 @@ def test_duplex_offset_shifts_only_the_backs(lib, catalog):
 
 def test_crop_marks_stay_in_the_margin(lib, catalog):
     rendered = render_card(lib, "prove", "fjordby", "id1", sheet="a4", catalog=catalog)
-    grid = sheet_grid(85.6, 54.0)
+    grid = sheet_grid(85.6, 53.98)
     marks = segments(rendered.pdf, 0)
     assert len(marks) >= 2 * (2 * grid.cols) + 2 * (2 * grid.rows)
     cards = []
     for col in range(grid.cols):
         for row in range(grid.rows):
             x, y = grid.cell_origin(col, row)
-            cards.append((x - 3, y - 3, x + 85.6 + 3, y + 54 + 3))
+            cards.append((x - 3, y - 3, x + 85.6 + 3, y + 53.98 + 3))
     for x0, y0, x1, y1 in marks:
         for cx0, cy0, cx1, cy1 in cards:
             inside = (
@@ -172,7 +324,7 @@ def test_other_sheets(lib, catalog):
 
 
 def test_back_position_mirrors():
-    grid = sheet_grid(85.6, 54.0)
+    grid = sheet_grid(85.6, 53.98)
     assert (grid.cols, grid.rows) == (2, 4)
     assert back_position(grid, 0, 1, "long") == (1, 1, False)
     assert back_position(grid, 0, 1, "short") == (0, 2, True)

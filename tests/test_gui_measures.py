@@ -129,3 +129,40 @@ def test_filter_model_is_a_valid_qt_model(window, qtmodeltester):
     proxy.setSourceModel(model)
     proxy.set_filters(text="barn")
     qtmodeltester.check(proxy)
+
+
+def test_gjovik_in_december_2026_counts_periods_and_shows_the_mix(qapp):
+    """Gjøvik's measures give years ("2024"), never dates: the view counts them overdue after
+    the year, and a measure of mixed parts shows its least advanced code and the mix."""
+    from PySide6.QtCore import QObject
+
+    from vnr_desktop.core.bundle_source import load_bundle_dir
+    from vnr_desktop.core.resources import builtin_bundle_dir
+
+    bundle = load_bundle_dir(builtin_bundle_dir("gjovik")).bundle
+    assert bundle is not None
+    parent = QObject()
+    model = MeasuresModel(parent, CALM)
+    model.set_rows([(f"gjovik:{m.id}", m, None) for m in bundle.measures], dt.date(2026, 12, 6))
+    by_number = {model.index(r, 1).data(): r for r in range(model.rowCount())}
+    overdue = [n for n, r in by_number.items() if model.index(r, 0).data(OVERDUE_ROLE)]
+    assert len(overdue) == 21
+    row = by_number["1"]  # period "2024", parts [I, I, P, P]
+    assert model.index(row, 4).data() == "2024"
+    assert model.index(row, 5).data() == "Planlagt (deler: i gang, planlagt) – forsinket"
+    row = by_number["5"]  # period "2024–2027", parts [I, P, F]
+    assert model.index(row, 5).data() == "Foreslått (deler: i gang, planlagt, foreslått)"
+    assert model.index(by_number["13"], 0).data(OVERDUE_ROLE) is False  # "løpende"
+
+
+def test_measure_page_says_overdue_and_shows_the_mix(qapp, library, userdata):
+    import dataclasses
+
+    from vnr_desktop.gui.content import load_snapshot
+    from vnr_desktop.gui.html_render import item_html
+
+    snapshot = dataclasses.replace(load_snapshot(library, userdata), today=dt.date(2026, 12, 6))
+    html = item_html(snapshot, "gjovik:tiltak.2", CALM)
+    assert "Foreslått (deler: i gang, planlagt, foreslått) – forsinket" in html
+    html = item_html(snapshot, "gjovik:tiltak.3", CALM)  # 2024–2027: still running
+    assert "forsinket" not in html

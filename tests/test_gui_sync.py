@@ -48,7 +48,7 @@ def trusting_window(qtbot, gui_data, publisher):
         municipality="9901",
         region="testregion",
         first_run_done=True,
-        extra_public_keys=[publisher.public_key.to_file_text()],
+        publisher_keys=[{"key": publisher.public_key.to_base64(), "scope": ["testregion"]}],
     )
     return open_window(qtbot, gui_data)
 

@@ -173,15 +173,34 @@ def test_settings_change_municipality_duplex_and_update_source(window, qtbot):
     assert saved["municipality"] is None
 
 
-def test_language_change_is_saved_and_explained(window, qtbot):
+def test_language_change_applies_at_once_and_is_saved(window, qtbot):
+    from vnr_desktop.gui import i18n
+
     page = window.settings_page
     window.go("settings")
     index = page.language.findData("en")
-    page.language.setCurrentIndex(index)
-    page.language.activated.emit(index)
-    assert page.language_note.isVisible()
-    wait_idle(qtbot, window)
-    assert read_settings(window.session.paths.data)["language"] == "en"
+    try:
+        page.language.setCurrentIndex(index)
+        page.language.activated.emit(index)
+        qtbot.waitUntil(lambda: window.strip.title.text() == "Urgent help")
+        assert window.hide_button.text().startswith("Hide")
+        nav = [window.nav.item(i).text() for i in range(window.nav.count())]
+        assert "Settings" in nav and "Contacts" in nav
+        # the page on screen is the settings page, now in English, showing English chosen
+        assert window.stack.currentWidget() is window.settings_page
+        assert window.settings_page.language.currentData() == "en"
+        assert window.nav.currentItem().text() == "Settings"
+        wait_idle(qtbot, window)
+        assert read_settings(window.session.paths.data)["language"] == "en"
+        # and back
+        page = window.settings_page
+        index = page.language.findData("nb")
+        page.language.setCurrentIndex(index)
+        page.language.activated.emit(index)
+        qtbot.waitUntil(lambda: window.strip.title.text() == "Akutt hjelp")
+        assert "Innstillinger" in [window.nav.item(i).text() for i in range(window.nav.count())]
+    finally:
+        i18n.remove_translators(QApplication.instance(), list(i18n._installed))
 
 
 def test_settings_survive_a_restart(qtbot, gui_data: Path):

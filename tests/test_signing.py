@@ -18,7 +18,7 @@ from vnr_desktop.core.sync.errors import (
     UnknownKey,
     WrongPassphrase,
 )
-from vnr_desktop.core.sync.keyring import builtin_public_keys, trusted_keys
+from vnr_desktop.core.sync.keyring import trusted_keys, unscoped_keys
 
 FAST = {"opslimit": minisign.OPSLIMIT_INTERACTIVE, "memlimit": minisign.MEMLIMIT_INTERACTIVE}
 
@@ -128,27 +128,43 @@ def test_legacy_unhashed_signature_is_refused_with_advice(key: minisign.SecretKe
         minisign.verify_bytes(b"x", legacy.to_file_text().encode(), _keys(key))
 
 
-def test_builtin_key_is_public_only_and_trusted() -> None:
-    keys = builtin_public_keys()
-    assert keys, "resources/keys/*.pub must hold the built-in feed's key"
-    ring = trusted_keys()
-    assert all(k.key_id in ring for k in keys)
-    # No secret key may ever be shipped.
-    from vnr_desktop.core.resources import resource_path
+def test_the_app_pins_no_key_and_ships_no_key_file() -> None:
+    """No orphan keys: nothing is trusted until an administrator trusts a key with a scope."""
+    from vnr_desktop.core.resources import ResourceError, resource_path
+    from vnr_desktop.core.settings import Settings
 
-    folder = resource_path("keys")
-    assert not [
+    assert trusted_keys(Settings()).keys == {}
+    with pytest.raises(ResourceError):
+        resource_path("keys")
+    root = Path(__file__).resolve().parent.parent
+    shipped = [
         p
-        for p in folder.iterdir()
-        if "secret" in p.read_text(errors="ignore") or p.suffix == ".key"
+        for folder in (root / "vnr_desktop", root / "resources")
+        for p in folder.rglob("*")
+        if p.suffix in {".pub", ".key"}
     ]
+    assert shipped == []
 
 
-def test_extra_keys_from_settings(key: minisign.SecretKey) -> None:
-    ring = trusted_keys([key.public_key.to_base64()], include_builtin=False)
-    assert list(ring) == [key.key_id]
+def test_scoped_keys_from_settings(key: minisign.SecretKey) -> None:
+    from vnr_desktop.core.settings import PublisherKey, Settings
+
+    line = key.public_key.to_base64()
+    settings = Settings(
+        publisher_keys=[PublisherKey(key=line, scope=["gjovik", "hamar"])],
+        extra_public_keys=[line],
+    )
+    store = trusted_keys(settings)
+    assert list(store.keys) == [key.key_id]
+    assert store.keys[key.key_id].scope == {"gjovik", "hamar"}
+    assert store.keys[key.key_id].role == "publisher"
+    # An old unscoped key is listed, never trusted on its own.
+    assert unscoped_keys(Settings(extra_public_keys=[line])) == [key.public_key]
+    assert trusted_keys(Settings(extra_public_keys=[line])).keys == {}
     with pytest.raises(KeyFileError, match=r"nr\. 1"):
-        trusted_keys(["nonsense"], include_builtin=False)
+        trusted_keys(Settings(publisher_keys=[PublisherKey(key="nonsense", scope=["gjovik"])]))
+    with pytest.raises(KeyFileError, match="--scope"):
+        trusted_keys(Settings(publisher_keys=[PublisherKey(key=line, scope=[])]))
 
 
 # --------------------------------------------------------------------------- the real minisign

@@ -41,6 +41,8 @@ from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.catalog import parse_catalog
 from vnr_desktop.core.sync.errors import BadSignature
 
+PUBLISHED_SCOPE = ("gjovik", "nasjonal")
+"""The regions the test publisher's key is trusted for (keys carry a scope, issue 16)."""
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_CONF = ROOT / "docs" / "examples" / "nginx-vnr-feed.conf"
 PASSPHRASE = "site-test"
@@ -211,7 +213,9 @@ def test_the_installed_bundle_keeps_its_publish_url_and_built_in_bundles_have_no
         from vnr_desktop.core.sync.updater import Updater
 
         paths = resolve_paths(tmp_path / "data").ensure()
-        Updater(lib, paths, keys=keyring(published.key)).import_path(published.feed)
+        Updater(lib, paths, keys=keyring(published.key, scope=PUBLISHED_SCOPE)).import_path(
+            published.feed
+        )
         installed = lib.bundle("gjovik")
         assert installed is not None and installed.manifest.publish_url == published.url
         assert installed.as_dict()["publish_url"] == published.url
@@ -223,9 +227,10 @@ def test_site_manifest_is_signed_and_lists_every_page_with_its_sha256(published)
     feed = published.feed
     raw = (feed / SITE_MANIFEST).read_bytes()
     sig = (feed / (SITE_MANIFEST + ".minisig")).read_bytes()
-    minisign.verify_bytes(raw, sig, keyring(published.key), "site.json")
+    keys = {published.key.key_id: published.key.public_key}
+    minisign.verify_bytes(raw, sig, keys, "site.json")
     with pytest.raises(BadSignature):
-        minisign.verify_bytes(raw.replace(b"gjovik", b"gjovix", 1), sig, keyring(published.key))
+        minisign.verify_bytes(raw.replace(b"gjovik", b"gjovix", 1), sig, keys)
     manifest = parse_site_manifest(raw)
     assert manifest is not None
     catalog = parse_catalog((feed / "catalog.json").read_bytes())
@@ -449,7 +454,7 @@ def test_the_app_checks_the_site_when_it_syncs(published, tmp_path):
     lib = open_library(tmp_path / "data", install_builtin=False)
     try:
         paths = resolve_paths(tmp_path / "data").ensure()
-        updater = Updater(lib, paths, keys=keyring(published.key))
+        updater = Updater(lib, paths, keys=keyring(published.key, scope=PUBLISHED_SCOPE))
         check = updater.check(str(feed))
         assert check.site_problems == []
         page = feed / "gjovik" / "akutt" / "id1" / "v2-1" / "index.html"

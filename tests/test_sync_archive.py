@@ -212,3 +212,18 @@ def test_header_must_match_content(tmp_path: Path) -> None:
     newer = {**good, "bundle.json": json.dumps(header).encode()}
     with pytest.raises(ArchiveError, match="nyere versjon"):
         read_archive(_tar(list(newer.items())))
+
+
+def test_duplicate_id_in_parsed_content_names_the_first_item(tmp_path: Path) -> None:
+    """Content from an archive has no file positions: the message names the first item instead
+    of saying "first used at elsewhere"."""
+    from vnr_desktop.core.bundle_source import check_content, load_bundle_dir
+
+    loaded = load_bundle_dir(bundle_source(tmp_path))
+    content = loaded.bundle
+    assert content is not None
+    twin = content.contacts[0].model_copy(update={"name": "Kopi"})
+    doubled = content.model_copy(update={"contacts": [*content.contacts, twin]})
+    [dup] = [d for d in check_content(doubled) if d.code == "duplicate-id"]
+    assert "elsewhere" not in dup.message
+    assert f"already used by the contact {content.contacts[0].name!r}" in dup.message

@@ -87,14 +87,18 @@ def _installed_v1(env: Env) -> Path:
 def test_publish_writes_a_signed_static_feed(env: Env) -> None:
     feed = env.feed(1, changelog={"*": "Første versjon"})
     raw = (feed / "catalog.json").read_bytes()
-    minisign.verify_bytes(raw, (feed / "catalog.json.minisig").read_bytes(), keyring(env.key))
+    minisign.verify_bytes(
+        raw, (feed / "catalog.json.minisig").read_bytes(), {env.key.key_id: env.key.public_key}
+    )
     catalog = parse_catalog(raw)
     (entry,) = catalog.bundles
     data = (feed / entry.path).read_bytes()
     assert entry.sha256 == hashlib.sha256(data).hexdigest() and entry.size == len(data)
     assert (entry.id, entry.version, entry.changelog) == ("testregion", 1, "Første versjon")
     assert catalog.expires - catalog.issued == _dt.timedelta(days=90)
-    minisign.verify_file(feed / entry.path, feed / (entry.path + ".minisig"), keyring(env.key))
+    minisign.verify_file(
+        feed / entry.path, feed / (entry.path + ".minisig"), {env.key.key_id: env.key.public_key}
+    )
     # Publishing again moves the sequence forward and keeps bundles not replaced.
     again = publish_feed([], env.key, feed, feed_id="test", publisher="Tests")
     assert again.catalog.sequence > catalog.sequence
@@ -228,7 +232,9 @@ def test_export_then_import_on_another_machine(env: Env, tmp_path: Path) -> None
     assert exported.with_catalog and "eksportert" in exported.message
     # Anyone can check it with the publisher's key; a colleague's app imports it.
     raw = (out / "catalog.json").read_bytes()
-    minisign.verify_bytes(raw, (out / "catalog.json.minisig").read_bytes(), keyring(env.key))
+    minisign.verify_bytes(
+        raw, (out / "catalog.json.minisig").read_bytes(), {env.key.key_id: env.key.public_key}
+    )
     other_dir = tmp_path / "colleague"
     other = open_library(other_dir, install_builtin=False)
     try:
@@ -617,8 +623,15 @@ def test_cli_sync_import_export(
     key = make_key()
     pub = tmp_path / "k.pub"
     pub.write_text(key.public_key.to_file_text())
-    assert main(["keys", "trust", str(pub)]) == 0
-    assert key.public_key.to_base64() in userdata.settings().extra_public_keys
+    assert main(["keys", "trust", str(pub)]) == 2
+    assert "--scope" in capsys.readouterr().err
+    assert main(["keys", "trust", str(pub), "--scope", "clitest"]) == 0
+    [entry] = userdata.settings().publisher_keys
+    assert (entry.key, entry.scope, entry.role) == (
+        key.public_key.to_base64(),
+        ["clitest"],
+        "publisher",
+    )
     feed = publish(
         [build(tmp_path, version=1, edits={"manifest.yaml": ("id: testregion", "id: clitest")})],
         key,
@@ -723,3 +736,19 @@ def test_a_card_printed_from_the_app_is_listed_when_its_number_changes(env: Env)
     assert [(s.record.card_id, s.record.region) for s in changed.stale_prints] == [
         ("akutt", "testregion")
     ]
+
+
+def test_a_bad_catalog_path_is_explained_without_a_regular_expression(env: Env) -> None:
+    from vnr_desktop.core.sync.catalog import parse_catalog
+    from vnr_desktop.core.sync.errors import CatalogError
+
+    feed = env.feed(1)
+    data = json.loads((feed / "catalog.json").read_bytes())
+    data["bundles"][0]["path"] = "../../etc/passwd"
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(json.dumps(data).encode())
+    err = info.value
+    for text in (err.message, err.message_en, err.detail):
+        assert "'../../etc/passwd'" in text
+        assert "[A-Za-z" not in text and "^" not in text
+    assert "bokstaver" not in err.detail and "relative path of letters" in err.detail

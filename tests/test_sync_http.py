@@ -28,6 +28,7 @@ from vnr_desktop.core.sync.catalog import parse_catalog
 from vnr_desktop.core.sync.errors import (
     Cancelled,
     ChecksumMismatch,
+    DeadlineExceeded,
     HttpStatusError,
     NetworkError,
     SourceNotFound,
@@ -305,6 +306,83 @@ def test_cancel_from_another_thread_interrupts_a_stalled_read(
         )
     assert time.monotonic() - start < 5.0  # not the 30 s read timeout
     thread.join()
+    assert snapshot(env.lib) == before
+
+
+def test_header_drip_gives_up_within_the_deadline(env: Env, faulty: FaultyServer) -> None:
+    """Status line, then one header byte every 50 ms: the per-read timeout (2 s) never fires;
+    the request's one deadline does, by shutting the socket down from a timer thread."""
+    faulty.plan.add("feed/catalog.json", "headerdrip:0.05")
+    deadline = 1.5
+    before = snapshot(env.lib)
+    start = time.monotonic()
+    with pytest.raises(DeadlineExceeded) as info:
+        env.updater(fast_http(small_fetch_deadline=deadline, read_timeout=2.0)).check(
+            faulty.url + "feed/"
+        )
+    elapsed = time.monotonic() - start
+    assert elapsed <= deadline * 1.1, elapsed
+    assert "svarhodene" in info.value.message and "1.5 sekunder" in info.value.message
+    assert "headers" in info.value.message_en
+    assert len(faulty.hits_for("catalog.json")) == 1  # not retried: the server is hopeless
+    assert wait_until(lambda: faulty.hits_for("catalog.json")[0].body_bytes > 5)
+    assert snapshot(env.lib) == before
+
+
+def test_a_tls_handshake_dripped_byte_by_byte_gives_up_within_the_deadline() -> None:
+    """A TLS record header announcing 16 KiB, then one byte every 50 ms: the handshake never
+    times out per read; the request's deadline ends it and says TLS was slow."""
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.sendall(b"\x16\x03\x03\x40\x00")
+            while not stop.wait(0.05):
+                try:
+                    conn.sendall(b"\x00")
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}/feed/catalog.json"
+    client = fast_http(small_fetch_deadline=2.0, connect_timeout=5.0)
+    start = time.monotonic()
+    try:
+        with pytest.raises(DeadlineExceeded, match="TLS") as info:
+            client.fetch(url, max_bytes=1000)
+        assert time.monotonic() - start <= 2.0 * 1.1
+        assert "secure connection (TLS)" in info.value.message_en
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)
+
+
+def test_slow_bundle_gives_up_at_its_size_proportional_deadline(
+    env: Env, faulty: FaultyServer
+) -> None:
+    entry = env.entry()
+    faulty.plan.add("feed/" + entry.path, "drip:0.01", "drip:0.01")
+    http = fast_http(
+        attempts=2, stall_window=60.0, bundle_deadline_floor=1.0, bundle_deadline_rate=1e9
+    )
+    assert http.config.bundle_deadline(entry.size) == 1.0
+    assert fast_http(bundle_deadline_rate=100.0).config.bundle_deadline(entry.size) == max(
+        entry.size / 100.0, 120.0
+    )
+    before = snapshot(env.lib)
+    start = time.monotonic()
+    with pytest.raises(DeadlineExceeded, match="ble ikke ferdig lastet ned innen 1 sekunder"):
+        env.updater(http).sync(faulty.url + "feed/")
+    # Two attempts (the second resumes), each cut at its deadline.
+    assert time.monotonic() - start < 2 * 1.1 + 1.0
+    hits = faulty.hits_for(".vnrb")
+    assert len(hits) == 2 and hits[1].range.startswith("bytes=")
     assert snapshot(env.lib) == before
 
 

@@ -33,11 +33,12 @@ def _endorsed_feed(
     signer: minisign.SecretKey,
     until: _dt.date,
     version: int = 1,
+    scope: tuple[str, ...] = ("testregion",),
 ) -> Path:
-    pub_raw, sig_raw = endorse(root, signer.public_key, until)
+    pub_raw = signer.public_key.to_file_text().encode()
     pub = tmp / f"signer-{version}.pub"
     pub.write_bytes(pub_raw)
-    pub.with_name(pub.name + ".minisig").write_bytes(sig_raw)
+    pub.with_name(pub.name + ".minisig").write_bytes(endorse(root, pub_raw, until, scope))
     files = [build(tmp, version=version, edits=PHONE_CHANGE if version > 1 else None)]
     feed = tmp / "feed"
     publish_feed(files, signer, feed, feed_id="rot", publisher="Tests", endorsement=pub)
@@ -46,7 +47,7 @@ def _endorsed_feed(
 
 def _updater(lib: Library, data_dir: Path, root: minisign.SecretKey, **kw: object) -> Updater:
     return Updater(
-        lib, resolve_paths(data_dir).ensure(), keys=keyring(root), http=fast_http(), **kw
+        lib, resolve_paths(data_dir).ensure(), keys=keyring(roots=(root,)), http=fast_http(), **kw
     )  # type: ignore[arg-type]
 
 
@@ -68,7 +69,9 @@ def test_endorsed_signing_key_is_followed(lib: Library, data_dir: Path, tmp_path
     other_dir = tmp_path / "colleague"
     other = open_library(other_dir, install_builtin=False)
     try:
-        Updater(other, resolve_paths(other_dir).ensure(), keys=keyring(root)).import_path(out)
+        Updater(other, resolve_paths(other_dir).ensure(), keys=keyring(roots=(root,))).import_path(
+            out
+        )
         assert other.bundle("testregion") is not None
     finally:
         other.close()
@@ -151,6 +154,8 @@ def test_cli_endorse_checked_by_minisign(library: Library, tmp_path: Path) -> No
                 str(tmp_path / "root.key"),
                 "--valid-days",
                 "30",
+                "--scope",
+                "testregion",
                 "--passphrase-file",
                 str(pw),
             ]

@@ -87,6 +87,26 @@
         <translation>Include your own contacts on the card</translation>
     </message>
     <message>
+        <source>10 lommekort på A4, felles skjærelinjer (ID-1)</source>
+        <translation>10 pocket cards on A4, shared cut lines (ID-1)</translation>
+    </message>
+    <message>
+        <source>Flere kort på A3 med skjæremerker</source>
+        <translation>Several cards on A3 with crop marks</translation>
+    </message>
+    <message>
+        <source>PDF for trykkeri (PDF/X, CMYK)</source>
+        <translation>PDF for a print shop (PDF/X, CMYK)</translation>
+    </message>
+    <message>
+        <source>Lag PDF for trykkeri</source>
+        <translation>Make a PDF for a print shop</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</source>
+        <translation>PDF/X-1a in CMYK with a colour profile (FOGRA39): text and QR code in pure black. For print shops; office printers do not need it.</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Print …</translation>
     </message>
@@ -101,6 +121,14 @@
     <message>
         <source>Lagre kortet som PDF</source>
         <translation>Save the card as PDF</translation>
+    </message>
+    <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Print preview …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Show how the print will look on the paper</translation>
     </message>
     <message>
         <source>Alle kort for regionen</source>
@@ -147,8 +175,8 @@
         <translation>Preview</translation>
     </message>
     <message>
-        <source>Lommekort, 85,6 × 54 mm (ID-1)</source>
-        <translation>Pocket card, 85.6 × 54 mm (ID-1)</translation>
+        <source>Lommekort, 85,6 × 53,98 mm (ID-1)</source>
+        <translation>Pocket card, 85.6 × 53.98 mm (ID-1)</translation>
     </message>
     <message>
         <source>Kort A7, 74 × 105 mm</source>
@@ -290,6 +318,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Urgent help</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>More numbers</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>The numbers there is no room for in the strip</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -629,6 +665,46 @@
         <source>Mer informasjon</source>
         <translation>More information</translation>
     </message>
+    <message>
+        <source>telefonnummeret</source>
+        <translation>the phone number</translation>
+    </message>
+    <message>
+        <source>åpningstiden</source>
+        <translation>the opening hours</translation>
+    </message>
+    <message>
+        <source>hva nummeret gjelder</source>
+        <translation>what the number is for</translation>
+    </message>
+    <message>
+        <source>hvilke kommuner tjenesten dekker</source>
+        <translation>which municipalities the service covers</translation>
+    </message>
+    <message>
+        <source>når tjenesten svarer</source>
+        <translation>when the service answers</translation>
+    </message>
+    <message>
+        <source>adressen</source>
+        <translation>the address</translation>
+    </message>
+    <message>
+        <source>e-postadressen</source>
+        <translation>the email address</translation>
+    </message>
+    <message>
+        <source>nettsiden</source>
+        <translation>the website</translation>
+    </message>
+    <message>
+        <source>navnet</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>en opplysning</source>
+        <translation>a detail</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -664,142 +740,6 @@
         <source>Åpner innholdet …</source>
         <translation>Opening the content …</translation>
     </message>
-    <message>
-        <source>Detaljer</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Hva er du bekymret for?</source>
-        <translation>What worries you?</translation>
-    </message>
-    <message>
-        <source>Oppslag og utskrift</source>
-        <translation>Look up and print</translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Egne kontakter</source>
-        <translation>Own contacts</translation>
-    </message>
-    <message>
-        <source>Tiltaksplan</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Kortstudio – skriv ut kort</source>
-        <translation>Card studio – print cards</translation>
-    </message>
-    <message>
-        <source>Innstillinger</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Fant ikke «{0}» i innholdet.</source>
-        <translation>Could not find “{0}” in the content.</translation>
-    </message>
-    <message>
-        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
-        <translation>The disk is full or failing. The content and the numbers are shown, but nothing can be saved until you free some space and restart the app.</translation>
-    </message>
-    <message>
-        <source>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</source>
-        <translation>The content could not be opened: {0}
-
-If someone is in danger now, call the police emergency number.</translation>
-    </message>
-    <message>
-        <source>Innstillingen kunne ikke lagres: {0}</source>
-        <translation>The setting could not be saved: {0}</translation>
-    </message>
-    <message>
-        <source>Du ser nå innholdet for {0}.</source>
-        <translation>You are now seeing the content for {0}.</translation>
-    </message>
-    <message>
-        <source>Du ser nå bare det nasjonale innholdet.</source>
-        <translation>You are now seeing only the national content.</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) er kopiert.</source>
-        <translation>{0} ({1}) has been copied.</translation>
-    </message>
-    <message>
-        <source>{0} er kopiert.</source>
-        <translation>{0} has been copied.</translation>
-    </message>
-    <message>
-        <source>Kontakten er lagret.</source>
-        <translation>The contact has been saved.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiltak er eksportert til {0}.</source>
-        <translation>
-            <numerusform>%n measure has been exported to {0}.</numerusform>
-            <numerusform>%n measures have been exported to {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kortet kunne ikke lages: {0}</source>
-        <translation>The card could not be made: {0}</translation>
-    </message>
-    <message>
-        <source>Skriv ut kortet</source>
-        <translation>Print the card</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sider er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n page has been sent to the printer.</numerusform>
-            <numerusform>%n pages have been sent to the printer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skriv ut testsiden for tosidig utskrift</source>
-        <translation>Print the double-sided test page</translation>
-    </message>
-    <message>
-        <source>Kortet er lagret i {0}.</source>
-        <translation>The card has been saved in {0}.</translation>
-    </message>
-    <message>
-        <source>Skriv ut alle kort for regionen</source>
-        <translation>Print all cards for the region</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n card has been sent to the printer.</numerusform>
-            <numerusform>%n cards have been sent to the printer.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er lagret i {0}.</source>
-        <translation>
-            <numerusform>%n card has been saved in {0}.</numerusform>
-            <numerusform>%n cards have been saved in {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Utskriften av alle kort ble avbrutt.</source>
-        <translation>Printing all cards was cancelled.</translation>
-    </message>
-    <message>
-        <source>Gikk tilbake til forrige versjon: {0}</source>
-        <translation>Went back to the previous version: {0}</translation>
-    </message>
-    <message>
-        <source>Søkehistorikken er slettet.</source>
-        <translation>The search history has been deleted.</translation>
-    </message>
 </context>
 <context>
     <name>MeasuresModel</name>
@@ -826,6 +766,10 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (parts: {1})</translation>
     </message>
     <message>
         <source>{0} – forsinket</source>
@@ -936,10 +880,65 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>NavigationController</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Hva er du bekymret for?</source>
+        <translation>What worries you?</translation>
+    </message>
+    <message>
+        <source>Oppslag og utskrift</source>
+        <translation>Look up and print</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Own contacts</translation>
+    </message>
+    <message>
+        <source>Tiltaksplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Kortstudio – skriv ut kort</source>
+        <translation>Card studio – print cards</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Fant ikke «{0}» i innholdet.</source>
+        <translation>Could not find “{0}” in the content.</translation>
+    </message>
+</context>
+<context>
     <name>NeutralScreen</name>
     <message>
         <source>Notater</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Continue (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1112,6 +1111,66 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>PrintingController</name>
+    <message>
+        <source>Kortet kunne ikke lages: {0}</source>
+        <translation>The card could not be made: {0}</translation>
+    </message>
+    <message>
+        <source>Skriv ut kortet</source>
+        <translation>Print the card</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>The card has been sent to the printer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sider er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n page has been sent to the printer.</numerusform>
+            <numerusform>%n pages have been sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>The print has been reduced to {0} % to fit the paper.</translation>
+    </message>
+    <message>
+        <source>Skriv ut testsiden for tosidig utskrift</source>
+        <translation>Print the double-sided test page</translation>
+    </message>
+    <message>
+        <source>Kortet er lagret i {0}.</source>
+        <translation>The card has been saved in {0}.</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle kort for regionen</source>
+        <translation>Print all cards for the region</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n card has been sent to the printer.</numerusform>
+            <numerusform>%n cards have been sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er lagret i {0}.</source>
+        <translation>
+            <numerusform>%n card has been saved in {0}.</numerusform>
+            <numerusform>%n cards have been saved in {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften av alle kort ble avbrutt.</source>
+        <translation>Printing all cards was cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>SMS</source>
@@ -1186,6 +1245,14 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>Covers</translation>
     </message>
     <message>
+        <source>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</source>
+        <translation>today&apos;s reference – general knowledge, not from the source document</translation>
+    </message>
+    <message>
+        <source>slik kilden viser til den; henvisningen er utdatert</source>
+        <translation>as the source cites it; the reference is outdated</translation>
+    </message>
+    <message>
         <source>Kildene er uenige om {0}. Vist: {1}. {2}</source>
         <translation>The sources disagree about {0}. Shown: {1}. {2}</translation>
     </message>
@@ -1200,6 +1267,14 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (parts: {1})</translation>
+    </message>
+    <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – overdue</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1236,6 +1311,13 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Fant ikke dette i innholdet.</source>
         <translation>This was not found in the content.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Own contacts</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1403,56 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>The disk is full or failing. The content and the numbers are shown, but nothing can be saved until you free some space and restart the app.</translation>
+    </message>
+    <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>The content could not be opened: {0}
+
+If someone is in danger now, call the police emergency number.</translation>
+    </message>
+    <message>
+        <source>Innstillingen kunne ikke lagres: {0}</source>
+        <translation>The setting could not be saved: {0}</translation>
+    </message>
+    <message>
+        <source>Du ser nå innholdet for {0}.</source>
+        <translation>You are now seeing the content for {0}.</translation>
+    </message>
+    <message>
+        <source>Du ser nå bare det nasjonale innholdet.</source>
+        <translation>You are now seeing only the national content.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) er kopiert.</source>
+        <translation>{0} ({1}) has been copied.</translation>
+    </message>
+    <message>
+        <source>{0} er kopiert.</source>
+        <translation>{0} has been copied.</translation>
+    </message>
+    <message>
+        <source>Kontakten er lagret.</source>
+        <translation>The contact has been saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiltak er eksportert til {0}.</source>
+        <translation>
+            <numerusform>%n measure has been exported to {0}.</numerusform>
+            <numerusform>%n measures have been exported to {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søkehistorikken er slettet.</source>
+        <translation>The search history has been deleted.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Innstillinger</source>
@@ -1357,10 +1489,6 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>High contrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>The language changes the next time you start the app.</translation>
     </message>
     <message>
         <source>Utskrift</source>
@@ -1435,6 +1563,26 @@ If someone is in danger now, call the police emergency number.</translation>
         <translation>Update source</translation>
     </message>
     <message>
+        <source>Utgivernøkler appen stoler på</source>
+        <translation>Publisher keys this app trusts</translation>
+    </message>
+    <message>
+        <source>Stol på nøkkel …</source>
+        <translation>Trust a key …</translation>
+    </message>
+    <message>
+        <source>Stol på en utgivers offentlige nøkkel</source>
+        <translation>Trust a publisher&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Fjern valgt nøkkel</source>
+        <translation>Remove selected key</translation>
+    </message>
+    <message>
+        <source>Slutt å stole på valgt nøkkel</source>
+        <translation>Stop trusting the selected key</translation>
+    </message>
+    <message>
         <source>Installert innhold</source>
         <translation>Installed content</translation>
     </message>
@@ -1481,6 +1629,26 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>{0} – versjon {1}, {2}</source>
         <translation>{0} – version {1}, {2}</translation>
+    </message>
+    <message>
+        <source>rotnøkkel</source>
+        <translation>root key</translation>
+    </message>
+    <message>
+        <source>utgiver</source>
+        <translation>publisher</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <source>Velg utgiverens offentlige nøkkel</source>
+        <translation>Choose the publisher&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Nøkler (*.pub)</source>
+        <translation>Keys (*.pub)</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1702,13 @@ If someone is in danger now, call the police emergency number.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Gikk tilbake til forrige versjon: {0}</source>
+        <translation>Went back to the previous version: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SyncFlow</name>
     <message>
         <source>Ser etter oppdateringer …</source>
@@ -1546,6 +1721,49 @@ If someone is in danger now, call the police emergency number.</translation>
     <message>
         <source>Velg mappen med innholdet som skal importeres</source>
         <translation>Choose the folder with the content to import</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>Stol på utgivernøkkel</source>
+        <translation>Trust a publisher key</translation>
+    </message>
+    <message>
+        <source>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</source>
+        <translation>Compare the key id and fingerprint with what the publisher gave you (on paper or by phone) before you trust the key.</translation>
+    </message>
+    <message>
+        <source>Nøkkel-ID</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <source>Fingeravtrykk</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Regioner nøkkelen får publisere</source>
+        <translation>Regions the key may publish</translation>
+    </message>
+    <message>
+        <source>for eksempel gjovik, nasjonal</source>
+        <translation>for example gjovik, nasjonal</translation>
+    </message>
+    <message>
+        <source>Får publisere</source>
+        <translation>May publish</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</source>
+        <translation>Root key (endorses and revokes keys, never signs content)</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel</source>
+        <translation>Root key</translation>
+    </message>
+    <message>
+        <source>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</source>
+        <translation>Type the regions the key may publish, separated by commas (for example gjovik, hamar, or nasjonal for national content).</translation>
     </message>
 </context>
 <context>

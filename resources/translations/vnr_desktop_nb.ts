@@ -87,6 +87,26 @@
         <translation>Ta med egne kontakter på kortet</translation>
     </message>
     <message>
+        <source>10 lommekort på A4, felles skjærelinjer (ID-1)</source>
+        <translation>10 lommekort på A4, felles skjærelinjer (ID-1)</translation>
+    </message>
+    <message>
+        <source>Flere kort på A3 med skjæremerker</source>
+        <translation>Flere kort på A3 med skjæremerker</translation>
+    </message>
+    <message>
+        <source>PDF for trykkeri (PDF/X, CMYK)</source>
+        <translation>PDF for trykkeri (PDF/X, CMYK)</translation>
+    </message>
+    <message>
+        <source>Lag PDF for trykkeri</source>
+        <translation>Lag PDF for trykkeri</translation>
+    </message>
+    <message>
+        <source>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</source>
+        <translation>PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. For trykkerier; vanlige skrivere trenger det ikke.</translation>
+    </message>
+    <message>
         <source>Skriv ut …</source>
         <translation>Skriv ut …</translation>
     </message>
@@ -101,6 +121,14 @@
     <message>
         <source>Lagre kortet som PDF</source>
         <translation>Lagre kortet som PDF</translation>
+    </message>
+    <message>
+        <source>Forhåndsvis utskrift …</source>
+        <translation>Forhåndsvis utskrift …</translation>
+    </message>
+    <message>
+        <source>Vis hvordan utskriften blir på arket</source>
+        <translation>Vis hvordan utskriften blir på arket</translation>
     </message>
     <message>
         <source>Alle kort for regionen</source>
@@ -147,8 +175,8 @@
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <source>Lommekort, 85,6 × 54 mm (ID-1)</source>
-        <translation>Lommekort, 85,6 × 54 mm (ID-1)</translation>
+        <source>Lommekort, 85,6 × 53,98 mm (ID-1)</source>
+        <translation>Lommekort, 85,6 × 53,98 mm (ID-1)</translation>
     </message>
     <message>
         <source>Kort A7, 74 × 105 mm</source>
@@ -290,6 +318,14 @@
     <message>
         <source>Akutt hjelp</source>
         <translation>Akutt hjelp</translation>
+    </message>
+    <message>
+        <source>Flere numre</source>
+        <translation>Flere numre</translation>
+    </message>
+    <message>
+        <source>Numrene det ikke er plass til i stripen</source>
+        <translation>Numrene det ikke er plass til i stripen</translation>
     </message>
     <message>
         <source>Åpent: {0}</source>
@@ -629,6 +665,46 @@
         <source>Mer informasjon</source>
         <translation>Mer informasjon</translation>
     </message>
+    <message>
+        <source>telefonnummeret</source>
+        <translation>telefonnummeret</translation>
+    </message>
+    <message>
+        <source>åpningstiden</source>
+        <translation>åpningstiden</translation>
+    </message>
+    <message>
+        <source>hva nummeret gjelder</source>
+        <translation>hva nummeret gjelder</translation>
+    </message>
+    <message>
+        <source>hvilke kommuner tjenesten dekker</source>
+        <translation>hvilke kommuner tjenesten dekker</translation>
+    </message>
+    <message>
+        <source>når tjenesten svarer</source>
+        <translation>når tjenesten svarer</translation>
+    </message>
+    <message>
+        <source>adressen</source>
+        <translation>adressen</translation>
+    </message>
+    <message>
+        <source>e-postadressen</source>
+        <translation>e-postadressen</translation>
+    </message>
+    <message>
+        <source>nettsiden</source>
+        <translation>nettsiden</translation>
+    </message>
+    <message>
+        <source>navnet</source>
+        <translation>navnet</translation>
+    </message>
+    <message>
+        <source>en opplysning</source>
+        <translation>en opplysning</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -664,142 +740,6 @@
         <source>Åpner innholdet …</source>
         <translation>Åpner innholdet …</translation>
     </message>
-    <message>
-        <source>Detaljer</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Hva er du bekymret for?</source>
-        <translation>Hva er du bekymret for?</translation>
-    </message>
-    <message>
-        <source>Oppslag og utskrift</source>
-        <translation>Oppslag og utskrift</translation>
-    </message>
-    <message>
-        <source>Kontakter</source>
-        <translation>Kontakter</translation>
-    </message>
-    <message>
-        <source>Egne kontakter</source>
-        <translation>Egne kontakter</translation>
-    </message>
-    <message>
-        <source>Tiltaksplan</source>
-        <translation>Tiltaksplan</translation>
-    </message>
-    <message>
-        <source>Kortstudio – skriv ut kort</source>
-        <translation>Kortstudio – skriv ut kort</translation>
-    </message>
-    <message>
-        <source>Innstillinger</source>
-        <translation>Innstillinger</translation>
-    </message>
-    <message>
-        <source>Fant ikke «{0}» i innholdet.</source>
-        <translation>Fant ikke «{0}» i innholdet.</translation>
-    </message>
-    <message>
-        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
-        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
-    </message>
-    <message>
-        <source>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</source>
-        <translation>Innholdet kunne ikke åpnes: {0}
-
-Er noen i fare nå, ring politiets nødnummer.</translation>
-    </message>
-    <message>
-        <source>Innstillingen kunne ikke lagres: {0}</source>
-        <translation>Innstillingen kunne ikke lagres: {0}</translation>
-    </message>
-    <message>
-        <source>Du ser nå innholdet for {0}.</source>
-        <translation>Du ser nå innholdet for {0}.</translation>
-    </message>
-    <message>
-        <source>Du ser nå bare det nasjonale innholdet.</source>
-        <translation>Du ser nå bare det nasjonale innholdet.</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) er kopiert.</source>
-        <translation>{0} ({1}) er kopiert.</translation>
-    </message>
-    <message>
-        <source>{0} er kopiert.</source>
-        <translation>{0} er kopiert.</translation>
-    </message>
-    <message>
-        <source>Kontakten er lagret.</source>
-        <translation>Kontakten er lagret.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiltak er eksportert til {0}.</source>
-        <translation>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kortet kunne ikke lages: {0}</source>
-        <translation>Kortet kunne ikke lages: {0}</translation>
-    </message>
-    <message>
-        <source>Skriv ut kortet</source>
-        <translation>Skriv ut kortet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sider er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n side er sendt til skriveren.</numerusform>
-            <numerusform>%n sider er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Skriv ut testsiden for tosidig utskrift</source>
-        <translation>Skriv ut testsiden for tosidig utskrift</translation>
-    </message>
-    <message>
-        <source>Kortet er lagret i {0}.</source>
-        <translation>Kortet er lagret i {0}.</translation>
-    </message>
-    <message>
-        <source>Skriv ut alle kort for regionen</source>
-        <translation>Skriv ut alle kort for regionen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er sendt til skriveren.</source>
-        <translation>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-            <numerusform>%n kort er sendt til skriveren.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kort er lagret i {0}.</source>
-        <translation>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-            <numerusform>%n kort er lagret i {0}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Utskriften av alle kort ble avbrutt.</source>
-        <translation>Utskriften av alle kort ble avbrutt.</translation>
-    </message>
-    <message>
-        <source>Gikk tilbake til forrige versjon: {0}</source>
-        <translation>Gikk tilbake til forrige versjon: {0}</translation>
-    </message>
-    <message>
-        <source>Søkehistorikken er slettet.</source>
-        <translation>Søkehistorikken er slettet.</translation>
-    </message>
 </context>
 <context>
     <name>MeasuresModel</name>
@@ -826,6 +766,10 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (deler: {1})</translation>
     </message>
     <message>
         <source>{0} – forsinket</source>
@@ -936,10 +880,65 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>NavigationController</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Hva er du bekymret for?</source>
+        <translation>Hva er du bekymret for?</translation>
+    </message>
+    <message>
+        <source>Oppslag og utskrift</source>
+        <translation>Oppslag og utskrift</translation>
+    </message>
+    <message>
+        <source>Kontakter</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
+    </message>
+    <message>
+        <source>Tiltaksplan</source>
+        <translation>Tiltaksplan</translation>
+    </message>
+    <message>
+        <source>Kortstudio – skriv ut kort</source>
+        <translation>Kortstudio – skriv ut kort</translation>
+    </message>
+    <message>
+        <source>Innstillinger</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Fant ikke «{0}» i innholdet.</source>
+        <translation>Fant ikke «{0}» i innholdet.</translation>
+    </message>
+</context>
+<context>
     <name>NeutralScreen</name>
     <message>
         <source>Notater</source>
         <translation>Notater</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsett</source>
+        <translation>&amp;Fortsett</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Fortsett (Ctrl+Enter)</source>
+        <translation>Fortsett (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Notat</source>
@@ -1112,6 +1111,66 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>PrintingController</name>
+    <message>
+        <source>Kortet kunne ikke lages: {0}</source>
+        <translation>Kortet kunne ikke lages: {0}</translation>
+    </message>
+    <message>
+        <source>Skriv ut kortet</source>
+        <translation>Skriv ut kortet</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av utskriften</source>
+        <translation>Forhåndsvisning av utskriften</translation>
+    </message>
+    <message>
+        <source>Kortet er sendt til skriveren.</source>
+        <translation>Kortet er sendt til skriveren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sider er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n side er sendt til skriveren.</numerusform>
+            <numerusform>%n sider er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften er forminsket til {0} % for å få plass på papiret.</source>
+        <translation>Utskriften er forminsket til {0} % for å få plass på papiret.</translation>
+    </message>
+    <message>
+        <source>Skriv ut testsiden for tosidig utskrift</source>
+        <translation>Skriv ut testsiden for tosidig utskrift</translation>
+    </message>
+    <message>
+        <source>Kortet er lagret i {0}.</source>
+        <translation>Kortet er lagret i {0}.</translation>
+    </message>
+    <message>
+        <source>Skriv ut alle kort for regionen</source>
+        <translation>Skriv ut alle kort for regionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er sendt til skriveren.</source>
+        <translation>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+            <numerusform>%n kort er sendt til skriveren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kort er lagret i {0}.</source>
+        <translation>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+            <numerusform>%n kort er lagret i {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Utskriften av alle kort ble avbrutt.</source>
+        <translation>Utskriften av alle kort ble avbrutt.</translation>
+    </message>
+</context>
+<context>
     <name>Render</name>
     <message>
         <source>SMS</source>
@@ -1186,6 +1245,14 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Gjelder</translation>
     </message>
     <message>
+        <source>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</source>
+        <translation>dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet</translation>
+    </message>
+    <message>
+        <source>slik kilden viser til den; henvisningen er utdatert</source>
+        <translation>slik kilden viser til den; henvisningen er utdatert</translation>
+    </message>
+    <message>
         <source>Kildene er uenige om {0}. Vist: {1}. {2}</source>
         <translation>Kildene er uenige om {0}. Vist: {1}. {2}</translation>
     </message>
@@ -1200,6 +1267,14 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>{0} (deler: {1})</source>
+        <translation>{0} (deler: {1})</translation>
+    </message>
+    <message>
+        <source>{0} – forsinket</source>
+        <translation>{0} – forsinket</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1236,6 +1311,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Fant ikke dette i innholdet.</source>
         <translation>Fant ikke dette i innholdet.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Egne kontakter</source>
+        <translation>Egne kontakter</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1403,56 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <source>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</source>
+        <translation>Disken er full eller feiler. Innholdet og numrene vises, men ingenting kan lagres før du frigjør plass og starter appen på nytt.</translation>
+    </message>
+    <message>
+        <source>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</source>
+        <translation>Innholdet kunne ikke åpnes: {0}
+
+Er noen i fare nå, ring politiets nødnummer.</translation>
+    </message>
+    <message>
+        <source>Innstillingen kunne ikke lagres: {0}</source>
+        <translation>Innstillingen kunne ikke lagres: {0}</translation>
+    </message>
+    <message>
+        <source>Du ser nå innholdet for {0}.</source>
+        <translation>Du ser nå innholdet for {0}.</translation>
+    </message>
+    <message>
+        <source>Du ser nå bare det nasjonale innholdet.</source>
+        <translation>Du ser nå bare det nasjonale innholdet.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) er kopiert.</source>
+        <translation>{0} ({1}) er kopiert.</translation>
+    </message>
+    <message>
+        <source>{0} er kopiert.</source>
+        <translation>{0} er kopiert.</translation>
+    </message>
+    <message>
+        <source>Kontakten er lagret.</source>
+        <translation>Kontakten er lagret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiltak er eksportert til {0}.</source>
+        <translation>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+            <numerusform>%n tiltak er eksportert til {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Søkehistorikken er slettet.</source>
+        <translation>Søkehistorikken er slettet.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Innstillinger</source>
@@ -1357,10 +1489,6 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Høy kontrast</source>
         <translation>Høy kontrast</translation>
-    </message>
-    <message>
-        <source>Språket byttes neste gang du starter programmet.</source>
-        <translation>Språket byttes neste gang du starter programmet.</translation>
     </message>
     <message>
         <source>Utskrift</source>
@@ -1435,6 +1563,26 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
         <translation>Oppdateringskilde</translation>
     </message>
     <message>
+        <source>Utgivernøkler appen stoler på</source>
+        <translation>Utgivernøkler appen stoler på</translation>
+    </message>
+    <message>
+        <source>Stol på nøkkel …</source>
+        <translation>Stol på nøkkel …</translation>
+    </message>
+    <message>
+        <source>Stol på en utgivers offentlige nøkkel</source>
+        <translation>Stol på en utgivers offentlige nøkkel</translation>
+    </message>
+    <message>
+        <source>Fjern valgt nøkkel</source>
+        <translation>Fjern valgt nøkkel</translation>
+    </message>
+    <message>
+        <source>Slutt å stole på valgt nøkkel</source>
+        <translation>Slutt å stole på valgt nøkkel</translation>
+    </message>
+    <message>
         <source>Installert innhold</source>
         <translation>Installert innhold</translation>
     </message>
@@ -1481,6 +1629,26 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>{0} – versjon {1}, {2}</source>
         <translation>{0} – versjon {1}, {2}</translation>
+    </message>
+    <message>
+        <source>rotnøkkel</source>
+        <translation>rotnøkkel</translation>
+    </message>
+    <message>
+        <source>utgiver</source>
+        <translation>utgiver</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <source>Velg utgiverens offentlige nøkkel</source>
+        <translation>Velg utgiverens offentlige nøkkel</translation>
+    </message>
+    <message>
+        <source>Nøkler (*.pub)</source>
+        <translation>Nøkler (*.pub)</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1702,13 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Gikk tilbake til forrige versjon: {0}</source>
+        <translation>Gikk tilbake til forrige versjon: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SyncFlow</name>
     <message>
         <source>Ser etter oppdateringer …</source>
@@ -1546,6 +1721,49 @@ Er noen i fare nå, ring politiets nødnummer.</translation>
     <message>
         <source>Velg mappen med innholdet som skal importeres</source>
         <translation>Velg mappen med innholdet som skal importeres</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <source>Stol på utgivernøkkel</source>
+        <translation>Stol på utgivernøkkel</translation>
+    </message>
+    <message>
+        <source>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</source>
+        <translation>Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir eller i telefon) før du stoler på nøkkelen.</translation>
+    </message>
+    <message>
+        <source>Nøkkel-ID</source>
+        <translation>Nøkkel-ID</translation>
+    </message>
+    <message>
+        <source>Fingeravtrykk</source>
+        <translation>Fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>Regioner nøkkelen får publisere</source>
+        <translation>Regioner nøkkelen får publisere</translation>
+    </message>
+    <message>
+        <source>for eksempel gjovik, nasjonal</source>
+        <translation>for eksempel gjovik, nasjonal</translation>
+    </message>
+    <message>
+        <source>Får publisere</source>
+        <translation>Får publisere</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</source>
+        <translation>Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)</translation>
+    </message>
+    <message>
+        <source>Rotnøkkel</source>
+        <translation>Rotnøkkel</translation>
+    </message>
+    <message>
+        <source>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</source>
+        <translation>Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, hamar, eller nasjonal for nasjonalt innhold).</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,44 @@ class AttackEnv:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             assert main(["--data-dir", str(self.data), "import", str(feed)]) == 0
 
+    def trust(self, key: Any, scope: list[str], role: str = "publisher") -> None:
+        """Set-up step: the administrator also trusts ``key`` (a root, another publisher)."""
+        from vnr_desktop.core.settings import PublisherKey
+        from vnr_desktop.core.userdata import UserData
+
+        ud = UserData(self.data / "user.db")
+        try:
+            settings = ud.settings()
+            entry = PublisherKey(key=key.public_key.to_base64(), scope=scope, role=role)
+            settings.publisher_keys = [*settings.publisher_keys, entry]
+            ud.save_settings(settings)
+        finally:
+            ud.close()
+
+    def endorsement(self, root: Any, signer: Any, scope: tuple[str, ...]) -> Path:
+        from vnr_desktop.core.sync.endorsement import endorse
+
+        pub = self.work / f"endorsed-{signer.id_hex}.pub"
+        text = signer.public_key.to_file_text().encode()
+        pub.write_bytes(text)
+        until = _dt.date.today() + _dt.timedelta(days=30)
+        pub.with_name(pub.name + ".minisig").write_bytes(endorse(root, text, until, scope))
+        return pub
+
+    def revocations(self, root: Any, *keys: Any, folder: Path | None = None) -> Path:
+        from vnr_desktop.core.sync import revocation
+
+        folder = folder or self.work / "revocations"
+        folder.mkdir(parents=True, exist_ok=True)
+        entries = [
+            revocation.RevokedKey(key=k.id_hex, reason="nøkkelen er stjålet", date=_dt.date.today())
+            for k in keys
+        ]
+        raw, sig = revocation.build(root, entries)
+        (folder / "revoked.json").write_bytes(raw)
+        (folder / "revoked.json.minisig").write_bytes(sig)
+        return folder / "revoked.json"
+
     def server(self, root: Path) -> FaultyServer:
         server = FaultyServer(root)
         server.__enter__()
@@ -297,6 +335,116 @@ def a_garbage_signature_file(env: AttackEnv) -> Action:
     feed = env.feed([env.bundle()])
     (feed / "catalog.json.minisig").write_bytes(os.urandom(300))
     return cli("sync", "--source", str(feed))
+
+
+# --------------------------------------------------------------------------- trust (scope, roles, revocation)
+
+
+@attack("trust", words=("får bare publisere",))
+def a_out_of_scope_national_bundle_from_a_municipal_key(env: AttackEnv) -> Action:
+    file = env.bundle(version=90, edits={"manifest.yaml": ("id: testregion", "id: nasjonal")})
+    env.sign(file)
+    return cli("import", str(file))
+
+
+@attack("trust", words=("får bare publisere",))
+def a_out_of_scope_bundle_signed_by_another_regions_key(env: AttackEnv) -> Action:
+    hamar = make_key()
+    env.trust(hamar, ["hamar"])
+    feed = env.feed([env.bundle()])
+    env.sign(feed / env.catalog_of(feed).bundles[0].path, hamar)
+    return cli("sync", "--source", str(feed))
+
+
+@attack("trust", expect={"ignored"})
+def a_out_of_scope_catalog_entry(env: AttackEnv) -> Action:
+    # Another region's publisher lists testregion in its own feed: the entry is skipped.
+    hamar = make_key()
+    env.trust(hamar, ["hamar"])
+    file = env.bundle()
+    env.sign(file, hamar)
+    return cli("sync", "--source", str(env.feed([file], key=hamar)))
+
+
+@attack("trust", words=("rotnøkkelen selv gjelder bare",))
+def a_out_of_scope_endorsement(env: AttackEnv) -> Action:
+    root, signer = make_key(), make_key()
+    env.trust(root, ["testregion"], "root")
+    pub = env.endorsement(root, signer, ("nasjonal", "testregion"))
+    return cli("sync", "--source", str(env.feed([env.bundle()], key=signer, endorsement=pub)))
+
+
+@attack("trust", words=("rotnøkkel",))
+def a_root_signed_content(env: AttackEnv) -> Action:
+    root = make_key()
+    env.trust(root, ["testregion"], "root")
+    return cli("sync", "--source", str(env.feed([env.bundle()], key=root)))
+
+
+@attack("trust", words=("ikke er en rotnøkkel",))
+def a_non_root_endorsement(env: AttackEnv) -> Action:
+    signer = make_key()
+    pub = env.endorsement(env.key, signer, ("testregion",))
+    return cli("sync", "--source", str(env.feed([env.bundle()], key=signer, endorsement=pub)))
+
+
+@attack("trust", words=("trukket tilbake",))
+def a_revoked_key_in_the_feed(env: AttackEnv) -> Action:
+    root = make_key()
+    env.trust(root, ["testregion"], "root")
+    revoked = env.revocations(root, env.key)
+    return cli("sync", "--source", str(env.feed([env.bundle()], revocations=revoked)))
+
+
+@attack("trust", words=("trukket tilbake",))
+def a_revoked_key_usb_folder(env: AttackEnv) -> Action:
+    root = make_key()
+    env.trust(root, ["testregion"], "root")
+    usb = env.work / "usb"
+    env.revocations(root, env.key, folder=usb)
+    file = env.bundle()
+    env.sign(file)
+    shutil.copy(file, usb / file.name)
+    shutil.copy(file.with_name(file.name + ".minisig"), usb / (file.name + ".minisig"))
+    return cli("import", str(usb))
+
+
+@attack("trust", words=("trukket tilbake",))
+def a_revoked_key_single_file_after_the_list(env: AttackEnv) -> Action:
+    root = make_key()
+    env.trust(root, ["testregion"], "root")
+    revoked = env.revocations(root, env.key)
+    file = env.bundle()
+    env.sign(file)
+
+    def run(updater: Any) -> Any:
+        updater.import_path(revoked)  # seen once, from a USB stick
+        return updater.import_path(file)
+
+    return api(run)
+
+
+@attack("trust", words=("trukket tilbake",))
+def a_revoked_key_with_a_cached_endorsement(env: AttackEnv) -> Action:
+    root, signer = make_key(), make_key()
+    env.trust(root, ["testregion"], "root")
+    pub = env.endorsement(root, signer, ("testregion",))
+    env.install(env.feed([env.bundle()], name="v2-feed", key=signer, endorsement=pub))
+    revoked = env.revocations(root, signer)
+    v3 = env.feed([env.bundle(version=3)], name="v3-feed", key=signer, endorsement=pub)
+
+    def run(updater: Any) -> Any:
+        updater.import_path(revoked)
+        return updater.sync(v3)
+
+    return api(run)
+
+
+@attack("trust", words=("ikke er en rotnøkkel",))
+def a_revocation_list_signed_by_a_publisher(env: AttackEnv) -> Action:
+    victim = make_key()
+    env.trust(victim, ["testregion"])
+    return cli("import", str(env.revocations(env.key, victim)))
 
 
 # --------------------------------------------------------------------------- catalogs
@@ -656,6 +804,14 @@ def a_server_sending_one_byte_a_second(env: AttackEnv) -> Action:
     return _http_attack(env, {"catalog.json": ["drip:1.0"] * 5}, attempts=2, stall_window=0.5)
 
 
+@attack("network", words=("svarhodene",), max_seconds=2.0 * 1.1 + 1.0)
+def a_server_dripping_its_headers_one_byte_at_a_time(env: AttackEnv) -> Action:
+    # The per-read timeout never fires; the request's one deadline (2 s here) does.
+    return _http_attack(
+        env, {"catalog.json": ["headerdrip:0.05"] * 5}, small_fetch_deadline=2.0, read_timeout=5.0
+    )
+
+
 @attack("network", words=("sluttet", "svarte ikke", "treg", "brutt"), max_seconds=15)
 def a_server_that_stops_mid_body(env: AttackEnv) -> Action:
     return _http_attack(env, {"BUNDLE": ["stall:500"] * 5}, attempts=2, read_timeout=0.5)
@@ -762,7 +918,7 @@ def _run_api(data: Path, fn: Callable[[Any], Any]) -> tuple[Outcome, str]:
     lib = Library(data / "library.db")
     ud = UserData(data / "user.db")
     try:
-        keys = trusted_keys(ud.settings().extra_public_keys)
+        keys = trusted_keys(ud.settings())
         updater = Updater(lib, resolve_paths(data), keys=keys, userdata=ud, http=fast_http())
         try:
             result = fn(updater)

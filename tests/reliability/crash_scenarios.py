@@ -338,15 +338,15 @@ def sync_scenario(feed: SyncFeed) -> Scenario:
 
         from vnr_desktop.core.library import Library
         from vnr_desktop.core.paths import resolve_paths
-        from vnr_desktop.core.sync.keyring import trusted_keys
+        from vnr_desktop.core.settings import PublisherKey
+        from vnr_desktop.core.sync.keyring import from_entries
         from vnr_desktop.core.sync.updater import Updater
         from vnr_desktop.core.userdata import UserData
 
+        trust = PublisherKey(key=feed.key.public_key.to_base64(), scope=["testregion"])
         ud = UserData(data_dir / "user.db")
         try:
-            settings = ud.settings().model_copy(
-                update={"extra_public_keys": [feed.key.public_key.to_base64()]}
-            )
+            settings = ud.settings().model_copy(update={"publisher_keys": [trust]})
             ud.save_settings(settings)
         finally:
             ud.close()
@@ -355,7 +355,7 @@ def sync_scenario(feed: SyncFeed) -> Scenario:
             updater = Updater(
                 lib,
                 resolve_paths(data_dir).ensure(),
-                keys=trusted_keys([feed.key.public_key.to_base64()], include_builtin=False),
+                keys=from_entries([trust]),
                 http=fast_http(),
             )
             updater.import_path(feed.folder.parent / "v1-feed")

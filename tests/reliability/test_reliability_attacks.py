@@ -20,6 +20,7 @@ def test_the_matrix_covers_every_threat_the_issue_names() -> None:
         "oversize",
         "yaml",
         "network",
+        "trust",
     }
     names = " ".join(a.name for a in ATTACKS)
     for threat in (
@@ -41,6 +42,16 @@ def test_the_matrix_covers_every_threat_the_issue_names() -> None:
         "one-byte-a-second",
         "dns",
         "reset",
+        "out-of-scope-bundle",
+        "out-of-scope-catalog-entry",
+        "out-of-scope-endorsement",
+        "root-signed-content",
+        "non-root-endorsement",
+        "revoked-key-in-the-feed",
+        "revoked-key-usb",
+        "revoked-key-single-file",
+        "revoked-key-with-a-cached-endorsement",
+        "dripping-its-headers",
     ):
         assert threat in names, threat
     assert len(ATTACKS) >= 40

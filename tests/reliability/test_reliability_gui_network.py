@@ -42,7 +42,7 @@ def _window_against(qtbot: Any, gui_data: Path, server: FaultyServer, key: Any) 
         region=TEST_REGION,
         first_run_done=True,
         update_source=server.url,
-        extra_public_keys=[key.public_key.to_base64()],
+        publisher_keys=[{"key": key.public_key.to_base64(), "scope": ["testregion"]}],
     )
     window = open_window(qtbot, gui_data)
     wait_idle(qtbot, window)  # measure the update check, not the window's first load

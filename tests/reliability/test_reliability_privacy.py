@@ -119,7 +119,7 @@ def test_main_flows_reach_only_the_configured_update_source(
             ("search", "116 111"),
             ("search", "vold mot barn", "--json"),
             ("cards", "list"),
-            ("keys", "trust", str(pub)),
+            ("keys", "trust", str(pub), "--scope", "testregion"),
             ("import", str(work / "v1-feed")),  # a USB stick: no network at all
             ("sync", "--source", server.url),
             ("sync", "--source", server.url),  # nothing new: one conditional request
@@ -216,9 +216,13 @@ def test_the_gui_opens_no_network_connection_but_the_update_source(
     data = tmp_path / "data"
     from reliability_support import fill_user_data
 
+    from vnr_desktop.core.settings import PublisherKey
+
     data.mkdir()
     fill_user_data(
-        data / "user.db", update_source=server.url, extra_public_keys=[key.public_key.to_base64()]
+        data / "user.db",
+        update_source=server.url,
+        publisher_keys=[PublisherKey(key=key.public_key.to_base64(), scope=["testregion"])],
     )
     trace = tmp_path / "trace"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

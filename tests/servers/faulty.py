@@ -11,7 +11,8 @@ can be given a list of faults, used one per request (then it behaves well):
 - ``endless``     announce no length and send bytes forever (until the client gives up);
 - ``norange``     ignore Range and send the whole file with 200;
 - ``badrange``    answer a Range request with a 206 starting at the wrong offset;
-- ``swap:PATH``   send the bytes of another file instead (a malicious mirror).
+- ``swap:PATH``   send the bytes of another file instead (a malicious mirror);
+- ``headerdrip:SECONDS`` send the status line, then one header byte every SECONDS, forever.
 
 It also acts as a plain HTTP proxy (a request line with an absolute URL), recording that the
 request came through it, to prove the client honours HTTP_PROXY.
@@ -116,6 +117,23 @@ class FaultyServer:
             h.send_header("Content-Length", str(len(body)))
             h.end_headers()
             h.wfile.write(body)
+            return
+        if fault and fault.startswith("headerdrip:"):
+            every = float(fault.split(":", 1)[1])
+            hit = self._record(Hit(path, 200, rng, 0, proxied))
+            try:
+                h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                h.wfile.flush()
+                header = b"X-Slow: " + b"a" * 100_000
+                for i in range(len(header)):
+                    if self.stop_event.wait(every):
+                        break
+                    h.wfile.write(header[i : i + 1])
+                    h.wfile.flush()
+                    hit.body_bytes += 1
+            except OSError:
+                pass
+            h.close_connection = True
             return
         if fault and fault.startswith("swap:"):
             file = self.root / fault.split(":", 1)[1]

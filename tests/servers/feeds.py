@@ -15,6 +15,8 @@ from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import build_bundle
 from vnr_desktop.core.sync.catalog import publish_feed
 from vnr_desktop.core.sync.http import HttpClient, HttpConfig
+from vnr_desktop.core.sync.keyring import trusted_key
+from vnr_desktop.core.sync.trust import TrustStore
 from vnr_desktop.core.sync.updater import Updater
 
 TEST_BUNDLE = Path(__file__).resolve().parent.parent / "fixtures" / "bundles" / "testregion"
@@ -41,8 +43,19 @@ def make_key() -> minisign.SecretKey:
     return minisign.generate_keypair()
 
 
-def keyring(*keys: minisign.SecretKey) -> dict[bytes, minisign.PublicKey]:
-    return {k.key_id: k.public_key for k in keys}
+DEFAULT_SCOPE = ("testregion",)
+
+
+def keyring(
+    *keys: minisign.SecretKey,
+    scope: tuple[str, ...] = DEFAULT_SCOPE,
+    roots: tuple[minisign.SecretKey, ...] = (),
+) -> TrustStore:
+    """Publisher keys for ``scope`` (the test bundle's region by default), plus root keys."""
+    return TrustStore(
+        [trusted_key(k.public_key, scope) for k in keys]
+        + [trusted_key(k.public_key, scope, "root") for k in roots]
+    )
 
 
 def bundle_source(
@@ -106,8 +119,6 @@ def snapshot(lib: Library) -> Snapshot:
     return Snapshot(bundles, versions, items, fts)
 
 
-def make_updater(
-    lib: Library, paths: AppPaths, keys: dict[bytes, minisign.PublicKey], **kw: object
-) -> Updater:
+def make_updater(lib: Library, paths: AppPaths, keys: TrustStore, **kw: object) -> Updater:
     kw.setdefault("http", fast_http())
     return Updater(lib, paths, keys=keys, **kw)  # type: ignore[arg-type]

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from vnr_desktop.cli.common import CliError, Context, print_json
 from vnr_desktop.core.cards.definitions import FORMAT_IDS
+
+SHEET_IDS = ["a4", "a4-10", "a3"]
+"""The sheets of core.cards.imposition.SHEETS (kept here so the CLI starts without ReportLab)."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,7 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     render.add_argument("--all", action="store_true", help="every card; -o is then a folder")
     render.add_argument("--region", required=True, metavar="ID", help="e.g. gjovik, hamar")
     render.add_argument("--format", required=True, choices=FORMAT_IDS, dest="fmt")
-    render.add_argument("--sheet", choices=["a4"], help="impose pocket cards on a sheet")
+    render.add_argument(
+        "--sheet",
+        choices=SHEET_IDS,
+        help="impose pocket cards on a sheet: a4 (gutters, 8-up ID-1), a4-10 (ID-1 10-up, "
+        "shared cut lines), a3",
+    )
     render.add_argument(
         "--duplex",
         choices=["long", "short"],
@@ -37,9 +46,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="include your own contacts (user.db in the data folder) under their own heading",
     )
+    render.add_argument(
+        "--print-shop",
+        action="store_true",
+        help="PDF/X-1a for a print shop: CMYK, text and QR in black ink only, FOGRA39 intent",
+    )
     render.add_argument("-o", "--output", required=True, metavar="PATH")
     render.add_argument("--json", action="store_true", help="print what was written as JSON")
     render.set_defaults(handler=cmd_render)
+
+    mixed = cs.add_parser(
+        "sheet", help="every card of a region once on one sheet (ID-1 on A4: the 8 cards 8-up)"
+    )
+    mixed.add_argument("--region", required=True, metavar="ID")
+    mixed.add_argument("--format", choices=["id1", "a7", "a6-fold"], default="id1", dest="fmt")
+    mixed.add_argument("--sheet", choices=SHEET_IDS, default="a4")
+    mixed.add_argument("--duplex", choices=["long", "short"], default="long")
+    mixed.add_argument("--lang", choices=["nb", "en"], default="nb")
+    mixed.add_argument("--print-shop", action="store_true", help="PDF/X-1a (see render)")
+    mixed.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    mixed.add_argument("--json", action="store_true")
+    mixed.set_defaults(handler=cmd_sheet)
 
     validate = cs.add_parser(
         "validate",
@@ -126,9 +153,10 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                 duplex_offset=offset,
                 catalog=catalog,
                 own_contacts=own,
+                print_shop=args.print_shop,
             )
             path = (
-                out / output_name(card_id, args.region, args.fmt, lang, args.sheet)
+                out / output_name(card_id, args.region, args.fmt, lang, args.sheet, args.print_shop)
                 if args.all
                 else out
             )
@@ -143,7 +171,13 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
         raise CliError(str(exc), exit_code=2) from None
     except errors as exc:
         raise CliError(str(exc), exit_code=3) from None
-    if args.json:
+    _report_written(written, args.json)
+    return 0
+
+
+def _report_written(written: list[tuple[Path, Any]], as_json: bool) -> None:
+    """What ``cards render`` wrote: JSON, or one line per file."""
+    if as_json:
         print_json(
             [
                 {
@@ -159,6 +193,7 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
                     "own_numbers": list(r.own_numbers),
                     "warnings": list(r.warnings),
                     "qr": r.qr_payload,
+                    "print_shop": r.print_shop,
                 }
                 for p, r in written
             ]
@@ -166,6 +201,49 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     else:
         for p, r in written:
             print(f"{p}  ({r.card_id}, {r.region}, {r.format}, innhold {r.content_version})")
+
+
+def cmd_sheet(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.cards.layout import CardOverflowError
+    from vnr_desktop.core.cards.loader import CardRequestError
+    from vnr_desktop.core.cards.render import render_mixed, write_atomic
+
+    settings = ctx.userdata.settings()
+    offset = (settings.duplex_offset.x_mm, settings.duplex_offset.y_mm)
+    try:
+        sheet = render_mixed(
+            ctx.library,
+            args.region,
+            args.fmt,
+            sheet=args.sheet,
+            duplex=args.duplex,
+            lang=args.lang,
+            duplex_offset=offset,
+            print_shop=args.print_shop,
+        )
+    except CardOverflowError as exc:
+        raise CliError(str(exc), exit_code=1) from None
+    except CardRequestError as exc:
+        raise CliError(str(exc), exit_code=2) from None
+    except _card_errors() as exc:
+        raise CliError(str(exc), exit_code=3) from None
+    write_atomic(Path(args.output), sheet.pdf)
+    for warning in sheet.warnings:
+        print(f"vnr-desktop: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json(
+            {
+                "path": args.output,
+                "region": sheet.region,
+                "format": sheet.format,
+                "sheet": sheet.sheet,
+                "cards": list(sheet.cards),
+                "content_versions": list(sheet.content_versions),
+                "print_shop": sheet.print_shop,
+            }
+        )
+    else:
+        print(f"{args.output}  ({len(sheet.cards)} kort, {sheet.region}, {sheet.format})")
     return 0
 
 

@@ -7,9 +7,11 @@ import sys
 
 from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
 from vnr_desktop.core.bundle_source import load_bundle_dir
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.library import LibraryError
-from vnr_desktop.core.models import ITEM_KINDS, Contact
+from vnr_desktop.core.models import ITEM_KINDS, Contact, Guide, Plan
 from vnr_desktop.core.phones import phones_to_show
+from vnr_desktop.core.provenance import coverage_note, legal_ref_line, municipalities_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -66,6 +68,11 @@ def cmd_library_status(ctx: Context, args: argparse.Namespace) -> int:
     for b in bundles:
         n = len(ctx.library.items(region=b.id))
         print(f"  {b.id:<12} v{b.version:<4} {b.issued.isoformat()}  {n:>4} elementer  {b.title}")
+        if not b.manifest.is_national:
+            print(f"  {'':<12} Kommuner: {municipalities_line(b.manifest)}")
+        note = coverage_note(b.manifest)
+        if note:
+            print(f"  {'':<12} {note}")
     return 0
 
 
@@ -116,8 +123,18 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
             print(f"  (et nummer vises ikke / a number is withheld: {held.reason})")
         if not item.phones:
             print(f"  (ingen telefonnummer i kilden: {item.no_phone_reason})")
+    bundle = ctx.library.bundle(record.bundle_id)
+    if isinstance(item, Plan) and bundle is not None:
+        print(f"  Kommuner: {municipalities_line(bundle.manifest)}")
+        note = coverage_note(bundle.manifest)
+        if note:
+            print(f"  {note}")
+    if isinstance(item, Guide):
+        for section in item.sections:
+            for ref in section.legal_refs:
+                print(f"  {legal_ref_line(ref)}")
     prov = item.provenance
-    print(f"  Kilde: {prov.source}, {prov.section}, per {prov.as_of.strftime('%d.%m.%Y')}")
+    print(f"  Kilde: {prov.source}, {prov.section}, per {as_of_text(prov)}")
     return 0
 
 

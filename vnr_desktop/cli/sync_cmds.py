@@ -9,7 +9,7 @@ Publishing (the municipality's content editor)::
 
 Client::
 
-    vnr-desktop keys trust kommune.pub           # administrator: trust a publisher
+    vnr-desktop keys trust kommune.pub --scope gjovik   # administrator: trust a publisher
     vnr-desktop sync [--source URL|DIR] [--check]
     vnr-desktop import PATH                      # bundle file (+ .minisig) or feed folder
     vnr-desktop export --region gjovik -o DIR
@@ -27,8 +27,8 @@ from vnr_desktop.cli.common import CliError, Context, existing_path, print_json
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import build_bundle
 from vnr_desktop.core.sync.catalog import DEFAULT_VALID_DAYS, publish_feed
-from vnr_desktop.core.sync.errors import ContentInvalid, SyncError
-from vnr_desktop.core.sync.http import Progress
+from vnr_desktop.core.sync.errors import ContentInvalid, SyncError, WrongPassphrase
+from vnr_desktop.core.sync.http import HttpClient, HttpConfig, Progress
 from vnr_desktop.core.sync.keyring import trusted_keys
 from vnr_desktop.core.sync.updater import DEFAULT_FEED_URL, Updater
 
@@ -51,18 +51,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     _passphrase_args(gen)
     gen.set_defaults(handler=cmd_keys_generate)
-    trust = keys_sub.add_parser("trust", help="trust a publisher's public key (administrators)")
+    trust = keys_sub.add_parser(
+        "trust", help="trust a publisher's public key for some regions (administrators)"
+    )
     trust.add_argument("public_key", metavar="KEY.pub")
+    trust.add_argument(
+        "--scope",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a region (bundle id) the key may publish, e.g. gjovik or nasjonal; repeat for more",
+    )
+    trust.add_argument(
+        "--root",
+        action="store_true",
+        help="an offline root key: may only endorse signing keys and sign revocation lists",
+    )
+    trust.add_argument("--name", default="", help="who holds the key (shown in lists)")
     trust.set_defaults(handler=cmd_keys_trust)
+    untrust = keys_sub.add_parser("untrust", help="stop trusting a key (administrators)")
+    untrust.add_argument("key_id", metavar="KEY_ID")
+    untrust.set_defaults(handler=cmd_keys_untrust)
     endorse = keys_sub.add_parser(
-        "endorse", help="root key: endorse a signing key until a date (writes KEY.pub.minisig)"
+        "endorse", help="root key: endorse a signing key for regions until a date"
     )
     endorse.add_argument("public_key", metavar="KEY.pub")
     endorse.add_argument("--key", required=True, metavar="ROOT.key")
+    endorse.add_argument("--scope", action="append", default=[], metavar="ID")
     endorse.add_argument("--valid-days", type=int, default=730)
     _passphrase_args(endorse)
     endorse.set_defaults(handler=cmd_keys_endorse)
+    revoke = keys_sub.add_parser(
+        "revoke", help="root key: add keys to a signed revocation list (revoked.json)"
+    )
+    revoke.add_argument("key_ids", nargs="+", metavar="KEY_ID")
+    revoke.add_argument("--key", required=True, metavar="ROOT.key")
+    revoke.add_argument("--reason", required=True)
+    revoke.add_argument(
+        "-o", "--output", required=True, metavar="revoked.json", help="list to write or extend"
+    )
+    _passphrase_args(revoke)
+    revoke.set_defaults(handler=cmd_keys_revoke)
     lst = keys_sub.add_parser("list", help="the publisher keys this app trusts")
+    lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_keys_list)
 
     bundle_parser = sub.choices["bundle"]
@@ -107,6 +138,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pub.add_argument(
         "--no-site", action="store_true", help="do not write the website (index.html, cards)"
     )
+    pub.add_argument(
+        "--revocations",
+        metavar="revoked.json",
+        help="a root-signed revocation list (+ .minisig) to include in the feed",
+    )
     _passphrase_args(pub)
     pub.set_defaults(handler=cmd_feed_publish)
     serve = feed_sub.add_parser("serve", help="serve a feed folder and its website locally")
@@ -123,11 +159,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sync.add_argument("--bundle", action="append", metavar="ID", help="only this bundle")
     sync.add_argument("--status", action="store_true", help="show how fresh each feed is")
     sync.add_argument("--json", action="store_true")
+    _deadline_args(sync)
     sync.set_defaults(handler=cmd_sync)
 
     imp = sub.add_parser("import", help="import a bundle file (+ .minisig) or a feed folder")
     imp.add_argument("path", metavar="PATH")
     imp.add_argument("--json", action="store_true")
+    _deadline_args(imp)
     imp.set_defaults(handler=cmd_import)
 
     exp = sub.add_parser("export", help="write a region's signed content as a feed folder")
@@ -137,6 +175,38 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _deadline_args(parser: argparse.ArgumentParser) -> None:
+    defaults = HttpConfig()
+    parser.add_argument(
+        "--catalog-deadline",
+        type=float,
+        default=defaults.small_fetch_deadline,
+        metavar="SECONDS",
+        help="one time limit for each catalog, signature or key request, from connect to "
+        f"last byte (default {defaults.small_fetch_deadline:g})",
+    )
+    parser.add_argument(
+        "--bundle-deadline",
+        type=float,
+        default=defaults.bundle_deadline_floor,
+        metavar="SECONDS",
+        help="the least time a bundle download gets; larger bundles get more, in proportion "
+        f"to their size (default {defaults.bundle_deadline_floor:g})",
+    )
+
+
+def _http(args: argparse.Namespace) -> HttpClient:
+    for name in ("catalog_deadline", "bundle_deadline"):
+        if not 1 <= getattr(args, name) <= 86_400:
+            raise CliError(f"--{name.replace('_', '-')} must be 1–86400 seconds", exit_code=2)
+    return HttpClient(
+        HttpConfig(
+            small_fetch_deadline=args.catalog_deadline,
+            bundle_deadline_floor=args.bundle_deadline,
+        )
+    )
 
 
 def _passphrase_args(parser: argparse.ArgumentParser) -> None:
@@ -175,18 +245,22 @@ def _fail(exc: SyncError) -> CliError:
 def _load_secret(args: argparse.Namespace) -> minisign.SecretKey:
     path = existing_path(args.key)
     try:
-        return minisign.load_secret_key(path, _passphrase(args))
+        try:
+            # An unencrypted key (minisign -G -W) needs no passphrase.
+            return minisign.load_secret_key(path, None)
+        except WrongPassphrase:
+            return minisign.load_secret_key(path, _passphrase(args))
     except SyncError as exc:
         raise _fail(exc) from None
 
 
-def _updater(ctx: Context) -> Updater:
+def _updater(ctx: Context, http: HttpClient | None = None) -> Updater:
     settings = ctx.userdata.settings()
     try:
-        keys = trusted_keys(settings.extra_public_keys)
+        keys = trusted_keys(settings)
     except SyncError as exc:
         raise _fail(exc) from None
-    return Updater(ctx.library, ctx.paths, keys=keys, userdata=ctx.userdata)
+    return Updater(ctx.library, ctx.paths, keys=keys, userdata=ctx.userdata, http=http)
 
 
 def _progress_printer(enabled: bool) -> object:
@@ -231,17 +305,63 @@ def cmd_keys_generate(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
+def _read_pub(text: str) -> tuple[minisign.PublicKey, bytes]:
+    path = existing_path(text)
     try:
-        key = minisign.load_public_key(existing_path(args.public_key))
+        key = minisign.load_public_key(path)
+        return key, path.read_bytes()
     except SyncError as exc:
         raise _fail(exc) from None
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror}", exit_code=2) from None
+
+
+def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.settings import PublisherKey
+    from vnr_desktop.core.sync.keyring import check_scope
+    from vnr_desktop.core.sync.trust import fingerprint
+
+    key, _ = _read_pub(args.public_key)
+    try:
+        scope = check_scope(args.scope)
+    except SyncError as exc:
+        raise CliError(
+            f"{exc.message}\n{exc.message_en}\n"
+            f"(nøkkel-ID {key.id_hex}, fingeravtrykk {fingerprint(key)})",
+            exit_code=2,
+        ) from None
+    role = "root" if args.root else "publisher"
     settings = ctx.userdata.settings()
     line = key.to_base64()
-    if line not in settings.extra_public_keys:
-        settings.extra_public_keys = [*settings.extra_public_keys, line]
-        ctx.userdata.save_settings(settings)
-    print(f"Stoler nå på nøkkel {key.id_hex}")
+    keep = [e for e in settings.publisher_keys if e.key.strip() != line]
+    entry = PublisherKey(key=line, scope=scope, role=role, name=args.name)
+    settings.publisher_keys = [*keep, entry]
+    settings.extra_public_keys = [t for t in settings.extra_public_keys if line not in t]
+    ctx.userdata.save_settings(settings)
+    what = "rotnøkkel (godkjenner nøkler, signerer aldri innhold)" if args.root else "utgivernøkkel"
+    print(f"Stoler nå på nøkkel {key.id_hex} som {what} for: {', '.join(scope)}")
+    print(f"Fingeravtrykk: {fingerprint(key)} (sammenlign med utgiverens)")
+    return 0
+
+
+def cmd_keys_untrust(ctx: Context, args: argparse.Namespace) -> int:
+    from vnr_desktop.core.sync.endorsement import same_key_id
+
+    settings = ctx.userdata.settings()
+    keep = []
+    for e in settings.publisher_keys:
+        try:
+            key_id = minisign.parse_public_key(e.key).key_id
+        except SyncError:
+            keep.append(e)
+            continue
+        if not same_key_id(args.key_id, key_id):
+            keep.append(e)
+    if len(keep) == len(settings.publisher_keys):
+        raise CliError(f"ingen betrodd nøkkel har ID {args.key_id}", exit_code=2)
+    settings.publisher_keys = keep
+    ctx.userdata.save_settings(settings)
+    print(f"Stoler ikke lenger på nøkkel {args.key_id.upper()}")
     return 0
 
 
@@ -249,23 +369,116 @@ def cmd_keys_endorse(ctx: Context, args: argparse.Namespace) -> int:
     import datetime as _dt
 
     from vnr_desktop.core.sync.endorsement import endorse
+    from vnr_desktop.core.sync.keyring import check_scope
 
+    key, pub_text = _read_pub(args.public_key)
     try:
-        key = minisign.load_public_key(existing_path(args.public_key))
+        scope = check_scope(args.scope)
     except SyncError as exc:
-        raise _fail(exc) from None
+        raise CliError(f"{exc.message}\n{exc.message_en}", exit_code=2) from None
+    if not 1 <= args.valid_days <= 3650:
+        raise CliError("--valid-days must be between 1 and 3650", exit_code=2)
     root = _load_secret(args)
     until = _dt.date.today() + _dt.timedelta(days=args.valid_days)
-    _, sig = endorse(root, key, until)
+    # The exact bytes of the .pub file are signed: feed publish copies that same file.
+    sig = endorse(root, pub_text, until, scope)
     out = Path(args.public_key + ".minisig")
     out.write_bytes(sig)
-    print(f"{out}: {key.id_hex} godkjent av {root.id_hex} til {until:%d.%m.%Y}")
+    print(
+        f"{out}: {key.id_hex} godkjent av {root.id_hex} for {', '.join(scope)} til {until:%d.%m.%Y}"
+    )
+    print(f"Sjekk: minisign -Vm {args.public_key} -p ROT.pub")
+    return 0
+
+
+def cmd_keys_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from vnr_desktop.core.sync import revocation
+
+    try:
+        ids = [revocation.normalise_key_id(k) for k in args.key_ids]
+    except ValueError as exc:
+        raise CliError(str(exc), exit_code=2) from None
+    out = Path(args.output)
+    previous = None
+    if out.is_file():
+        try:
+            previous = revocation.parse(out.read_bytes())
+        except SyncError as exc:
+            raise _fail(exc) from None
+    root = _load_secret(args)
+    today = _dt.date.today()
+    entries = [revocation.RevokedKey(key=i, reason=args.reason, date=today) for i in ids]
+    raw, sig = revocation.build(root, entries, previous, today)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_name(out.name + ".minisig").write_bytes(sig)
+    out.write_bytes(raw)
+    print(f"{out}: {', '.join(ids)} trukket tilbake av {root.id_hex}")
+    print(f"Sjekk: minisign -Vm {out} -p ROT.pub")
     return 0
 
 
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
-    for key in trusted_keys(ctx.userdata.settings().extra_public_keys).values():
-        print(f"{key.id_hex}  {key.to_base64()}")
+    from vnr_desktop.core.sync.keyring import unscoped_keys
+    from vnr_desktop.core.sync.trust import fingerprint
+
+    settings = ctx.userdata.settings()
+    updater = _updater(ctx)
+    rows: list[dict[str, object]] = []
+    for tk in updater.trust.all_keys():
+        row = tk.as_dict()
+        revoked = updater.trust.revoked(tk)
+        row["revoked"] = (
+            {"reason": revoked.reason, "date": revoked.date.isoformat(), "by": revoked.by.id_hex}
+            if revoked
+            else None
+        )
+        rows.append(row)
+    listed = {str(r["id"]) for r in rows}
+    for rev in updater.trust.revocations:
+        if rev.key_hex in listed:
+            continue
+        listed.add(rev.key_hex)
+        rows.append(
+            {
+                "id": rev.key_hex,
+                "role": None,
+                "scope": [],
+                "origin": "revoked",
+                "expiry": None,
+                "revoked": {
+                    "reason": rev.reason,
+                    "date": rev.date.isoformat(),
+                    "by": rev.by.id_hex,
+                },
+            }
+        )
+    for key in unscoped_keys(settings):
+        rows.append(
+            {
+                "id": key.id_hex,
+                "fingerprint": fingerprint(key),
+                "role": None,
+                "scope": [],
+                "origin": "settings-unscoped",
+                "expiry": None,
+                "revoked": None,
+                "note": "not trusted: trust again with keys trust KEY.pub --scope ID",
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("Appen stoler ikke på noen utgivernøkler ennå (vnr-desktop keys trust --scope).")
+    for r in rows:
+        scope = ", ".join(r["scope"]) or "—"  # type: ignore[arg-type]
+        until = f", til {r['expiry']}" if r.get("expiry") else ""
+        status = " TRUKKET TILBAKE" if r.get("revoked") else ""
+        if r["origin"] == "settings-unscoped":
+            status = " IKKE I BRUK: mangler omfang, stol på den igjen med --scope"
+        print(f"{r['id']}  {r['role'] or '-'}  {scope}  ({r['origin']}{until}){status}")
     return 0
 
 
@@ -304,7 +517,9 @@ def cmd_bundle_verify(ctx: Context, args: argparse.Namespace) -> int:
             key = minisign.load_public_key(existing_path(args.key))
             keys = {key.key_id: key}
         else:
-            keys = trusted_keys(ctx.userdata.settings().extra_public_keys)
+            keys = {
+                k.key.key_id: k.key for k in trusted_keys(ctx.userdata.settings()).keys.values()
+            }
         sig = minisign.verify_file(path, path.with_name(path.name + ".minisig"), keys)
     except SyncError as exc:
         raise _fail(exc) from None
@@ -336,11 +551,14 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
             valid_days=args.valid_days,
             changelog=changelog,
             endorsement=Path(args.endorsement) if args.endorsement else None,
+            revocations=Path(args.revocations) if args.revocations else None,
         )
     except SyncError as exc:
         raise _fail(exc) from None
     except ValueError as exc:
         raise CliError(f"invalid feed: {exc}", exit_code=2) from None
+    except OSError as exc:
+        raise CliError(f"{exc.filename}: {exc.strerror}", exit_code=2) from None
     c = result.catalog
     print(f"{out}: kanal {c.feed}, nummer {c.sequence}, gyldig til {c.expires:%d.%m.%Y}")
     for b in c.bundles:
@@ -371,7 +589,7 @@ def cmd_feed_serve(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
-    updater = _updater(ctx)
+    updater = _updater(ctx, _http(args))
     if args.status:
         statuses = updater.feed_statuses()
         if args.json:
@@ -416,7 +634,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     path = existing_path(args.path)
-    updater = _updater(ctx)
+    updater = _updater(ctx, _http(args))
     try:
         result = updater.import_path(path, progress=_progress_printer(not args.json))  # type: ignore[arg-type]
     except SyncError as exc:

@@ -355,11 +355,19 @@ def _check_ids_and_provenance(
         doc, path = where(item, "id")
         if item.id in seen:
             first_doc, first_path = where(seen[item.id])
-            at = first_doc.position(first_path) if first_doc else None
-            first = f"{first_doc.file}:{at[0]}" if first_doc and at else "elsewhere"
+            first_pos = first_doc.position(first_path) if first_doc else None
+            first_item = seen[item.id]
+            name = getattr(first_item, "name", None) or getattr(first_item, "title", None)
+            first = (
+                f"first used at {first_doc.file}:{first_pos[0]}"
+                if first_doc and first_pos
+                else f"already used by the {type(first_item).__name__.lower()}"
+                + (f" {name!r}" if name else "")
+                + " in this bundle"
+            )
             out.add(
                 "error",
-                f"duplicate id {item.id!r} (first used at {first})",
+                f"duplicate id {item.id!r} ({first})",
                 doc,
                 path,
                 code="duplicate-id",

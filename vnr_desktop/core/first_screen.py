@@ -80,6 +80,15 @@ def store(conn: sqlite3.Connection, payload: str) -> None:
     )
 
 
+def stored_format(conn: sqlite3.Connection) -> int | None:
+    """The stored summary's format, or None when there is none."""
+    try:
+        row = conn.execute("SELECT format FROM first_screen WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # no such table: a library from before the summary
+        return None
+    return None if row is None else int(row[0])
+
+
 def decode(payload: str, region: str | None, municipality: str | None) -> FirstScreen | None:
     data = json.loads(payload)
     bundles = tuple(BundleSummary(**b) for b in data["bundles"])
@@ -103,9 +112,7 @@ def decode(payload: str, region: str | None, municipality: str | None) -> FirstS
     )
 
 
-def read(
-    library_path: Path, *, region: str | None, municipality: str | None
-) -> FirstScreen | None:
+def read(library_path: Path, *, region: str | None, municipality: str | None) -> FirstScreen | None:
     """The first screen for this user, or None (no library yet, no summary, any trouble)."""
     if not library_path.is_file():
         return None

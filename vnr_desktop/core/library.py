@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from vnr_desktop.core import db
+from vnr_desktop.core import db, first_screen, first_screen_store
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.models import (
@@ -353,6 +353,25 @@ class Library:
         if declined is not None and content.version > declined:
             conn.execute("DELETE FROM meta WHERE key=?", (f"declined:{content.id}",))
         self._step("history-written")
+        self.refresh_first_screen()
+
+    def refresh_first_screen(self) -> None:
+        """Recompute the first screen's summary (core/first_screen.py) from what is installed;
+        the caller holds the transaction (install, update, rollback) or this opens one."""
+        counts = dict(self.conn.execute("SELECT bundle_id, COUNT(*) FROM items GROUP BY bundle_id"))
+        with contextlib.ExitStack() as stack:
+            if not self.conn.in_transaction:
+                stack.enter_context(db.transaction(self.conn))
+            first_screen_store.refresh(
+                self.conn,
+                manifests=[b.manifest for b in self.bundles()],
+                item_counts=counts,
+                contacts=[(r.ref, r.item) for r in self.items("contact")],  # type: ignore[misc]
+                municipalities=self.municipalities(),
+            )
+
+    def has_first_screen(self) -> bool:
+        return first_screen.stored_format(self.conn) == first_screen.FORMAT
 
     def install_dir(self, path: Path, *, source: str = "local") -> InstallResult:
         """Validate a bundle source folder and install it."""
@@ -586,4 +605,6 @@ def open_library(data_dir: Path, *, install_builtin: bool = True) -> Library:
     lib = Library(data_dir / "library.db")
     if install_builtin:
         lib.ensure_builtin()
+    if not lib.read_only and not lib.has_first_screen():
+        lib.refresh_first_screen()  # a library written before the summary existed
     return lib

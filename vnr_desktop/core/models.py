@@ -84,6 +84,15 @@ def _check_strings(value: object) -> None:
 # --------------------------------------------------------------------------- provenance
 
 
+DatePrecision = Literal["day", "month", "year"]
+"""How much of a date the source states: a full date, a month ("desember 2008"), or only a
+year for an undated document known by its plan period (shown "2021 (kilden er udatert)")."""
+
+ProvenanceKind = Literal["source", "general-knowledge"]
+"""Where a statement comes from: a source document of the bundle, or general knowledge the
+project adds (today's legal reference, an official kommunenummer) and says so to the reader."""
+
+
 class SourceDocument(StrictModel):
     """A document the bundle's facts were taken from."""
 
@@ -91,6 +100,9 @@ class SourceDocument(StrictModel):
     title: ShortText
     publisher: ShortText
     date: date
+    date_precision: DatePrecision = Field(
+        default="day", description="how much of `date` the document states"
+    )
     url: ShortText | None = None
     note: Text | None = None
 
@@ -101,6 +113,10 @@ class Provenance(StrictModel):
     source: ItemId = Field(description="id of a SourceDocument in the bundle manifest")
     section: ShortText = Field(description="section, appendix or page in the source")
     as_of: date = Field(description="the date the source states the fact was true")
+    as_of_precision: DatePrecision = Field(
+        default="day",
+        description="'year' when the source is undated and only its year is known",
+    )
     note: Text | None = None
 
 
@@ -149,6 +165,12 @@ class Conflict(StrictModel):
 class Municipality(StrictModel):
     number: Kommunenummer = Field(description="official kommunenummer, four digits")
     name: ShortText
+    number_provenance: ProvenanceKind = Field(
+        default="source", description="'general-knowledge' when no source prints the number"
+    )
+    name_provenance: ProvenanceKind = Field(
+        default="source", description="'general-knowledge' when no source prints the name"
+    )
 
 
 # --------------------------------------------------------------------------- contacts
@@ -303,10 +325,25 @@ SectionKind = Literal[
 
 
 class LegalRef(StrictModel):
+    """A legal reference: as a source cites it (``provenance: source``, the default), or today's
+    reference added by the project (``provenance: general-knowledge``), which the reader sees
+    labelled as such. A source's reference to a repealed or renumbered provision stays as the
+    source printed it, marked ``outdated``."""
+
     law: ShortText = Field(description="e.g. 'straffeloven', 'barnevernsloven'")
     section: ShortText = Field(description="e.g. '§ 196'")
     title: ShortText | None = None
     summary: Text | None = None
+    provenance: ProvenanceKind = "source"
+    outdated: bool = Field(
+        default=False, description="the source cites a repealed or renumbered provision"
+    )
+
+    @model_validator(mode="after")
+    def _general_knowledge_is_current(self) -> LegalRef:
+        if self.outdated and self.provenance == "general-knowledge":
+            raise ValueError("a reference from general knowledge is today's, never outdated")
+        return self
 
 
 class Block(StrictModel):
@@ -349,6 +386,14 @@ class Guide(StrictModel):
 # --------------------------------------------------------------------------- plans and measures
 
 MeasureStatus = Literal["i_gang", "planlagt", "foreslatt", "gjennomfort", "ukjent"]
+MEASURE_PROGRESS: tuple[MeasureStatus, ...] = (
+    "ukjent",
+    "foreslatt",
+    "planlagt",
+    "i_gang",
+    "gjennomfort",
+)
+"""Status codes from least to most advanced (core/measures.py holds the rules that use it)."""
 Scope = Literal["local", "regional", "national"]
 
 
@@ -401,9 +446,25 @@ class Measure(StrictModel):
     deadline: date | None = None
     period: ShortText | None = Field(default=None, description="e.g. '2024–2027', 'årlig'")
     status: MeasureStatus = "ukjent"
+    part_statuses: list[MeasureStatus] = Field(
+        default=[],
+        description="the status code of each part, in order, when the source gives one per part",
+    )
     status_text: Text | None = None
     scope: Scope = "local"
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _status_is_least_advanced_part(self) -> Measure:
+        # A measure is never shown as further along than its least advanced part.
+        if self.part_statuses:
+            least = min(self.part_statuses, key=MEASURE_PROGRESS.index)
+            if self.status != least:
+                raise ValueError(
+                    f"status {self.status!r} must be the least advanced of part_statuses "
+                    f"({least!r}); never show a rosier status than a part has"
+                )
+        return self
 
 
 # --------------------------------------------------------------------------- resources

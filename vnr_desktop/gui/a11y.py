@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -44,3 +45,32 @@ def name_inner_parts(root: QWidget) -> None:
             header.setAccessibleName(translate("Accessibility", "Kolonneoverskrifter"))
     for corner in root.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
         corner.setAccessibleName(translate("Accessibility", "Velg alle rader"))
+
+
+class EnterPressesButtons(QObject):
+    """Application-wide: Enter (Return) on a focused button presses it, as Space does.
+
+    Qt presses a focused button with Space only (and with Enter only for a dialog's default
+    button); people expect both. A tool button with a menu opens the menu.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(watched, QPushButton | QToolButton)
+            and watched is QApplication.focusWidget()
+            and watched.isEnabled()
+        ):
+            if isinstance(watched, QToolButton) and watched.menu() is not None:
+                watched.showMenu()
+            else:
+                watched.click()
+            return True
+        return False

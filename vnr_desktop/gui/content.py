@@ -20,6 +20,7 @@ from vnr_desktop.core.ids import NATIONAL_BUNDLE
 from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.emergency import StripEntry
     from vnr_desktop.core.library import Library
     from vnr_desktop.core.models import (
         Contact,
@@ -27,25 +28,11 @@ if TYPE_CHECKING:
         Item,
         Manifest,
         Measure,
-        Phone,
         Plan,
         SourceDocument,
     )
     from vnr_desktop.core.settings import Settings
     from vnr_desktop.core.userdata import UserData
-
-NATIONAL_STRIP_NUMBERS: tuple[str, ...] = ("112", "113", "02800", "116117", "116111")
-"""Which national numbers the emergency strip shows, as digits, in this order.
-
-These are selection keys only: the strip displays the number, label, hours and source exactly as
-the installed content gives them, and leaves a slot out when the content has no such number.
-"""
-
-REGIONAL_STRIP_CATEGORIES: tuple[tuple[str, ...], ...] = (
-    ("krisesenter",),
-    ("barnevernvakt", "barnevern"),
-)
-"""The user's region's own numbers on the strip: its primary contact of the first category found."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +45,13 @@ class BundleInfo:
     municipalities: tuple[tuple[str, str], ...]
     sources: dict[str, SourceDocument]
     installed_from: str
+    coverage_note: str | None = None
+    """Which municipality names/numbers no source prints (core/provenance.py), or None."""
 
     @classmethod
     def from_manifest(cls, manifest: Manifest, installed_from: str) -> BundleInfo:
+        from vnr_desktop.core.provenance import coverage_note
+
         return cls(
             id=manifest.id,
             title=manifest.title,
@@ -70,18 +61,8 @@ class BundleInfo:
             municipalities=tuple((m.number, m.name) for m in manifest.municipalities),
             sources={s.id: s for s in manifest.sources},
             installed_from=installed_from,
+            coverage_note=coverage_note(manifest),
         )
-
-
-@dataclass(frozen=True)
-class StripEntry:
-    """One number on the emergency strip."""
-
-    ref: str
-    name: str
-    phone: Phone
-    slot: str
-    """"national" or the regional category it fills."""
 
 
 @dataclass(frozen=True)
@@ -208,27 +189,24 @@ class Snapshot:
     # ------------------------------------------------------------------ emergency strip
 
     def strip_entries(self) -> list[StripEntry]:
-        """The strip's numbers. Which of a contact's numbers may be shown is decided by
-        core.phones.phones_to_show, the rule cards, search and the CLI use: never an outdated
-        contact's, one with an unresolved conflict, a rejected value or another municipality's.
-        """
-        municipality = self.settings.municipality or None
-        entries: list[StripEntry] = []
-        national = self.of_kind("contact", [NATIONAL_BUNDLE])
-        for digits in NATIONAL_STRIP_NUMBERS:
-            match = _find_number(national, digits, municipality)
-            if match is not None:
-                ref, contact, phone = match
-                entries.append(StripEntry(ref, contact.name, phone, "national"))
-        region = self.region
-        if region:
-            regional = self.of_kind("contact", [region])
-            for categories in REGIONAL_STRIP_CATEGORIES:
-                found = _primary_contact(regional, categories, municipality)
-                if found is not None:
-                    ref, contact, phone = found
-                    entries.append(StripEntry(ref, contact.name, phone, contact.category))
-        return entries
+        """The strip's numbers for this user: core.emergency's rule (core.phones decides which
+        of a contact's numbers may be shown), the same the first screen was stored with."""
+        from vnr_desktop.core.dates import as_of_text
+        from vnr_desktop.core.emergency import strip_entries
+
+        def source_title(bundle_id: str, source_id: str) -> str:
+            bundle = self.bundle(bundle_id)
+            doc = bundle.sources.get(source_id) if bundle else None
+            return doc.title if doc else source_id
+
+        contacts = self.of_kind("contact")
+        return strip_entries(
+            [(ref, c) for ref, c in contacts if not ref.startswith(OWN_BUNDLE + ":")],  # type: ignore[misc]
+            region=self.region,
+            municipality=self.settings.municipality or None,
+            source_title=source_title,
+            as_of_text=lambda contact: as_of_text(contact.provenance),
+        )
 
     # ------------------------------------------------------------------ age
 
@@ -241,43 +219,6 @@ class Snapshot:
 
     def is_stale(self, as_of: dt.date) -> bool:
         return self.months_old(as_of) >= self.settings.age_warning_months
-
-
-def _shown(contact: Contact, municipality: str | None) -> tuple[Phone, ...]:
-    from vnr_desktop.core.phones import phones_to_show
-
-    return phones_to_show(contact, municipality=municipality).shown
-
-
-def _find_number(
-    contacts: list[tuple[str, Item]], digits: str, municipality: str | None = None
-) -> tuple[str, Contact, Phone] | None:
-    from vnr_desktop.core.phones import same_number
-
-    for ref, item in sorted(contacts, key=lambda t: t[0]):
-        contact: Contact = item  # type: ignore[assignment]
-        for phone in _shown(contact, municipality):
-            if same_number(phone.number, digits):
-                return ref, contact, phone
-    return None
-
-
-def _primary_contact(
-    contacts: list[tuple[str, Item]], categories: tuple[str, ...], municipality: str | None = None
-) -> tuple[str, Contact, Phone] | None:
-    for category in categories:
-        candidates = [
-            (ref, c, _shown(c, municipality))  # type: ignore[arg-type]
-            for ref, c in sorted(contacts, key=lambda t: t[0])
-            if c.category == category  # type: ignore[union-attr]
-        ]
-        candidates = [(r, c, shown) for r, c, shown in candidates if shown]
-        primary = [t for t in candidates if "primary" in t[1].tags]  # type: ignore[union-attr]
-        chosen = primary or candidates
-        if chosen:
-            ref, contact, shown = chosen[0]
-            return ref, contact, shown[0]  # type: ignore[return-value]
-    return None
 
 
 def load_snapshot(library: Library, userdata: UserData) -> Snapshot:

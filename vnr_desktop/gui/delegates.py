@@ -36,10 +36,20 @@ _CACHE_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
+NBSP = "\u00a0"
+
+
+def keep_numbers_whole(text: str) -> str:
+    """Spaces between digits become non-breaking: a phone number ("61 18 95 44") wraps as one
+    word, never split over two lines."""
+    return _DIGIT_SPACE.sub(NBSP, text)
+
+
 def _texts(index: Index) -> tuple[str, str, str]:
-    title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-    subtitle = str(index.data(SUBTITLE_ROLE) or "")
-    snippet = str(index.data(SNIPPET_ROLE) or "")
+    title = keep_numbers_whole(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+    subtitle = keep_numbers_whole(str(index.data(SUBTITLE_ROLE) or ""))
+    snippet = keep_numbers_whole(str(index.data(SNIPPET_ROLE) or ""))
     return title, subtitle, snippet
 
 

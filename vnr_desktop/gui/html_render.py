@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from vnr_desktop.core import dates, measures
+from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.ids import USER_SOURCE_ID
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
@@ -21,7 +23,17 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     import datetime as dt
 
-    from vnr_desktop.core.models import Contact, Guide, GuideSection, Item, Measure, Phone, Plan
+    from vnr_desktop.core.models import (
+        Conflict,
+        Contact,
+        Guide,
+        GuideSection,
+        Item,
+        LegalRef,
+        Measure,
+        Phone,
+        Plan,
+    )
     from vnr_desktop.core.phones import ShownPhones
     from vnr_desktop.gui.content import Snapshot
 
@@ -34,11 +46,12 @@ def date_text(value: dt.date) -> str:
 
 
 def short_date(value: dt.date) -> str:
-    return value.strftime("%d.%m.%Y")
+    return dates.date_text(value)
 
 
 def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
-    number = f"<b style='{size}'>{escape(phone.display)}</b>"
+    # a number never breaks across lines (a narrow window wraps before it, not inside it)
+    number = f"<b style='white-space:nowrap;{size}'>{escape(phone.display)}</b>"
     parts = [number]
     if phone.label:
         parts.append(escape(phone.label))
@@ -123,6 +136,9 @@ def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: 
         line = f"<b>{escape(legal.law)} {escape(legal.section)}</b>"
         if legal.title:
             line += f" – {escape(legal.title)}"
+        note = _legal_ref_note(legal)
+        if note:
+            line += f" <i style='color:{c.muted}'>({escape(note)})</i>"
         out.append(f"<p>{line}</p>")
         if legal.summary:
             out.append(f"<p>{escape(legal.summary)}</p>")
@@ -165,7 +181,7 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
                     "Render",
                     "Kilden er fra {0}, mer enn {1} måneder siden. Sjekk nummeret før du "
                     "bruker det eller skriver det ut.",
-                ).format(short_date(contact.provenance.as_of), snapshot.settings.age_warning_months)
+                ).format(as_of_text(contact.provenance), snapshot.settings.age_warning_months)
             )
             + "</td></tr></table>"
         )
@@ -222,17 +238,43 @@ def contact_html(snapshot: Snapshot, ref: str, contact: Contact, c: Colors) -> s
     out.append(_rows_html(rows))
     for conflict in contact.conflicts:
         if conflict.decision is not None:
-            out.append(
-                f"<p style='color:{c.muted}'>"
-                + escape(
-                    translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
-                        conflict.field, _chosen(conflict.decision.chosen), conflict.decision.reason
-                    )
-                )
-                + "</p>"
-            )
+            out.append(f"<p style='color:{c.muted}'>{escape(conflict_text(conflict))}</p>")
     out.append(_provenance_html(snapshot, ref, contact))
     return "\n".join(out)
+
+
+def _legal_ref_note(legal: LegalRef) -> str | None:
+    """The kind of a legal reference: a source's outdated one, or today's from general
+    knowledge (core/provenance.py decides which)."""
+    if legal.provenance == "general-knowledge":
+        return translate("Render", "dagens henvisning – allmenn kunnskap, ikke fra kildedokumentet")
+    if legal.outdated:
+        return translate("Render", "slik kilden viser til den; henvisningen er utdatert")
+    return None
+
+
+def _coverage_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
+    """The plan's municipalities, saying which names and numbers no source prints."""
+    bundle = snapshot.bundle(ref.partition(":")[0])
+    if bundle is None or not bundle.municipalities:
+        return ""
+    names = ", ".join(f"{name} ({number})" for number, name in bundle.municipalities)
+    out = f"<p><b>{escape(translate('Render', 'Kommuner'))}</b>: {escape(names)}</p>"
+    if bundle.coverage_note:
+        out += f"<p style='color:{c.muted}'><i>{escape(bundle.coverage_note)}</i></p>"
+    return out
+
+
+def conflict_text(conflict: Conflict) -> str:
+    """A decided conflict in words: what it is about (never the field's name), the value shown
+    and why. The rejected values are not repeated (a misprinted number is never shown)."""
+    if conflict.decision is None:
+        return ""
+    return translate("Render", "Kildene er uenige om {0}. Vist: {1}. {2}").format(
+        labels.conflict_subject(conflict.field),
+        _chosen(conflict.decision.chosen),
+        conflict.decision.reason,
+    )
 
 
 def _rows_html(rows: list[tuple[str, str]]) -> str:
@@ -257,7 +299,7 @@ def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle = snapshot.bundle(bundle_id)
     content = f"{bundle.id} v{bundle.version}" if bundle else bundle_id
     text = translate("Render", "Kilde: {0}, {1}. Per {2}. Innhold: {3}.").format(
-        source, prov.section, short_date(prov.as_of), content
+        source, prov.section, as_of_text(prov), content
     )
     return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
 
@@ -272,12 +314,16 @@ def measure_html(
     rows: list[tuple[str, str]] = []
     if plan is not None:
         rows.append((translate("Render", "Plan"), escape(plan.title)))
-    rows.append(
-        (
-            translate("Render", "Status"),
-            escape(labels.label(labels.status_labels(), measure.status)),
+    names = labels.status_labels()
+    status = labels.label(names, measure.status)
+    mix = measures.mixed_statuses(measure)
+    if mix:
+        status = translate("Render", "{0} (deler: {1})").format(
+            status, ", ".join(labels.label(names, s).lower() for s in mix)
         )
-    )
+    if measures.is_overdue(measure, snapshot.today):
+        status = translate("Render", "{0} – forsinket").format(status)
+    rows.append((translate("Render", "Status"), escape(status)))
     if measure.status_text:
         rows.append((translate("Render", "Status i planen"), escape(measure.status_text)))
     if measure.responsible:
@@ -320,6 +366,7 @@ def item_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
             out.append(f"<p>{escape(item.summary)}</p>")  # type: ignore[union-attr]
         if item.goals:  # type: ignore[union-attr]
             out.append("<ul>" + "".join(f"<li>{escape(g)}</li>" for g in item.goals) + "</ul>")  # type: ignore[union-attr]
+        out.append(_coverage_html(snapshot, ref, c))
     else:
         out.append(f"<h1>{escape(item.name)}</h1>")  # type: ignore[union-attr]
         if item.description:  # type: ignore[union-attr]

@@ -1,9 +1,13 @@
 """Interface translations (Qt Linguist): bokmål is the source language, English is translated.
 
 ``resources/translations/vnr_desktop_<lang>.ts`` are the Linguist sources and the ``.qm`` files
-next to them are compiled with ``pyside6-lrelease`` and committed, so a fresh clone runs. Qt's
-own dialogs (print, file) use Qt's translations: nynorsk for bokmål users, as Qt ships no
-bokmål catalogue.
+next to them are compiled with ``pyside6-lrelease`` and committed, so a fresh clone runs.
+
+Qt's own dialogs (print, print preview, file) speak the interface language too. Qt ships no
+bokmål catalogue (only nynorsk, which would mix "Storleik" and "Lagra" into a bokmål app), so
+the app ships ``qtbase_nb.ts``: the strings of the dialogs it opens, in bokmål. English loads
+Qt's own English catalogue. ``switch_language`` changes all of it while the app runs; Qt then
+sends every widget a LanguageChange event.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 CATALOGUE = "vnr_desktop"
-_QT_CATALOGUE_FOR = {"nb": "nn", "en": "en"}
+QT_CATALOGUE = "qtbase"
 _current_language = "nb"
+_installed: list[QTranslator] = []
 
 
 def current_language() -> str:
@@ -45,14 +50,34 @@ def install_translators(
         app.installTranslator(own)
         installed.append(own)
     qt = QTranslator(parent or app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{_QT_CATALOGUE_FOR[lang]}", qt_dir):
+    if _load_qt_catalogue(qt, lang):
         app.installTranslator(qt)
         installed.append(qt)
     QLocale.setDefault(
         QLocale(QLocale.Language.NorwegianBokmal if lang == "nb" else QLocale.Language.English)
     )
+    _installed.extend(installed)
     return installed
+
+
+def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
+    """Bokmål: the app's own qtbase_nb (Qt has none); English: Qt's qtbase_en."""
+    if lang == "nb":
+        from vnr_desktop.core.resources import ResourceError, resource_path
+
+        try:
+            path = resource_path(f"translations/{QT_CATALOGUE}_nb.qm")
+        except ResourceError:
+            return False
+        return translator.load(str(path))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator.load(f"{QT_CATALOGUE}_{lang}", qt_dir)
+
+
+def switch_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Change the interface language now: the catalogues installed before are removed."""
+    remove_translators(app, list(_installed))
+    return install_translators(app, lang)
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
@@ -61,4 +86,6 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal))
     for translator in translators:
         app.removeTranslator(translator)
+        if translator in _installed:
+            _installed.remove(translator)
         translator.deleteLater()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from vnr_desktop.core import measures
 from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.gui import labels
 
@@ -195,11 +196,8 @@ class MeasuresModel(QAbstractTableModel):
         return None
 
     def is_overdue(self, measure: Measure) -> bool:
-        return (
-            measure.deadline is not None
-            and measure.deadline < self.today
-            and measure.status != "gjennomfort"
-        )
+        # core/measures.py: a deadline, or the last day of the period ("2024" ends 31.12.2024).
+        return measures.is_overdue(measure, self.today)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -242,7 +240,14 @@ class MeasuresModel(QAbstractTableModel):
             if measure.deadline:
                 return measure.deadline.strftime("%d.%m.%Y")
             return measure.period or ""
-        status = labels.label(labels.status_labels(), measure.status)
+        names = labels.status_labels()
+        status = labels.label(names, measure.status)
+        mix = measures.mixed_statuses(measure)
+        if mix:
+            # Parts at different stages: the least advanced first, then the mix.
+            status = self.tr("{0} (deler: {1})").format(
+                status, ", ".join(labels.label(names, s).lower() for s in mix)
+            )
         return self.tr("{0} – forsinket").format(status) if overdue else status
 
     def _sort_value(self, column: str, measure: Measure, plan: Plan | None) -> Any:
@@ -254,7 +259,8 @@ class MeasuresModel(QAbstractTableModel):
         if column == "number":
             return (number, plan_title)
         if column == "deadline":
-            deadline = measure.deadline.isoformat() if measure.deadline else "9999"
+            due = measures.due_date(measure)
+            deadline = due.isoformat() if due else "9999"
             return (deadline, (measure.period or "").casefold(), plan_title, number)
         return (self._display(column, measure, plan, False).casefold(), plan_title, number)
 

@@ -5,6 +5,8 @@ Every label goes through Qt's translation (context "Labels"), so the English cat
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 
@@ -88,3 +90,21 @@ def section_labels() -> dict[str, str]:
 
 def label(table: dict[str, str], code: str) -> str:
     return table.get(code, code)
+
+
+def conflict_subject(field: str) -> str:
+    """What a conflict is about, in words ("telefonnummeret"), never the field's name."""
+    base = re.sub(r"\[\d+\]", "", field).strip()
+    subjects = {
+        "phones": QCoreApplication.translate("Labels", "telefonnummeret"),
+        "phones.number": QCoreApplication.translate("Labels", "telefonnummeret"),
+        "phones.hours": QCoreApplication.translate("Labels", "åpningstiden"),
+        "phones.label": QCoreApplication.translate("Labels", "hva nummeret gjelder"),
+        "municipalities": QCoreApplication.translate("Labels", "hvilke kommuner tjenesten dekker"),
+        "availability": QCoreApplication.translate("Labels", "når tjenesten svarer"),
+        "address": QCoreApplication.translate("Labels", "adressen"),
+        "email": QCoreApplication.translate("Labels", "e-postadressen"),
+        "web": QCoreApplication.translate("Labels", "nettsiden"),
+        "name": QCoreApplication.translate("Labels", "navnet"),
+    }
+    return subjects.get(base, QCoreApplication.translate("Labels", "en opplysning"))

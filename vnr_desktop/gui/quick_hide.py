@@ -8,9 +8,10 @@ clipboard.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.icon import app_icon
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+
+if TYPE_CHECKING:
+    from vnr_desktop.gui.controllers.host import Host
 
 DOUBLE_PRESS_SECONDS = 0.8
 
@@ -65,27 +70,103 @@ class DoubleEscapeFilter(QObject):
         return watched is focus if focus is not None else watched.isWindow()
 
 
+RESUME_SHORTCUT = "Ctrl+Return"
+
+
 class NeutralScreen(QFrame):
+    """The cover. The way back ("Fortsett") sits at the top, beside the heading, so it is on
+    screen at any window size; Tab leaves the note field for it, and Ctrl+Enter (or Alt+F)
+    presses it."""
+
     resume = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("neutralScreen")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 20)
-        heading = QLabel(self.tr("Notater"), self)
-        heading.setProperty("role", "h2")
-        layout.addWidget(heading)
-        self.note = named(QPlainTextEdit(self), self.tr("Notat"))
-        self.note.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.note, 1)
+        layout.setContentsMargins(24, 16, 24, 16)
         row = QHBoxLayout()
-        row.addStretch(1)
-        self.resume_button = named(QPushButton(self.tr("Fortsett"), self), self.tr("Fortsett"))
-        self.resume_button.setFlat(True)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "h2")
+        row.addWidget(self.heading, 1)
+        self.resume_button = QPushButton(self)
         self.resume_button.clicked.connect(self.resume)
         row.addWidget(self.resume_button)
         layout.addLayout(row)
+        self.note = QPlainTextEdit(self)
+        self.retranslate()
+        self.note.setFrameShape(QFrame.Shape.NoFrame)
+        self.note.setTabChangesFocus(True)
+        layout.addWidget(self.note, 1)
+        for sequence in (RESUME_SHORTCUT, "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.resume)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Notater"))
+        self.resume_button.setText(self.tr("&Fortsett"))
+        named(self.resume_button, self.tr("Fortsett"), self.tr("Ctrl+Enter"))
+        self.resume_button.setToolTip(self.tr("Fortsett (Ctrl+Enter)"))
+        named(self.note, self.tr("Notat"))
 
     def window_title(self) -> str:
         return self.tr("Notater")
+
+
+class QuickHideController(QObject):
+    """Hides the window's content behind the neutral screen and brings it back; Esc twice
+    anywhere in the app hides."""
+
+    def __init__(self, window: Host) -> None:
+        super().__init__(window)
+        self.w = window
+        self._hidden = False
+        self._neutral: NeutralScreen | None = None
+        self.escape_filter = DoubleEscapeFilter(self)
+        self.escape_filter.triggered.connect(self.hide_now)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.escape_filter)
+
+    def shutdown(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.escape_filter)
+
+    @property
+    def neutral(self) -> NeutralScreen:
+        """The quick-hide cover (built after the first frame; at once if needed before)."""
+        if self._neutral is None:
+            self._neutral = NeutralScreen(self.w.outer)
+            self._neutral.resume.connect(self.unhide)
+            self.w.outer.addWidget(self._neutral)
+        return self._neutral
+
+    @property
+    def is_hidden_now(self) -> bool:
+        return self._hidden
+
+    def hide_now(self) -> None:
+        """Cover everything with the neutral screen at once."""
+        self._hidden = True
+        self.w.outer.setCurrentWidget(self.neutral)
+        self.w.setWindowTitle(self.neutral.window_title())
+        self.w.setWindowIcon(QIcon())
+        from PySide6.QtWidgets import QToolTip
+
+        QToolTip.hideText()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.w and widget.isVisible() and widget.isWindow():
+                widget.hide()
+        clipboard = QGuiApplication.clipboard()
+        if self.w.strip.last_copied and clipboard.text() == self.w.strip.last_copied:
+            clipboard.clear()
+        self.neutral.note.setFocus()
+
+    def unhide(self) -> None:
+        self._hidden = False
+        self.w.outer.setCurrentWidget(self.w.content)
+        self.w.setWindowTitle(self.w._title)
+        self.w.setWindowIcon(app_icon())
+        self.w.hide_button.setFocus()

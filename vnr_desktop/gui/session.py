@@ -18,6 +18,7 @@ from vnr_desktop.gui.errors import ErrorReporter
 from vnr_desktop.gui.jobs import JobContext, JobHandle, JobRunner
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.first_screen import FirstScreen
     from vnr_desktop.core.models import Contact
     from vnr_desktop.core.paths import AppPaths
     from vnr_desktop.core.settings import Settings
@@ -40,6 +41,25 @@ def _open_state(ctx: JobContext, data_dir: Path | None) -> tuple[AppPaths, Snaps
     return paths, load_snapshot(ctx.state["library"], ctx.state["userdata"])
 
 
+def _read_first_screen(data_dir: Path | None) -> FirstScreen | None:
+    """The library's first-screen summary for the saved user (no content models), or None:
+    first start, first-run choice not made yet, or no usable summary."""
+    from vnr_desktop.core import first_screen
+    from vnr_desktop.core.paths import resolve_paths
+    from vnr_desktop.core.settings_peek import peek_settings
+
+    paths = resolve_paths(data_dir)
+    saved = peek_settings(paths.user_db)
+    if not saved.get("first_run_done"):
+        return None
+    region, municipality = saved.get("region"), saved.get("municipality")
+    return first_screen.read(
+        paths.data / "library.db",
+        region=region if isinstance(region, str) and region else None,
+        municipality=municipality if isinstance(municipality, str) and municipality else None,
+    )
+
+
 def _close_db_state(state: dict[str, Any]) -> None:
     for key in ("library", "userdata"):
         obj = state.pop(key, None)
@@ -53,6 +73,9 @@ class Session(QObject):
     ready = Signal()
     """The first snapshot is loaded: the window has content."""
     own_contacts_changed = Signal()
+    first_screen = Signal(object)
+    """The library's summary for the first screen (FirstScreen): numbers and home page, shown
+    while the full content loads; the window then calls :meth:`open_content`."""
     open_failed = Signal(str)
     """The library or user data could not be opened: a plain-language message."""
 
@@ -63,11 +86,32 @@ class Session(QObject):
         self.jobs = JobRunner(self, self.errors.report)
         self.paths: AppPaths | None = None
         self.snapshot: Snapshot | None = None
+        self._opening = False
         self._lane_closers: dict[str, Callable[[dict[str, Any]], None]] = {"db": _close_db_state}
 
     # ------------------------------------------------------------------ start and stop
 
     def start(self) -> None:
+        """Read the first screen's summary; without one, open the full content at once."""
+        data_dir = self.data_dir
+        self.jobs.submit(
+            "db",
+            lambda _ctx: _read_first_screen(data_dir),
+            self._first_screen_read,
+            lambda _exc: self.open_content(),
+        )
+
+    def _first_screen_read(self, summary: FirstScreen | None) -> None:
+        if summary is None:
+            self.open_content()
+        else:
+            self.first_screen.emit(summary)
+
+    def open_content(self) -> None:
+        """Open the library and user data (installing built-in content on a first start)."""
+        if self._opening:
+            return
+        self._opening = True
         data_dir = self.data_dir
         self.jobs.submit(
             "db", lambda ctx: _open_state(ctx, data_dir), self._opened, self._open_failed

@@ -16,8 +16,8 @@ translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.adapters.sync import SyncOutcome
+    from vnr_desktop.gui.controllers.host import Host as MainWindow
     from vnr_desktop.gui.jobs import JobContext
-    from vnr_desktop.gui.main_window import MainWindow
 
 
 class UpdateReport(QDialog):

@@ -139,20 +139,26 @@ def apply_theme(app: QApplication, *, scale: float = 1.0, high_contrast: bool = 
     app.setProperty("vnr_text_scale", scale)
 
 
-def _arrow_url(high_contrast: bool, direction: str = "down") -> str:
+def _icon_url(stem: str, high_contrast: bool) -> str:
     from vnr_desktop.core.resources import ResourceError, resource_path
 
-    name = f"icons/arrow-{direction}{'-light' if high_contrast else ''}.svg"
+    name = f"icons/{stem}{'-light' if high_contrast else ''}.svg"
     try:
         return resource_path(name).as_posix()
     except ResourceError:
         return ""
 
 
+def _arrow_url(high_contrast: bool, direction: str = "down") -> str:
+    return _icon_url(f"arrow-{direction}", high_contrast)
+
+
 def style_sheet(scale: float, c: Colors) -> str:
     thick = "3px" if c is HIGH_CONTRAST else "2px"
     arrow = _arrow_url(c is HIGH_CONTRAST)
     up = _arrow_url(c is HIGH_CONTRAST, "up")
+    check = _icon_url("check", c is HIGH_CONTRAST)
+    box = f"{round(16 * scale)}px"
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {c.window}; }}
@@ -171,9 +177,18 @@ QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QAbstrac
 QListView:focus, QTableView:focus, QTextBrowser:focus, QCheckBox:focus, QSlider:focus,
 QTabBar:focus, QPlainTextEdit:focus {{ border: {thick} solid {c.focus}; }}
 QCheckBox:focus {{ padding: 2px; }}
+QCheckBox::indicator {{ width: {box}; height: {box}; border: 2px solid {c.text};
+    border-radius: 3px; background: {c.surface}; }}
+QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+    image: url({check}); }}
+QCheckBox::indicator:disabled {{ border-style: dashed; border-color: {c.muted}; }}
+QListView#navigation:focus {{ border: {thick} solid {c.focus}; border-radius: 6px; }}
+QListView#navigation::item:focus {{ border: {thick} solid {c.focus}; }}
 QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit {{ background: {c.surface};
     border: 1px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
 QComboBox {{ padding-right: 24px; }}
+QComboBox QLineEdit {{ padding: 0px; border: none; background: transparent; }}
+QToolBar QComboBox {{ padding-top: 1px; padding-bottom: 1px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
     width: 22px; border: none; }}
 QComboBox::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
@@ -204,6 +219,8 @@ QLabel#stripTitle {{ font-weight: bold; color: {c.strip_number}; }}
 QPushButton[role="strip"] {{ background: {c.strip_button}; border: 1px solid {c.border};
     border-radius: 8px; padding: 4px 10px; text-align: left; }}
 QPushButton[role="hide"] {{ font-weight: bold; }}
+QToolButton[role="stripMore"] {{ background: {c.strip_button}; border: 1px solid {c.border};
+    border-radius: 8px; padding: 6px 10px; font-weight: bold; }}
 QFrame#messageBar[level="error"], QFrame#messageBar[level="unexpected"] {{
     background: {c.error_bg}; border: 1px solid {c.error_text}; border-radius: 6px; }}
 QFrame#messageBar[level="info"] {{ background: {c.se}; border: 1px solid {c.border};

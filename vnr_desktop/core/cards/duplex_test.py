@@ -17,19 +17,21 @@ import datetime as _dt
 import io
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from vnr_desktop.core.cards import fonts, palette
 from vnr_desktop.core.cards.definitions import ltext
-from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.formats import MM, TypeSizes
-from vnr_desktop.core.cards.layout import build_styles, draw_text
-from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
-from vnr_desktop.core.cards.render import new_canvas
+from vnr_desktop.core.cards.layout import Styles, build_styles, draw_text
+from vnr_desktop.core.cards.loader import CardCatalog, CardError, shipped_catalog
+from vnr_desktop.core.cards.pdfcanvas import new_canvas
 
 PAGE_MM = (210.0, 297.0)
 MAIN_STEP = 5.0
 VERNIER_STEP = 5.5
+VERNIER_X = 35.0
+"""Where the vertical scales run, mm from the left edge."""
 TICKS = 8
 """Vernier ticks each side of zero: corrections up to ±4 mm in 0.5 mm steps."""
 TEST_PAGE_DATE = _dt.date(2024, 1, 1)
@@ -88,12 +90,29 @@ def render_duplex_test(
     st = build_styles(
         TypeSizes(title=18, heading=12, body=11, body_min=11, number=11, number_min=11, meta=8), 0
     )
-    ink = HexColor(palette.INK)
     cx, cy = w / 2, h / 2 - 20
+    targets = [(20.0, 25.0), (w - 20, 25.0), (w - 20, h - 12), (w - 40, cy)]
+    _front(c, s, st, duplex, offset_mm, (cx, cy), targets)
+    _back(c, s, duplex, offset_mm, (cx, cy), targets)
+    c.save()
+    return buffer.getvalue()
+
+
+def _front(
+    c: Canvas,
+    s: dict[str, str],
+    st: Styles,
+    duplex: str,
+    offset_mm: tuple[float, float],
+    centre: tuple[float, float],
+    targets: list[tuple[float, float]],
+) -> None:
+    """The front page: title, steps, the main scales and a cross at each target."""
+    w, h = PAGE_MM
+    cx, cy = centre
+    ink = HexColor(palette.INK)
     xs, ys = corrections(duplex, offset_mm)
     mode = s["duplex_mode_long" if duplex == "long" else "duplex_mode_short"]
-
-    # ------------------------------------------------------------------ front
     c.setFillColor(ink)
     draw_text(c, 20 * MM, (h - 25) * MM, s["duplex_title"], fonts.BOLD, 18)
     draw_text(
@@ -121,7 +140,7 @@ def render_duplex_test(
         c.restoreState()
     draw_text(c, (cx - 50) * MM, (cy + 22) * MM, s["duplex_horizontal"], fonts.BOLD, 10)
     # vertical main scale: line x = vx, ticks to the right, labels right
-    vx = 35.0
+    vx = VERNIER_X
     c.line(vx * MM, (cy - 50) * MM, vx * MM, (cy + 50) * MM)
     for j in range(-TICKS, TICKS + 1):
         y = cy + j * MAIN_STEP
@@ -140,13 +159,24 @@ def render_duplex_test(
     draw_text(c, 0, 0, s["duplex_vertical"], fonts.BOLD, 10)
     c.restoreState()
     # corner targets: a cross on the front, a circle on the back
-    targets = [(20.0, 25.0), (w - 20, 25.0), (w - 20, h - 12), (w - 40, cy)]
     for tx, ty in targets:
         c.line((tx - 5) * MM, ty * MM, (tx + 5) * MM, ty * MM)
         c.line(tx * MM, (ty - 5) * MM, tx * MM, (ty + 5) * MM)
     c.showPage()
 
-    # ------------------------------------------------------------------ back
+
+def _back(
+    c: Canvas,
+    s: dict[str, str],
+    duplex: str,
+    offset_mm: tuple[float, float],
+    centre: tuple[float, float],
+    targets: list[tuple[float, float]],
+) -> None:
+    """The back page (shifted by the current correction): verniers and target circles."""
+    cx, cy = centre
+    vx = VERNIER_X
+    ink = HexColor(palette.INK)
     c.saveState()
     c.translate(offset_mm[0] * MM, offset_mm[1] * MM)
     c.setStrokeColor(ink)
@@ -167,5 +197,3 @@ def render_duplex_test(
     draw_text(c, 20 * MM, 12 * MM, s["duplex_back_side"], fonts.REGULAR, 9)
     c.restoreState()
     c.showPage()
-    c.save()
-    return buffer.getvalue()

@@ -79,18 +79,31 @@ class FormatSpec:
 
 
 _POSTER_A4 = TypeSizes(
-    title=28, heading=20, body=14, body_min=12, number=30, number_min=28, meta=9, label_ratio=1.3
+    title=34,
+    heading=22,
+    body=18,
+    body_min=12,
+    number=34,
+    number_min=28,
+    meta=10,
+    leading=1.16,
+    label_ratio=1.1,
 )
+"""A poster is read from two metres: it is set as large as it fits (preferred body 18 pt on A4,
+A3 is A4 × √2). The floor stays at 12 pt (17 pt on A3): the four-step cards carry every sign,
+trigger and duty, which at 16 pt would need about 1.5 A4 pages; the content wins over size."""
+_POSTER_CAP = 1.4
+"""Posters grow up to 1.4 × the preferred sizes (body 25 pt on A4) to fill the page."""
 _SQRT2 = 2**0.5
 
 FORMATS: dict[str, FormatSpec] = {
     "id1": FormatSpec(
         id="id1",
-        label="ID-1 lommekort 85,6 × 54 mm",
+        label="ID-1 lommekort 85,6 × 53,98 mm",
         family="id1",
         content_class="id1",
         panel_w=85.6,
-        panel_h=54.0,
+        panel_h=53.98,
         safe=3.0,
         gap=2.0,
         sizes=TypeSizes(
@@ -100,7 +113,7 @@ FORMATS: dict[str, FormatSpec] = {
             body_min=7.0,
             number=9.5,
             number_min=9.0,
-            meta=6.5,
+            meta=7.0,
             leading=1.14,
         ),
         qr_mm=11.0,
@@ -122,7 +135,7 @@ FORMATS: dict[str, FormatSpec] = {
             body_min=7.0,
             number=10.5,
             number_min=9.0,
-            meta=6.5,
+            meta=7.0,
             leading=1.16,
         ),
         qr_mm=12.0,
@@ -144,7 +157,7 @@ FORMATS: dict[str, FormatSpec] = {
             body_min=7.0,
             number=12.0,
             number_min=9.0,
-            meta=6.5,
+            meta=7.0,
             leading=1.18,
         ),
         qr_mm=12.0,
@@ -162,6 +175,7 @@ FORMATS: dict[str, FormatSpec] = {
         sizes=_POSTER_A4,
         qr_mm=25.0,
         rule_pt=1.0,
+        max_scale=_POSTER_CAP,
     ),
     "a3-poster": FormatSpec(
         id="a3-poster",
@@ -175,6 +189,7 @@ FORMATS: dict[str, FormatSpec] = {
         sizes=_POSTER_A4.scaled(_SQRT2),
         qr_mm=35.0,
         rule_pt=1.4,
+        max_scale=_POSTER_CAP,
     ),
 }
 assert tuple(FORMATS) == FORMAT_IDS

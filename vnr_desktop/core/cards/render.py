@@ -16,27 +16,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from reportlab.lib.utils import TimeStamp
-from reportlab.pdfgen.canvas import Canvas
-
-from vnr_desktop import __version__
-from vnr_desktop.core.cards import fonts
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
-from vnr_desktop.core.cards.errors import CardRequestError
-from vnr_desktop.core.cards.formats import BLEED_MM, MM, FormatSpec
-from vnr_desktop.core.cards.layout import CardPlan, draw_side, plan_card
-from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
+from vnr_desktop.core.cards.fit import CardPlan, plan_card
+from vnr_desktop.core.cards.formats import BLEED_MM, MM
+from vnr_desktop.core.cards.imposition import render_mixed_sheet, render_sheet
+from vnr_desktop.core.cards.loader import CardCatalog, CardRequestError, shipped_catalog
+from vnr_desktop.core.cards.pdfcanvas import (
+    FOLD_PAGES,
+    define_forms,
+    fold_marks,
+    form_name,
+    new_canvas,
+    pages_of,
+    set_boxes,
+    side_size,
+)
 from vnr_desktop.core.cards.qr import card_payload
 from vnr_desktop.core.cards.resolve import ResolvedCard, resolve_card
+
+__all__ = ["FOLD_PAGES", "new_canvas", "render_card", "render_to_file", "side_size"]
 
 if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
     from vnr_desktop.core.models import Contact
 
 Duplex = Literal["long", "short"]
-
-FOLD_PAGES: tuple[tuple[str, str], ...] = (("back", "cover"), ("inside_left", "inside_right"))
-"""A6 folded to A7: the outside page (back | cover) and the inside page."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class RenderedCard:
     number_pt: float = 0.0
     own_numbers: tuple[str, ...] = ()
     """The user's own numbers among ``printed_numbers`` (printed under their own heading)."""
+    print_shop: bool = False
+    """PDF/X-1a in CMYK with a FOGRA39 output intent (see printshop.py)."""
 
 
 @dataclass(frozen=True)
@@ -103,124 +109,36 @@ def list_cards(catalog: CardCatalog | None = None, lang: str = "nb") -> list[Car
     return out
 
 
-# --------------------------------------------------------------------------- geometry
-
-
-def side_size(spec: FormatSpec, rc: ResolvedCard) -> tuple[float, float]:
-    """Trim size of one side (one panel of a fold), mm."""
-    return spec.oriented(rc.layout.orientation)
-
-
-def _side_bleed(spec: FormatSpec, side: str) -> tuple[float, float, float, float]:
-    """Bleed on (left, bottom, right, top) of a side in mm: none at a fold."""
-    b = BLEED_MM
-    if spec.family != "fold":
-        return b, b, b, b
-    left_panels = {pages[0] for pages in FOLD_PAGES}
-    return (b, b, 0.0, b) if side in left_panels else (0.0, b, b, b)
-
-
-def _fixed_timestamp(day: _dt.date) -> TimeStamp:
-    ts = TimeStamp(invariant=True)
-    moment = _dt.datetime(day.year, day.month, day.day, 12, 0, 0, tzinfo=_dt.UTC)
-    ts.t = moment.timestamp()
-    ts.lt = moment.timetuple()
-    ts.YMDhms = (day.year, day.month, day.day, 12, 0, 0)
-    ts.dhh = 0
-    ts.dmm = 0
-    ts.tzname = "UTC"
-    return ts
-
-
-def new_canvas(
-    buffer: io.BytesIO,
-    pagesize: tuple[float, float],
-    *,
-    title: str,
-    subject: str,
-    day: _dt.date,
-    lang: str,
-) -> Canvas:
-    fonts.ensure_fonts()
-    c = Canvas(
-        buffer,
-        pagesize=pagesize,
-        invariant=1,
-        initialFontName=fonts.REGULAR,
-        initialFontSize=8,
-        pageCompression=1,
-        lang="nb-NO" if lang == "nb" else "en",
-    )
-    c._doc._timeStamp = _fixed_timestamp(day)  # the date comes from the content
-    c.setTitle(title)
-    c.setSubject(subject)
-    c.setAuthor("VNR Desktop")
-    c.setCreator(f"VNR Desktop {__version__}")
-    c.setProducer(f"VNR Desktop {__version__} (ReportLab)")
-    return c
-
-
-def _set_boxes(
-    c: Canvas, media: tuple[float, float], trim: tuple[float, float, float, float] | None
-) -> None:
-    w, h = media
-    c.setPageSize(media)
-    c.setCropBox((0, 0, w, h))
-    c.setBleedBox((0, 0, w, h))
-    c.setTrimBox(trim if trim is not None else (0, 0, w, h))
-    c.setArtBox(trim if trim is not None else (0, 0, w, h))
-
-
-def _define_forms(
-    c: Canvas, rc: ResolvedCard, plan: CardPlan
-) -> dict[str, tuple[float, float, float, float]]:
-    """Draw each side once as a form; returns each form's bleed box in points."""
-    boxes = {}
-    for side, sp in plan.sides.items():
-        left, bottom, right, top = (v * MM for v in _side_bleed(rc.spec, side))
-        box = (-left, -bottom, sp.width + right, sp.height + top)
-        c.beginForm(_form_name(rc, side), *box)
-        c.setFillColorRGB(1, 1, 1)
-        c.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], stroke=0, fill=1)
-        draw_side(c, sp, box)
-        c.endForm()
-        boxes[side] = box
-    return boxes
-
-
-def _form_name(rc: ResolvedCard, side: str) -> str:
-    return f"{rc.card_id}_{rc.format}_{side}".replace("-", "_")
-
-
-def _pages(rc: ResolvedCard) -> list[tuple[str, ...]]:
-    """Sides per printed page: one each, or two per page for the fold."""
-    if rc.spec.family == "fold":
-        return [pages for pages in FOLD_PAGES]
-    return [(side,) for side in rc.layout.sides]
-
-
 # --------------------------------------------------------------------------- single card
 
 
-def _render_single(rc: ResolvedCard, plan: CardPlan, title: str) -> bytes:
+def _render_single(rc: ResolvedCard, plan: CardPlan, title: str, print_shop: bool) -> bytes:
     b = BLEED_MM * MM
     w_mm, h_mm = side_size(rc.spec, rc)
-    pages = _pages(rc)
+    pages = pages_of(rc)
     panel_w, panel_h = w_mm * MM, h_mm * MM
     trim_w = panel_w * len(pages[0])
     media = (trim_w + 2 * b, panel_h + 2 * b)
     buffer = io.BytesIO()
     c = new_canvas(
-        buffer, media, title=title, subject=rc.content_version, day=rc.issued, lang=rc.lang
+        buffer,
+        media,
+        title=title,
+        subject=rc.content_version,
+        day=rc.issued,
+        lang=rc.lang,
+        print_shop=print_shop,
     )
-    _define_forms(c, rc, plan)
+    define_forms(c, rc, plan)
     for page in pages:
-        _set_boxes(c, media, (b, b, b + trim_w, b + panel_h))
+        set_boxes(c, media, (b, b, b + trim_w, b + panel_h), art=not print_shop)
         for i, side in enumerate(page):
             c.saveState()
             c.translate(b + i * panel_w, b)
-            c.doForm(_form_name(rc, side))
+            c.doForm(form_name(rc, side))
             c.restoreState()
+        for i in range(1, len(page)):
+            fold_marks(c, b + i * panel_w, media[1], b)
         c.showPage()
     c.save()
     return buffer.getvalue()
@@ -274,6 +192,7 @@ def render_card(
     duplex_offset: tuple[float, float] = (0.0, 0.0),
     catalog: CardCatalog | None = None,
     own_contacts: Sequence[Contact] = (),
+    print_shop: bool = False,
 ) -> RenderedCard:
     """Render one card for ``region`` in ``fmt`` to PDF bytes.
 
@@ -285,6 +204,9 @@ def render_card(
     own-numbers panel under their own heading ("Egne numre (lagt inn av deg)"); numbers that
     are not valid are left out with a warning. The content version and hash then change with
     them, and the footer says the card includes own numbers.
+
+    ``print_shop`` writes PDF/X-1a for a print shop: CMYK, text and QR in black ink only,
+    a FOGRA39 output intent (see printshop.py).
     """
     if duplex not in ("long", "short"):
         raise CardRequestError(f"duplex must be 'long' or 'short', not {duplex!r}")
@@ -299,11 +221,17 @@ def render_card(
     )
     title = f"{rc.title} – {rc.region_name}"
     if sheet is None:
-        pdf = _render_single(rc, plan, title)
+        pdf = _render_single(rc, plan, title, print_shop)
     else:
-        from vnr_desktop.core.cards.imposition import render_sheet
-
-        pdf = render_sheet(rc, plan, title, sheet=sheet, duplex=duplex, offset_mm=duplex_offset)
+        pdf = render_sheet(
+            rc,
+            plan,
+            title,
+            sheet=sheet,
+            duplex=duplex,
+            offset_mm=duplex_offset,
+            print_shop=print_shop,
+        )
     return RenderedCard(
         pdf=pdf,
         card_id=card_id,
@@ -321,6 +249,7 @@ def render_card(
         body_pt=plan.body_pt,
         number_pt=plan.number_pt,
         own_numbers=tuple(rc.own_numbers()),
+        print_shop=print_shop,
     )
 
 
@@ -354,8 +283,15 @@ def render_to_file(
     return rendered
 
 
-def output_name(card_id: str, region: str, fmt: str, lang: str, sheet: str | None = None) -> str:
-    suffix = f"-{sheet}" if sheet else ""
+def output_name(
+    card_id: str,
+    region: str,
+    fmt: str,
+    lang: str,
+    sheet: str | None = None,
+    print_shop: bool = False,
+) -> str:
+    suffix = (f"-{sheet}" if sheet else "") + ("-trykkeri" if print_shop else "")
     lang_part = "" if lang == "nb" else f"-{lang}"
     return f"tiltakskort-{card_id}-{region}-{fmt}{suffix}{lang_part}.pdf"
 
@@ -377,7 +313,62 @@ def render_all(
     for card in catalog.cards.values():
         use = lang if lang in card.languages else card.default_language
         rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)  # type: ignore[arg-type]
-        path = Path(folder) / output_name(card.id, region, fmt, use, rendered.sheet)
+        path = Path(folder) / output_name(
+            card.id, region, fmt, use, rendered.sheet, rendered.print_shop
+        )
         write_atomic(path, rendered.pdf)
         out.append((path, rendered))
     return out
+
+
+@dataclass(frozen=True)
+class MixedSheet:
+    """Every card of a region once, imposed on sheets (``render_mixed``)."""
+
+    pdf: bytes
+    region: str
+    format: str
+    sheet: str
+    cards: tuple[str, ...]
+    languages: tuple[str, ...]
+    content_versions: tuple[str, ...]
+    warnings: tuple[str, ...]
+    print_shop: bool = False
+
+
+def render_mixed(
+    library: Library,
+    region: str,
+    fmt: str,
+    *,
+    sheet: str = "a4",
+    duplex: Duplex = "long",
+    lang: str = "nb",
+    duplex_offset: tuple[float, float] = (0.0, 0.0),
+    catalog: CardCatalog | None = None,
+    print_shop: bool = False,
+) -> MixedSheet:
+    """Every card for ``region`` once, in catalogue order, on ``sheet`` (ID-1 on A4: the eight
+    cards 8-up); cards not offered in ``lang`` come in their own language."""
+    catalog = _catalog(catalog)
+    items = []
+    for card in catalog.cards.values():
+        use = lang if lang in card.languages else card.default_language
+        rc, plan, _ = prepare(library, card.id, region, fmt, lang=use, catalog=catalog)
+        items.append((rc, plan))
+    first = items[0][0]
+    title = f"{len(items)} tiltakskort – {first.region_name}"
+    pdf = render_mixed_sheet(
+        items, title, sheet=sheet, duplex=duplex, offset_mm=duplex_offset, print_shop=print_shop
+    )
+    return MixedSheet(
+        pdf=pdf,
+        region=region,
+        format=fmt,
+        sheet=sheet,
+        cards=tuple(rc.card_id for rc, _ in items),
+        languages=tuple(rc.lang for rc, _ in items),
+        content_versions=tuple(sorted({rc.content_version for rc, _ in items})),
+        warnings=tuple(sorted({w for rc, _ in items for w in rc.warnings})),
+        print_shop=print_shop,
+    )

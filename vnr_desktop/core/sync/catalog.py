@@ -20,9 +20,10 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -116,12 +117,17 @@ def parse_catalog(raw: bytes) -> Catalog:
     try:
         catalog = Catalog.model_validate_json(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
-        )
+        errors = exc.errors()
+        problems = "; ".join(_plain_problem(e) for e in errors[:10])
+        first = errors[0]
+        where = ".".join(str(p) for p in first["loc"]) or "katalog"
+        found = repr(first.get("input"))
+        found = found if len(found) <= 60 else found[:57] + "..."
         raise CatalogError(
-            "Katalogen fra oppdateringskilden er ugyldig.",
-            "The catalog from the update source is invalid.",
+            f"Katalogen fra oppdateringskilden er ugyldig ({where}: {found} er "
+            "ikke tillatt der). Ingenting er endret.",
+            f"The catalog from the update source is invalid ({where}: {found} is "
+            "not allowed there). Nothing was changed.",
             detail=problems,
         ) from None
     if catalog.issued.tzinfo is None or catalog.expires.tzinfo is None:
@@ -129,6 +135,26 @@ def parse_catalog(raw: bytes) -> Catalog:
             "Katalogen mangler tidssone i datoene.", "The catalog's dates lack a time zone."
         )
     return catalog
+
+
+_PATTERN_HELP = {
+    "path": "a relative path of letters, digits, '.', '_', '-' and '/' (no '..')",
+    "feed": "lower-case letters, digits, '.', '_' and '-'",
+    "id": "a region id: lower-case letters, digits and '-'",
+    "sha256": "64 lower-case hex digits",
+    "content_sha256": "64 lower-case hex digits",
+}
+
+
+def _plain_problem(error: Mapping[str, Any]) -> str:
+    """One validation problem in words: where, what was found, what is allowed (no regex)."""
+    loc = [str(p) for p in error["loc"]]
+    where = ".".join(loc)
+    if error["type"] == "string_pattern_mismatch":
+        allowed = _PATTERN_HELP.get(loc[-1], "another form")
+        found = repr(error.get("input"))[:60]
+        return f"{where}: {found} is not allowed here; expected {allowed}"
+    return f"{where}: {error['msg']}"
 
 
 def sha256_file(path: Path) -> str:
@@ -170,6 +196,7 @@ def publish_feed(
     changelog: dict[str, str] | None = None,
     now: _dt.datetime | None = None,
     endorsement: Path | None = None,
+    revocations: Path | None = None,
 ) -> PublishResult:
     """Write (or update) the static feed in ``out_dir`` with ``bundle_files``, signed.
 
@@ -198,65 +225,20 @@ def publish_feed(
 
     written: list[Path] = []
     if endorsement is not None:
-        # keys/<KEY ID>.pub (+ .minisig): a pinned root key's endorsement of the signing key.
-        pub = minisign.load_public_key(endorsement)
-        if pub.key_id != secret.key_id:
-            raise CatalogError(
-                "Nøkkelbekreftelsen gjelder en annen nøkkel enn den som signerer.",
-                "The endorsement is for another key than the signing key.",
-            )
-        keys_dir = out_dir / "keys"
-        keys_dir.mkdir(exist_ok=True)
-        for src, name in (
-            (endorsement, f"{pub.id_hex}.pub"),
-            (
-                endorsement.with_name(endorsement.name + SIGNATURE_SUFFIX),
-                f"{pub.id_hex}.pub.minisig",
-            ),
-        ):
-            _atomic_write(keys_dir / name, src.read_bytes())
-            written.append(keys_dir / name)
-
+        written += _copy_endorsement(endorsement, secret, out_dir)
+    if revocations is not None:
+        written += _copy_revocations(revocations, out_dir)
     entries: dict[str, CatalogBundle] = {}
     if previous is not None:
         for b in previous.bundles:
             if (out_dir / b.path).is_file():
                 entries[b.id] = b
     for src in bundle_files:
-        src = Path(src)
-        data = src.read_bytes()
-        archive = read_archive(data)
-        h = archive.header
-        rel = f"bundles/{h.id}-{h.version}{EXTENSION}"
-        dest = out_dir / rel
-        if dest.resolve() != src.resolve():
-            _atomic_write(dest, data)
-        comment = minisign.default_trusted_comment(dest.name, f"bundle:{h.id}\tversion:{h.version}")
-        minisign.sign_file(secret, dest, comment)
-        written += [dest, dest.with_name(dest.name + SIGNATURE_SUFFIX)]
-        entries[h.id] = CatalogBundle(
-            id=h.id,
-            version=h.version,
-            title=h.title,
-            issued=_dt.date.fromisoformat(h.issued),
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-            content_sha256=h.content_sha256,
-            path=rel,
-            min_app_version=h.min_app_version,
-            changelog=changelog.get(h.id) or changelog.get("*"),
-        )
+        entry, files = _add_bundle(Path(src), secret, out_dir, changelog)
+        entries[entry.id] = entry
+        written += files
 
-    floor = previous.sequence + 1 if previous else 1
-    if sequence is None:
-        sequence = max(floor, int(time.time()))
-    elif sequence < floor:
-        raise CatalogError(
-            f"Sekvensnummeret {sequence} er lavere enn forrige katalogs ({floor - 1}); "
-            "klientene ville avvist katalogen.",
-            f"Sequence {sequence} is not above the previous catalog's ({floor - 1}); "
-            "clients would refuse it.",
-        )
+    sequence = _next_sequence(previous, sequence)
     catalog = Catalog(
         format=CATALOG_FORMAT,
         format_version=1,
@@ -281,6 +263,81 @@ def publish_feed(
         os.utime(existing, (previous_mtime + 1, previous_mtime + 1))
     written += [existing, out_dir / (CATALOG_NAME + SIGNATURE_SUFFIX)]
     return PublishResult(out_dir, catalog, written)
+
+
+def _next_sequence(previous: Catalog | None, sequence: int | None) -> int:
+    """The given number, checked to move forward, or max(previous + 1, the Unix time)."""
+    floor = previous.sequence + 1 if previous else 1
+    if sequence is None:
+        return max(floor, int(time.time()))
+    if sequence < floor:
+        raise CatalogError(
+            f"Sekvensnummeret {sequence} er lavere enn forrige katalogs ({floor - 1}); "
+            "klientene ville avvist katalogen.",
+            f"Sequence {sequence} is not above the previous catalog's ({floor - 1}); "
+            "clients would refuse it.",
+        )
+    return sequence
+
+
+def _copy_endorsement(endorsement: Path, secret: minisign.SecretKey, out_dir: Path) -> list[Path]:
+    """keys/<KEY ID>.pub (+ .minisig): a root's endorsement of the signing key, byte for byte."""
+    pub = minisign.load_public_key(endorsement)
+    if pub.key_id != secret.key_id:
+        raise CatalogError(
+            "Nøkkelbekreftelsen gjelder en annen nøkkel enn den som signerer.",
+            "The endorsement is for another key than the signing key.",
+        )
+    keys_dir = out_dir / "keys"
+    keys_dir.mkdir(exist_ok=True)
+    written: list[Path] = []
+    for src, name in (
+        (endorsement, f"{pub.id_hex}.pub"),
+        (endorsement.with_name(endorsement.name + SIGNATURE_SUFFIX), f"{pub.id_hex}.pub.minisig"),
+    ):
+        _atomic_write(keys_dir / name, src.read_bytes())
+        written.append(keys_dir / name)
+    return written
+
+
+def _copy_revocations(revocations: Path, out_dir: Path) -> list[Path]:
+    """revoked.json (+ .minisig), signed by a root: clients take it before the catalog."""
+    written: list[Path] = []
+    for src, name in (
+        (revocations, "revoked.json"),
+        (revocations.with_name(revocations.name + SIGNATURE_SUFFIX), "revoked.json.minisig"),
+    ):
+        if src.resolve() != (out_dir / name).resolve():
+            _atomic_write(out_dir / name, src.read_bytes())
+        written.append(out_dir / name)
+    return written
+
+
+def _add_bundle(
+    src: Path, secret: minisign.SecretKey, out_dir: Path, changelog: dict[str, str]
+) -> tuple[CatalogBundle, list[Path]]:
+    """Copy one bundle into bundles/, sign it, and describe it for the catalog."""
+    data = src.read_bytes()
+    h = read_archive(data).header
+    rel = f"bundles/{h.id}-{h.version}{EXTENSION}"
+    dest = out_dir / rel
+    if dest.resolve() != src.resolve():
+        _atomic_write(dest, data)
+    comment = minisign.default_trusted_comment(dest.name, f"bundle:{h.id}\tversion:{h.version}")
+    minisign.sign_file(secret, dest, comment)
+    entry = CatalogBundle(
+        id=h.id,
+        version=h.version,
+        title=h.title,
+        issued=_dt.date.fromisoformat(h.issued),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        content_sha256=h.content_sha256,
+        path=rel,
+        min_app_version=h.min_app_version,
+        changelog=changelog.get(h.id) or changelog.get("*"),
+    )
+    return entry, [dest, dest.with_name(dest.name + SIGNATURE_SUFFIX)]
 
 
 def copy_feed_subset(

@@ -8,12 +8,14 @@ that has since changed, so the user is asked to reprint them.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from vnr_desktop.core.bundle_content import BundleContent
+from vnr_desktop.core.dates import date_text
 from vnr_desktop.core.models import Item, item_title
 from vnr_desktop.core.phones import phone_or_none
 from vnr_desktop.core.userdata import PrintRecord
@@ -148,6 +150,15 @@ class BundleChanges:
         }
 
 
+def _as_of(prov: dict[str, Any]) -> str:
+    """A provenance's as-of date as precisely as its source states it (core/dates.py)."""
+    try:
+        day = _dt.date.fromisoformat(str(prov.get("as_of")))
+    except ValueError:
+        return _short(prov.get("as_of"))
+    return date_text(day, prov.get("as_of_precision", "day"))
+
+
 def _short(value: Any) -> str:
     if value is None or value == [] or value == "":
         return "(tom)"
@@ -213,7 +224,7 @@ def _field_details(key: str, old: Any, new: Any) -> list[str]:
         return [f"status {_STATUS_NB.get(old, old)} -> {_STATUS_NB.get(new, new)}"]
     if key == "provenance":
         if isinstance(old, dict) and isinstance(new, dict) and old.get("as_of") != new.get("as_of"):
-            return [f"kilde per {_short(old.get('as_of'))} -> {_short(new.get('as_of'))}"]
+            return [f"kilde per {_as_of(old)} -> {_as_of(new)}"]
         return ["kilde endret"]
     if key in _LONG_TEXT or isinstance(old, dict) or isinstance(new, dict):
         return [f"{label} endret"]

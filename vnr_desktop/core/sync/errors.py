@@ -64,6 +64,24 @@ class BadSignature(SignatureError):
     code = "bad-signature"
 
 
+class OutOfScope(SignatureError):
+    """The signer may not publish this region (its scope does not name it)."""
+
+    code = "out-of-scope"
+
+
+class WrongRole(SignatureError):
+    """A root key signed content, or a key that is not a root endorsed or revoked a key."""
+
+    code = "wrong-role"
+
+
+class KeyRevoked(SignatureError):
+    """The signing key is on a root-signed revocation list the app has seen."""
+
+    code = "revoked"
+
+
 # --------------------------------------------------------------------------- archives and content
 
 
@@ -140,6 +158,12 @@ class NetworkError(SyncError):
 
     code = "network"
     retryable = True
+
+
+class DeadlineExceeded(NetworkError):
+    """A request did not finish within its overall deadline (connect, TLS, headers, body)."""
+
+    code = "deadline"
 
 
 class HttpStatusError(NetworkError):

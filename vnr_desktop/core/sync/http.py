@@ -5,11 +5,15 @@
 - TLS through the OS trust store: ``truststore`` when installed, else
   ``ssl.create_default_context()`` (which loads the Windows store and the system CA file).
 - Every body is size-capped while it streams; a server that never stops sending is cut off.
+- Every request has ONE overall deadline covering connect, TLS, headers and body (60 s for a
+  catalog or signature; for a bundle proportional to its signed size, with a floor). A timer
+  thread enforces it by shutting the socket down, so a server that drips one header byte a
+  second cannot hold the client: a per-read socket timeout alone never fires on such a server.
 - A connection that goes silent for ``read_timeout`` or drips slower than ``min_rate`` over
   ``stall_window`` seconds is abandoned; transient failures are retried with exponential
   backoff and jitter; a download resumes with ``Range`` from its ``.part`` file.
-- ``CancelToken.cancel()`` (from any thread) interrupts a blocked read at once by shutting the
-  socket down.
+- ``CancelToken.cancel()`` (from any thread, e.g. the GUI's Cancel button) interrupts a blocked
+  read at once the same way: the request's sockets are shut down (``Deadline.close``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,14 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from vnr_desktop import __version__
+from vnr_desktop.core.sync.connection import (
+    Deadline,
+    HttpHandler,
+    HttpsHandler,
+    network_error,
+    resume_base,
+    tls_context,
+)
 from vnr_desktop.core.sync.errors import (
     Cancelled,
     DiskFull,
@@ -167,10 +179,18 @@ class HttpConfig:
     stall_window: float = 30.0
     min_rate: float = 256.0
     """Bytes per second averaged over ``stall_window``; slower transfers are abandoned."""
-    small_fetch_deadline: float = 30.0
-    """A catalog or signature fetch must finish within this many seconds in all."""
+    small_fetch_deadline: float = 60.0
+    """A catalog, signature or key fetch: one deadline for connect, TLS, headers and body."""
+    bundle_deadline_floor: float = 120.0
+    bundle_deadline_rate: float = 16 * 1024.0
+    """A bundle download's deadline: its signed size at this many bytes per second, at least
+    ``bundle_deadline_floor`` seconds."""
     attempts: int = 3
     """With the windows above, a server that drips is given up on within about two minutes."""
+
+    def bundle_deadline(self, size: int) -> float:
+        return max(self.bundle_deadline_floor, size / max(self.bundle_deadline_rate, 1.0))
+
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     user_agent: str = f"vnr-desktop/{__version__}"
@@ -194,91 +214,6 @@ class FetchResult:
         return self.status == 304
 
 
-def _tls_context() -> ssl.SSLContext:
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:
-        return ssl.create_default_context()
-
-
-class _Conn(http.client.HTTPConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
-
-    def connect(self) -> None:
-        super().connect()
-        if self.on_socket is not None and self.sock is not None:
-            self.on_socket(self.sock)
-
-
-class _TlsConn(http.client.HTTPSConnection):
-    on_socket: Callable[[socket.socket], None] | None = None
-
-    def connect(self) -> None:
-        super().connect()
-        if self.on_socket is not None and self.sock is not None:
-            self.on_socket(self.sock)
-
-
-class _HttpHandler(urllib.request.HTTPHandler):
-    def __init__(self, on_socket: Callable[[socket.socket], None]) -> None:
-        super().__init__()
-        self._on_socket = on_socket
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _Conn:
-            conn = _Conn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
-            return conn
-
-        return self.do_open(factory, req)  # type: ignore[arg-type]
-
-
-class _HttpsHandler(urllib.request.HTTPSHandler):
-    def __init__(self, context: ssl.SSLContext, on_socket: Callable[[socket.socket], None]) -> None:
-        super().__init__(context=context)
-        self._ctx = context
-        self._on_socket = on_socket
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _TlsConn:
-            kw.pop("check_hostname", None)
-            conn = _TlsConn(host, **kw)  # type: ignore[arg-type]
-            conn.on_socket = self._on_socket
-            return conn
-
-        return self.do_open(factory, req, context=self._ctx)  # type: ignore[arg-type]
-
-
-def _network_error(exc: BaseException, url: str) -> NetworkError:
-    reason = getattr(exc, "reason", exc)
-    text = str(reason)
-    if isinstance(reason, socket.gaierror):
-        nb = "Fant ikke serveren (navneoppslag feilet). Er maskinen på nett?"
-        en = "The server was not found (name lookup failed). Is this machine online?"
-    elif isinstance(reason, TimeoutError | socket.timeout):
-        nb = "Serveren svarte ikke i tide."
-        en = "The server did not answer in time."
-    elif isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        nb = "Den sikre forbindelsen (TLS) kunne ikke bekreftes. Sjekk maskinens sertifikater."
-        en = "The secure connection (TLS) could not be verified. Check the machine's certificates."
-    elif isinstance(reason, ConnectionRefusedError):
-        nb = "Serveren avviste tilkoblingen."
-        en = "The server refused the connection."
-    else:
-        nb = "Forbindelsen til oppdateringskilden ble brutt."
-        en = "The connection to the update source failed."
-    err = NetworkError(
-        nb + " Innholdet du har, er uendret.",
-        en + " Your installed content is unchanged.",
-        detail=f"{url}: {text}",
-    )
-    if isinstance(reason, ssl.SSLCertVerificationError):
-        err.retryable = False
-    return err
-
-
 class HttpClient:
     """One client per sync run; ``stats`` counts requests and body bytes received."""
 
@@ -293,39 +228,58 @@ class HttpClient:
     # ------------------------------------------------------------------ plumbing
 
     def _open(
-        self, url: str, headers: dict[str, str], cancel: CancelToken
+        self, url: str, headers: dict[str, str], cancel: CancelToken, deadline: Deadline
     ) -> tuple[http.client.HTTPResponse, Callable[[], None]]:
-        cancel.raise_if_cancelled()
+        """Open ``url`` under ``deadline``; the returned callable ends the request's watch."""
+        if cancel.cancelled:
+            deadline.stop()
+            cancel.raise_if_cancelled()
         sockets: list[socket.socket] = []
 
-        def on_socket(sock: socket.socket) -> None:
-            sockets.append(sock)
+        def watch(sock: socket.socket | None, phase: str) -> None:
+            deadline.phase = phase
+            if sock is not None:
+                sockets.append(sock)
+                deadline.add(sock)
             if cancel.cancelled:
-                _shutdown(sock)
+                deadline.close()
 
-        remove = cancel.on_cancel(lambda: [_shutdown(s) for s in sockets])
+        unregister = cancel.on_cancel(deadline.close)
+
+        def remove() -> None:
+            deadline.stop()
+            unregister()
+
         handlers: list[urllib.request.BaseHandler] = [
             urllib.request.ProxyHandler(),
-            _HttpHandler(on_socket),
+            HttpHandler(watch),
         ]
         if url.startswith("https:"):
             # Loading the trust store costs tens of milliseconds: only for https.
             if self._tls is None:
-                self._tls = _tls_context()
-            handlers.append(_HttpsHandler(self._tls, on_socket))
+                self._tls = tls_context()
+            handlers.append(HttpsHandler(self._tls, watch))
         opener = urllib.request.build_opener(*handlers)
         req = urllib.request.Request(url, headers={"User-Agent": self.config.user_agent, **headers})
         self.stats.requests += 1
         try:
-            resp = opener.open(req, timeout=self.config.connect_timeout)
+            resp = opener.open(req, timeout=min(self.config.connect_timeout, deadline.remaining()))
         except urllib.error.HTTPError as exc:
             remove()
             self.stats.statuses.append(exc.code)
             raise
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             remove()
             cancel.raise_if_cancelled()
-            raise _network_error(exc, url) from None
+            if deadline.expired:
+                raise deadline.error() from None
+            raise network_error(exc, url) from None
+        if deadline.expired:
+            # The timer cut the headers short; http.client may still have made a response.
+            resp.close()
+            remove()
+            raise deadline.error()
+        deadline.phase = "body"
         self.stats.statuses.append(resp.status)
         sock = sockets[-1] if sockets else None
         if sock is not None:
@@ -354,8 +308,9 @@ class HttpClient:
         cap: int,
         cancel: CancelToken,
         url: str,
-        deadline: float | None,
+        deadline: Deadline,
         on_chunk: Callable[[int], None] | None = None,
+        retry_on_deadline: bool = False,
     ) -> int:
         cfg = self.config
         received = 0
@@ -367,6 +322,8 @@ class HttpClient:
                 chunk = resp.read1(CHUNK)
             except TimeoutError:
                 cancel.raise_if_cancelled()
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
                 raise NetworkError(
                     "Serveren sluttet å sende data. Nedlastingen fortsetter der den slapp neste gang.",
                     "The server stopped sending data. The download resumes where it stopped next time.",
@@ -374,6 +331,8 @@ class HttpClient:
                 ) from None
             except http.client.IncompleteRead:
                 cancel.raise_if_cancelled()
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
                 raise TruncatedDownload(
                     "Nedlastingen ble avbrutt før den var ferdig.",
                     "The download was cut off before it finished.",
@@ -381,10 +340,17 @@ class HttpClient:
                 ) from None
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 cancel.raise_if_cancelled()
-                raise _network_error(exc, url) from None
+                if deadline.expired:
+                    raise deadline.error(retryable=retry_on_deadline) from None
+                raise network_error(exc, url) from None
+            if deadline.expired:
+                # The timer shut the socket down: the read saw an early end of the body.
+                cancel.raise_if_cancelled()
+                raise deadline.error(retryable=retry_on_deadline)
             if not chunk:
                 return received
             received += len(chunk)
+            deadline.received = received
             self.stats.bytes_received += len(chunk)
             if received > cap:
                 raise TooLarge(
@@ -398,10 +364,6 @@ class HttpClient:
             if on_chunk is not None:
                 on_chunk(len(chunk))
             now = time.monotonic()
-            if deadline is not None and now > deadline:
-                raise NetworkError(
-                    "Serveren svarer for sakte.", "The server answers too slowly.", detail=url
-                )
             window.append((now, len(chunk)))
             while window and window[0][0] < now - cfg.stall_window:
                 window.pop(0)
@@ -448,8 +410,9 @@ class HttpClient:
             headers = {"Accept-Encoding": "identity"}
             if etag:
                 headers["If-None-Match"] = etag
+            deadline = Deadline(self.config.small_fetch_deadline, url)
             try:
-                resp, remove = self._open(url, headers, cancel)
+                resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
                 if exc.code == 304:
                     tag = exc.headers.get("ETag") or etag
@@ -465,7 +428,6 @@ class HttpClient:
                         detail=url,
                     )
                 parts: list[bytes] = []
-                deadline = time.monotonic() + self.config.small_fetch_deadline
                 self._read_body(
                     resp, parts.append, cap=max_bytes, cancel=cancel, url=url, deadline=deadline
                 )
@@ -503,17 +465,7 @@ class HttpClient:
         storage = storage or Storage()
         total_received = 0
 
-        def report(done: int) -> None:
-            if progress is not None:
-                progress(
-                    Progress(
-                        "download",
-                        done,
-                        expected_size,
-                        f"Laster ned {label}: {done // 1024} av {expected_size // 1024} kB",
-                        f"Downloading {label}: {done // 1024} of {expected_size // 1024} kB",
-                    )
-                )
+        report = _reporter(progress, expected_size, label)
 
         def once() -> None:
             nonlocal total_received
@@ -523,11 +475,11 @@ class HttpClient:
                 offset = 0
             if offset == expected_size:
                 return
-            headers = {"Accept-Encoding": "identity"}
-            if offset:
-                headers["Range"] = f"bytes={offset}-"
+            resume = {"Range": f"bytes={offset}-"} if offset else {}
+            headers = {"Accept-Encoding": "identity", **resume}
+            deadline = Deadline(self.config.bundle_deadline(expected_size - offset), url)
             try:
-                resp, remove = self._open(url, headers, cancel)
+                resp, remove = self._open(url, headers, cancel, deadline)
             except urllib.error.HTTPError as exc:
                 if exc.code == 416 and offset:
                     exc.close()
@@ -539,70 +491,27 @@ class HttpClient:
                     ) from None
                 raise self._status_error(exc, url) from None
             try:
-                append = False
-                if resp.status == 206 and offset:
-                    start, total = _content_range(resp.headers.get("Content-Range"))
-                    if start != offset or (total is not None and total != expected_size):
-                        part.unlink(missing_ok=True)
-                        raise TruncatedDownload(
-                            "Serveren sendte feil del av filen; neste forsøk laster ned fra starten.",
-                            "The server sent the wrong part of the file; the next attempt downloads from the start.",
-                            detail=f"{url}: Content-Range {resp.headers.get('Content-Range')}",
-                        )
-                    append = True
-                elif resp.status != 200:
-                    raise HttpStatusError(
-                        resp.status,
-                        f"Uventet svar fra serveren (HTTP {resp.status}).",
-                        f"Unexpected answer from the server (HTTP {resp.status}).",
-                        detail=url,
-                    )
-                base = offset if append else 0
+                base = resume_base(resp, offset, expected_size, part, url)
                 remaining = expected_size - base
-                length = resp.headers.get("Content-Length")
-                if length and length.isdigit() and int(length) > remaining:
-                    raise TooLarge(
-                        "Serveren oppgir en annen filstørrelse enn den signerte katalogen; "
-                        "nedlastingen ble stoppet.",
-                        "The server announces another file size than the signed catalog; "
-                        "the download was stopped.",
-                        detail=f"{url}: Content-Length {length}, expected at most {remaining}",
-                    )
-                try:
-                    fh = storage.open_part(part, append)
-                except OSError as exc:
-                    raise storage_error(exc, "nedlastingen", "the download") from None
                 done = base
-                try:
 
-                    def sink(chunk: bytes) -> None:
-                        try:
-                            fh.write(chunk)
-                        except OSError as exc:
-                            raise storage_error(exc, "nedlastingen", "the download") from None
+                def on_chunk(n: int) -> None:
+                    nonlocal done, total_received
+                    done += n
+                    total_received += n
+                    report(done)
 
-                    def on_chunk(n: int) -> None:
-                        nonlocal done, total_received
-                        done += n
-                        total_received += n
-                        report(done)
-
-                    got = self._read_body(
-                        resp,
-                        sink,
-                        cap=remaining,
-                        cancel=cancel,
-                        url=url,
-                        deadline=None,
-                        on_chunk=on_chunk,
-                    )
-                    try:
-                        fh.flush()
-                    except OSError as exc:
-                        raise storage_error(exc, "nedlastingen", "the download") from None
-                finally:
-                    with contextlib.suppress(OSError):
-                        fh.close()
+                got = self._write_part(
+                    resp,
+                    part,
+                    storage,
+                    append=base > 0,
+                    cap=remaining,
+                    cancel=cancel,
+                    url=url,
+                    deadline=deadline,
+                    on_chunk=on_chunk,
+                )
                 if got != remaining:
                     raise TruncatedDownload(
                         "Nedlastingen ble avbrutt før den var ferdig; den fortsetter der den slapp.",
@@ -617,19 +526,69 @@ class HttpClient:
         self._retrying(once, cancel)
         return total_received
 
+    def _write_part(
+        self,
+        resp: http.client.HTTPResponse,
+        part: Path,
+        storage: Storage,
+        *,
+        append: bool,
+        cap: int,
+        cancel: CancelToken,
+        url: str,
+        deadline: Deadline,
+        on_chunk: Callable[[int], None],
+    ) -> int:
+        """Stream the body into ``part`` (appending when resuming); returns the bytes read."""
+        try:
+            fh = storage.open_part(part, append)
+        except OSError as exc:
+            raise storage_error(exc, "nedlastingen", "the download") from None
+        try:
 
-def _content_range(value: str | None) -> tuple[int | None, int | None]:
-    """``bytes 100-199/1000`` -> (100, 1000); total None when '*'."""
-    if not value or not value.startswith("bytes "):
-        return None, None
-    try:
-        span, _, total = value[6:].partition("/")
-        start = int(span.split("-", 1)[0])
-        return start, None if total.strip() == "*" else int(total)
-    except ValueError:
-        return None, None
+            def sink(chunk: bytes) -> None:
+                try:
+                    fh.write(chunk)
+                except OSError as exc:
+                    raise storage_error(exc, "nedlastingen", "the download") from None
+
+            got = self._read_body(
+                resp,
+                sink,
+                cap=cap,
+                cancel=cancel,
+                url=url,
+                deadline=deadline,
+                on_chunk=on_chunk,
+                retry_on_deadline=True,
+            )
+            try:
+                fh.flush()
+            except OSError as exc:
+                raise storage_error(exc, "nedlastingen", "the download") from None
+        finally:
+            with contextlib.suppress(OSError):
+                fh.close()
+        return got
 
 
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
+def _reporter(
+    progress: ProgressCallback | None, expected_size: int, label: str
+) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        if progress is not None:
+            kb, total = done // 1024, expected_size // 1024
+            progress(
+                Progress(
+                    "download",
+                    done,
+                    expected_size,
+                    f"Laster ned {label}: {kb} av {total} kB",
+                    f"Downloading {label}: {kb} of {total} kB",
+                )
+            )
+
+    return report
+
+
+_network_error = network_error  # the name tests and older callers use

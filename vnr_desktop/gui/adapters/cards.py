@@ -35,6 +35,8 @@ class RenderRequest:
     duplex_offset: tuple[float, float] = (0.0, 0.0)
     own_contacts: tuple[Contact, ...] = ()
     """The user's own contacts to print under their own heading (none: the card as shipped)."""
+    print_shop: bool = False
+    """PDF/X-1a for a print shop (CMYK, black text, FOGRA39 output intent)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
         "lang": request.lang,
         "duplex_offset": request.duplex_offset,
         "own_contacts": request.own_contacts,
+        "print_shop": request.print_shop,
     }
     card = render_card(
         _library(state, data_dir), request.card_id, request.region, request.fmt, **kwargs
@@ -97,10 +100,23 @@ def render(state: dict[str, Any], data_dir: Path, request: RenderRequest) -> Ren
         content_hash=card.content_hash,
         language=card.language,
         file_name=output_name(
-            request.card_id, request.region, request.fmt, card.language, request.sheet
+            request.card_id,
+            request.region,
+            request.fmt,
+            card.language,
+            request.sheet,
+            request.print_shop,
         ),
         raw=card,
     )
+
+
+def trim_inset_mm(request: RenderRequest) -> float:
+    """The bleed around a single card's or poster's trim (an imposed sheet has none): left
+    off when printing on a desktop printer, where crop marks show where to cut."""
+    from vnr_desktop.core.cards.formats import BLEED_MM
+
+    return 0.0 if request.sheet else BLEED_MM
 
 
 def record_print(userdata: UserData, rendered: Rendered, output: str) -> None:

@@ -45,7 +45,7 @@ def _updater(state: dict[str, Any], paths: AppPaths, settings: Settings) -> Any:
     return Updater(
         state["library"],
         paths,
-        keys=trusted_keys(settings.extra_public_keys),
+        keys=trusted_keys(settings),
         userdata=state["userdata"],
     )
 

@@ -69,6 +69,8 @@ class CardStudio(QWidget):
     ``show_preview``."""
     print_requested = Signal(object)
     """Rendered: print it (the window opens the print dialog)."""
+    preview_print_requested = Signal(object)
+    """Rendered: show the print preview (exactly what the printer gets)."""
     save_requested = Signal(object, object)
     """(Rendered, Path)."""
     batch_requested = Signal(str, object)
@@ -81,9 +83,17 @@ class CardStudio(QWidget):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(16)
 
-        controls = QFrame(self)
+        # the controls scroll on a small screen; their buttons stack, so large text widens
+        # the column instead of cutting a label
+        scroller = QScrollArea(self)
+        scroller.setObjectName("studioControls")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls = QFrame(scroller)
         controls.setProperty("role", "card")
-        controls.setFixedWidth(360)
+        self.controls = controls
+        self.controls_scroller = scroller
         side = QVBoxLayout(controls)
         side.setContentsMargins(14, 12, 14, 12)
         heading = QLabel(self.tr("Kortstudio"), controls)
@@ -101,6 +111,7 @@ class CardStudio(QWidget):
         self.cards.selectionModel().selectionChanged.connect(self._selection_changed)
         side.addWidget(self.cards, 1)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.region = named(QComboBox(controls), self.tr("Region"))
         form.addRow(self.tr("Region"), self.region)
         self.format = named(QComboBox(controls), self.tr("Format"))
@@ -110,6 +121,8 @@ class CardStudio(QWidget):
         self.sheet = named(QComboBox(controls), self.tr("Utskrift på ark"))
         self.sheet.addItem(self.tr("Ett kort per side"), None)
         self.sheet.addItem(self.tr("Flere kort på A4 med skjæremerker"), "a4")
+        self.sheet.addItem(self.tr("10 lommekort på A4, felles skjærelinjer (ID-1)"), "a4-10")
+        self.sheet.addItem(self.tr("Flere kort på A3 med skjæremerker"), "a3")
         form.addRow(self.tr("Ark"), self.sheet)
         self.duplex = named(QComboBox(controls), self.tr("Tosidig utskrift"))
         self.duplex.addItem(self.tr("Vend på langsiden"), "long")
@@ -120,12 +133,27 @@ class CardStudio(QWidget):
         self.language.addItem("English", "en")
         form.addRow(self.tr("Språk"), self.language)
         side.addLayout(form)
+        for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
+            # a narrow column shortens the shown choice (the list shows it whole)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.own_contacts = named(
             QCheckBox(self.tr("Ta med egne kontakter"), controls),
             self.tr("Ta med egne kontakter på kortet"),
             self.own_contacts_help(),
         )
         side.addWidget(self.own_contacts)
+        self.print_shop = named(
+            QCheckBox(self.tr("PDF for trykkeri (PDF/X, CMYK)"), controls),
+            self.tr("Lag PDF for trykkeri"),
+            self.tr(
+                "PDF/X-1a i CMYK med fargeprofil (FOGRA39): tekst og QR-kode i ren svart. "
+                "For trykkerier; vanlige skrivere trenger det ikke."
+            ),
+        )
+        side.addWidget(self.print_shop)
         self.print_button = named(
             QPushButton(self.tr("Skriv ut …"), controls), self.tr("Skriv ut kortet")
         )
@@ -133,10 +161,12 @@ class CardStudio(QWidget):
         self.save_button = named(
             QPushButton(self.tr("Lagre PDF …"), controls), self.tr("Lagre kortet som PDF")
         )
-        row = QHBoxLayout()
-        row.addWidget(self.print_button)
-        row.addWidget(self.save_button)
-        side.addLayout(row)
+        self.print_preview_button = named(
+            QPushButton(self.tr("Forhåndsvis utskrift …"), controls),
+            self.tr("Vis hvordan utskriften blir på arket"),
+        )
+        for button in (self.print_button, self.print_preview_button, self.save_button):
+            side.addWidget(button)
         batch_label = QLabel(self.tr("Alle kort for regionen"), controls)
         batch_label.setProperty("role", "muted")
         side.addWidget(batch_label)
@@ -148,10 +178,8 @@ class CardStudio(QWidget):
             QPushButton(self.tr("Lagre alle som PDF …"), controls),
             self.tr("Lagre alle kort for regionen som PDF i en mappe"),
         )
-        row = QHBoxLayout()
-        row.addWidget(self.batch_print_button)
-        row.addWidget(self.batch_save_button)
-        side.addLayout(row)
+        side.addWidget(self.batch_print_button)
+        side.addWidget(self.batch_save_button)
         self.duplex_test_button = named(
             QPushButton(self.tr("Testside for tosidig utskrift …"), controls),
             self.tr("Skriv ut en testside som måler hvor mye skriveren forskyver baksiden"),
@@ -168,7 +196,8 @@ class CardStudio(QWidget):
         side.addLayout(progress_row)
         self.progress.hide()
         self.cancel_button.hide()
-        outer.addWidget(controls)
+        scroller.setWidget(controls)
+        outer.addWidget(scroller)
 
         right = QVBoxLayout()
         self.preview_title = QLabel(self)
@@ -203,9 +232,11 @@ class CardStudio(QWidget):
         for combo in (self.region, self.format, self.sheet, self.duplex, self.language):
             combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         self.own_contacts.toggled.connect(lambda _on: self.schedule_preview())
+        self.print_shop.toggled.connect(lambda _on: self.schedule_preview())
         self.format.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.sheet.currentIndexChanged.connect(lambda _i: self._update_sheet_enabled())
         self.print_button.clicked.connect(self._print)
+        self.print_preview_button.clicked.connect(self._print_preview)
         self.save_button.clicked.connect(self.choose_save_file)
         self.batch_print_button.clicked.connect(lambda: self.batch_requested.emit("print", None))
         self.batch_save_button.clicked.connect(self.choose_batch_folder)
@@ -222,7 +253,7 @@ class CardStudio(QWidget):
 
     def format_labels(self) -> dict[str, str]:
         return {
-            "id1": self.tr("Lommekort, 85,6 × 54 mm (ID-1)"),
+            "id1": self.tr("Lommekort, 85,6 × 53,98 mm (ID-1)"),
             "a7": self.tr("Kort A7, 74 × 105 mm"),
             "a6-fold": self.tr("A6 brettet til A7 (fire felt)"),
             "a4-poster": self.tr("Plakat A4"),
@@ -291,6 +322,8 @@ class CardStudio(QWidget):
         self.sheet.setEnabled(sheetable)
         if not sheetable and self.sheet.currentIndex() != 0:
             self.sheet.setCurrentIndex(0)
+        if self.sheet.currentData() == "a4-10" and self.format.currentData() != "id1":
+            self.sheet.setCurrentIndex(1)  # 10-up is for ID-1 cards: the A4 sheet with gutters
         self.duplex.setEnabled(sheetable and self.sheet.currentData() is not None)
 
     def request(self) -> RenderRequest | None:
@@ -308,6 +341,7 @@ class CardStudio(QWidget):
             duplex=self.duplex.currentData() if sheet else "long",
             duplex_offset=(settings.duplex_offset.x_mm, settings.duplex_offset.y_mm),
             own_contacts=self.own_contacts_to_print(),
+            print_shop=self.print_shop.isChecked(),
         )
 
     # ------------------------------------------------------------------ preview
@@ -402,6 +436,25 @@ class CardStudio(QWidget):
         self.preview_info.setText(message)
         self._update_buttons()
 
+    def showEvent(self, event: Any) -> None:
+        self._fit_controls()
+        super().showEvent(event)
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_controls)
+        super().changeEvent(event)
+
+    def _fit_controls(self) -> None:
+        """The control column as wide as its widest control needs (at least 320 px); the card
+        list at least a few cards tall."""
+        bar = self.controls_scroller.verticalScrollBar().sizeHint().width()
+        width = max(320, self.controls.minimumSizeHint().width()) + bar
+        self.cards.setMinimumHeight(self.cards.fontMetrics().height() * 7)
+        self.controls_scroller.setFixedWidth(width)
+
     def _page_names(self, request: RenderRequest, count: int) -> list[str]:
         if count == 2 and request.sheet is None and request.fmt in ("id1", "a7"):
             return [self.tr("Forside"), self.tr("Bakside")]
@@ -409,7 +462,7 @@ class CardStudio(QWidget):
 
     def _update_buttons(self) -> None:
         ready = self.current is not None and self.current.rendered.request == self.request()
-        for button in (self.print_button, self.save_button):
+        for button in (self.print_button, self.print_preview_button, self.save_button):
             button.setEnabled(ready and not self.busy)
         has_region = self.region.currentData() is not None
         for button in (self.batch_print_button, self.batch_save_button):
@@ -420,6 +473,10 @@ class CardStudio(QWidget):
     def _print(self) -> None:
         if self.current is not None:
             self.print_requested.emit(self.current.rendered)
+
+    def _print_preview(self) -> None:
+        if self.current is not None:
+            self.preview_print_requested.emit(self.current.rendered)
 
     def choose_save_file(self) -> None:
         if self.current is None:

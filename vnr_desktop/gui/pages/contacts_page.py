@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from vnr_desktop.gui.delegates import TwoLineDelegate
 from vnr_desktop.gui.html_render import contact_html
 from vnr_desktop.gui.item_models import REF_ROLE, ContactListModel
 from vnr_desktop.gui.reading_view import ReadingView
+from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import Colors
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class ContactsPage(QWidget):
         heading = QLabel(self.tr("Kontakter"), self)
         heading.setProperty("role", "h1")
         outer.addWidget(heading)
-        splitter = QSplitter(self)
+        splitter = ResponsiveSplitter(self)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from vnr_desktop.gui.delegates import TwoLineDelegate
 from vnr_desktop.gui.html_render import guide_html
 from vnr_desktop.gui.item_models import REF_ROLE, SUBTITLE_ROLE, _ListModel
 from vnr_desktop.gui.reading_view import ReadingView
+from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import Colors
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class GuidePage(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setProperty("role", "muted")
         layout.addWidget(self.intro)
-        splitter = QSplitter(self)
+        splitter = ResponsiveSplitter(self)
         splitter.setChildrenCollapsible(False)
         self.model = GuideListModel(self)
         self.list = named(QListView(splitter), self.tr("Veiledere for denne situasjonen"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vnr_desktop.core.dates import date_text
 from vnr_desktop.gui.a11y import named
-from vnr_desktop.gui.html_render import short_date
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.first_screen import FirstScreen
     from vnr_desktop.gui.content import Snapshot
     from vnr_desktop.gui.situations import SituationEntry
 
@@ -101,13 +103,36 @@ class HomePage(QScrollArea):
         self.feed_status.setVisible(bool(statuses))
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
-        name = snapshot.municipality_name
         region = snapshot.bundle(snapshot.region) if snapshot.region else None
+        rows = [
+            (
+                bundle.title,
+                bundle.version,
+                bundle.issued,
+                sum(1 for ref in snapshot.items if ref.startswith(bundle.id + ":")),
+            )
+            for bundle in snapshot.bundles
+        ]
+        self._show(snapshot.municipality_name, region.title if region else None, rows)
+
+    def set_summary(self, summary: FirstScreen) -> None:
+        """The same page from the library's first-screen summary (before the content loads)."""
+        rows = [
+            (b.title, b.version, dt.date.fromisoformat(b.issued), b.items) for b in summary.bundles
+        ]
+        self._show(summary.municipality_name, summary.region_title, rows)
+
+    def _show(
+        self,
+        municipality: str | None,
+        region_title: str | None,
+        bundles: list[tuple[str, int, dt.date, int]],
+    ) -> None:
         self.heading.setText(self.tr("Vold i nære relasjoner – veileder og kontakter"))
-        if name and region:
+        if municipality and region_title:
             self.where.setText(
                 self.tr("Du ser innholdet for {0} ({1}) og det nasjonale innholdet.").format(
-                    name, region.title
+                    municipality, region_title
                 )
             )
         else:
@@ -117,12 +142,11 @@ class HomePage(QScrollArea):
                 )
             )
         rows = []
-        for bundle in snapshot.bundles:
-            items = sum(1 for ref in snapshot.items if ref.startswith(bundle.id + ":"))
-            version = self.tr("versjon {0}, {1}").format(bundle.version, short_date(bundle.issued))
+        for title, number, issued, items in bundles:
+            version = self.tr("versjon {0}, {1}").format(number, date_text(issued))
             count = self.tr("%n elementer", "", items)
             rows.append(
-                f"<tr><td><b>{escape(bundle.title)}</b></td><td>&nbsp;{escape(version)}&nbsp;</td>"
+                f"<tr><td><b>{escape(title)}</b></td><td>&nbsp;{escape(version)}&nbsp;</td>"
                 f"<td>{escape(count)}</td></tr>"
             )
         self.bundles.setText("<table cellpadding='3'>" + "".join(rows) + "</table>")

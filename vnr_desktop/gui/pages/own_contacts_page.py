@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from vnr_desktop.gui.delegates import TwoLineDelegate
 from vnr_desktop.gui.html_render import contact_html
 from vnr_desktop.gui.item_models import REF_ROLE, ContactListModel
 from vnr_desktop.gui.reading_view import ReadingView
+from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import CALM, Colors
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class OwnContactDialog(QDialog):
         self._existing = contact
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = named(QLineEdit(self), self.tr("Navn"))
         form.addRow(self.tr("Navn"), self.name)
         self.category = named(QComboBox(self), self.tr("Kategori"))
@@ -253,7 +254,7 @@ class OwnContactsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        splitter = QSplitter(self)
+        splitter = ResponsiveSplitter(self)
         self.model = ContactListModel(self)
         self.view = named(QListView(splitter), self.tr("Egne kontakter"))
         self.view.setModel(self.model)

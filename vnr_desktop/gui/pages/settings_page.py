@@ -1,14 +1,21 @@
-"""Settings: municipality, language, text size, high contrast, duplex offset, updates, privacy."""
+"""Settings: municipality, language, text size, high contrast, duplex offset, updates, privacy,
+and the publisher keys the app trusts (each with a scope; the key id and fingerprint are shown
+before the administrator confirms)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.flow_layout import FlowLayout
 from vnr_desktop.gui.html_render import short_date
 from vnr_desktop.gui.municipality_chooser import MunicipalityChooser
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.sync.minisign import PublicKey
     from vnr_desktop.gui.content import Snapshot
 
 TEXT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -41,8 +50,83 @@ def _section(parent: QWidget, title: str) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(18, 14, 18, 14)
     heading = QLabel(title, frame)
     heading.setProperty("role", "h2")
+    heading.setWordWrap(True)
     layout.addWidget(heading)
     return frame, layout
+
+
+class TrustKeyDialog(QDialog):
+    """Confirm a publisher key: its id and fingerprint, the regions it may publish, its role."""
+
+    def __init__(self, parent: QWidget, key: PublicKey, region: str | None) -> None:
+        from vnr_desktop.core.sync.trust import fingerprint
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Stol på utgivernøkkel"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Sammenlign nøkkel-ID og fingeravtrykk med det utgiveren har gitt deg (på papir "
+                "eller i telefon) før du stoler på nøkkelen."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.key_id = QLabel(key.id_hex, self)
+        self.fingerprint = QLabel(fingerprint(key), self)
+        for label in (self.key_id, self.fingerprint):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Nøkkel-ID"), self.key_id)
+        form.addRow(self.tr("Fingeravtrykk"), self.fingerprint)
+        self.scope = named(
+            QLineEdit(region or "", self), self.tr("Regioner nøkkelen får publisere")
+        )
+        self.scope.setPlaceholderText(self.tr("for eksempel gjovik, nasjonal"))
+        form.addRow(self.tr("Får publisere"), self.scope)
+        layout.addLayout(form)
+        self.root = named(
+            QCheckBox(
+                self.tr("Rotnøkkel (godkjenner og trekker tilbake nøkler, signerer aldri innhold)"),
+                self,
+            ),
+            self.tr("Rotnøkkel"),
+        )
+        layout.addWidget(self.root)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "muted")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.scope.textChanged.connect(self._check)
+        self._check()
+
+    def scopes(self) -> list[str]:
+        """The regions typed, checked; raises KeyFileError with a plain message."""
+        from vnr_desktop.core.sync.keyring import check_scope
+
+        return check_scope(self.scope.text().replace(",", " ").split())
+
+    def _check(self) -> None:
+        from vnr_desktop.core.sync.errors import KeyFileError
+
+        try:
+            self.scopes()
+            ok, text = True, ""
+        except KeyFileError:
+            ok = False
+            text = self.tr(
+                "Skriv regionene nøkkelen får publisere, med komma mellom (for eksempel gjovik, "
+                "hamar, eller nasjonal for nasjonalt innhold)."
+            )
+        self.problem.setText(text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
 class SettingsPage(QScrollArea):
@@ -105,6 +189,7 @@ class SettingsPage(QScrollArea):
         # -- display
         frame, layout = _section(holder, self.tr("Visning"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.language = named(QComboBox(frame), self.tr("Språk"))
         self.language.setMaximumWidth(320)
         self.language.addItem("Norsk bokmål", "nb")
@@ -127,12 +212,6 @@ class SettingsPage(QScrollArea):
         self.high_contrast.clicked.connect(lambda on: self.changed.emit({"high_contrast": on}))
         form.addRow("", self.high_contrast)
         layout.addLayout(form)
-        self.language_note = QLabel(
-            self.tr("Språket byttes neste gang du starter programmet."), frame
-        )
-        self.language_note.setProperty("role", "muted")
-        self.language_note.hide()
-        layout.addWidget(self.language_note)
         column.addWidget(frame)
 
         # -- printing
@@ -148,6 +227,7 @@ class SettingsPage(QScrollArea):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.offset_x = named(
             QDoubleSpinBox(frame), self.tr("Forskyv baksiden sidelengs, millimeter")
         )
@@ -169,6 +249,7 @@ class SettingsPage(QScrollArea):
         # -- content age and privacy
         frame, layout = _section(holder, self.tr("Varsler og personvern"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.age_months = named(
             QSpinBox(frame), self.tr("Varsle når opplysningene er eldre enn, måneder")
         )
@@ -188,6 +269,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.keep_history)
         note = QLabel(self.tr("Søk lagres ikke med mindre du slår dette på."), frame)
         note.setProperty("role", "muted")
+        note.setWordWrap(True)
         layout.addWidget(note)
         row = QHBoxLayout()
         self.clear_history_button = named(
@@ -202,6 +284,7 @@ class SettingsPage(QScrollArea):
         # -- content and updates
         frame, layout = _section(holder, self.tr("Innhold og oppdateringer"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.update_source = named(
             QLineEdit(frame), self.tr("Oppdateringskilde, nettadresse eller mappe")
         )
@@ -211,12 +294,36 @@ class SettingsPage(QScrollArea):
         )
         form.addRow(self.tr("Oppdateringskilde"), self.update_source)
         layout.addLayout(form)
+        keys_label = QLabel(self.tr("Utgivernøkler appen stoler på"), frame)
+        layout.addWidget(keys_label)
+        self.keys = named(QListWidget(frame), self.tr("Utgivernøkler appen stoler på"))
+        keys_label.setBuddy(self.keys)
+        self.keys.setMinimumHeight(50)
+        self.keys.setMaximumHeight(90)
+        layout.addWidget(self.keys)
+        row = QHBoxLayout()
+        self.trust_button = named(
+            QPushButton(self.tr("Stol på nøkkel …"), frame),
+            self.tr("Stol på en utgivers offentlige nøkkel"),
+        )
+        self.trust_button.clicked.connect(self._choose_key_file)
+        self.untrust_button = named(
+            QPushButton(self.tr("Fjern valgt nøkkel"), frame),
+            self.tr("Slutt å stole på valgt nøkkel"),
+        )
+        self.untrust_button.clicked.connect(self._untrust_selected)
+        row.addWidget(self.trust_button)
+        row.addWidget(self.untrust_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.bundles = named(QListWidget(frame), self.tr("Installert innhold"))
         self.bundles.setMinimumHeight(90)
         self.bundles.setMaximumHeight(150)
         self.bundles.currentItemChanged.connect(lambda *_a: self._update_rollback())
         layout.addWidget(self.bundles)
-        row = QHBoxLayout()
+        buttons = QWidget(frame)
+        row = FlowLayout(buttons)  # wraps on a narrow window or with large text
+        row.setContentsMargins(0, 0, 0, 0)
         self.check_button = named(
             QPushButton(self.tr("Se etter oppdateringer"), frame), self.tr("Se etter oppdateringer")
         )
@@ -233,8 +340,7 @@ class SettingsPage(QScrollArea):
         self.rollback_button.clicked.connect(self._rollback)
         for button in (self.check_button, self.import_button, self.rollback_button):
             row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         progress_row = QHBoxLayout()
         self.progress = named(QProgressBar(frame), self.tr("Fremdrift"))
         self.progress.hide()
@@ -275,6 +381,7 @@ class SettingsPage(QScrollArea):
         self.keep_history.setChecked(s.keep_search_history)
         if not self.update_source.hasFocus():
             self.update_source.setText(s.update_source or "")
+        self._show_keys()
         current = self.bundles.currentItem()
         current_id = current.data(256) if current else None
         self.bundles.clear()
@@ -289,6 +396,68 @@ class SettingsPage(QScrollArea):
             if bundle.id == current_id:
                 self.bundles.setCurrentItem(item)
         self._update_rollback()
+
+    # ------------------------------------------------------------------ publisher keys
+
+    def _show_keys(self) -> None:
+        from vnr_desktop.core.sync.errors import KeyFileError
+        from vnr_desktop.core.sync.minisign import parse_public_key
+
+        self.keys.clear()
+        entries = self._snapshot.settings.publisher_keys if self._snapshot else []
+        for entry in entries:
+            try:
+                key_id = parse_public_key(entry.key).id_hex
+            except KeyFileError:
+                key_id = "?"
+            role = self.tr("rotnøkkel") if entry.role == "root" else self.tr("utgiver")
+            item = QListWidgetItem(
+                self.tr("{0} ({1}): {2}").format(key_id, role, ", ".join(entry.scope))
+            )
+            item.setData(256, entry.key)
+            self.keys.addItem(item)
+        self.untrust_button.setEnabled(bool(entries))
+
+    def _choose_key_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Velg utgiverens offentlige nøkkel"), "", self.tr("Nøkler (*.pub)")
+        )
+        if path:
+            self.trust_key_file(Path(path))
+
+    def trust_key_file(
+        self, path: Path, confirm: Callable[[TrustKeyDialog], bool] | None = None
+    ) -> None:
+        """Read a .pub file (4 KiB at most), ask for confirmation and a scope, then save."""
+        from vnr_desktop.core.settings import PublisherKey
+        from vnr_desktop.core.sync.errors import SyncError
+        from vnr_desktop.core.sync.minisign import load_public_key
+
+        try:
+            key = load_public_key(path)
+        except SyncError as exc:
+            english = self._snapshot is not None and self._snapshot.settings.language == "en"
+            self.sync_status.setText(exc.message_en if english else exc.message)
+            return
+        dialog = TrustKeyDialog(self, key, self._snapshot.region if self._snapshot else None)
+        accepted = confirm(dialog) if confirm else dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted:
+            return
+        line = key.to_base64()
+        entry = PublisherKey(
+            key=line, scope=dialog.scopes(), role="root" if dialog.root.isChecked() else "publisher"
+        )
+        current = self._snapshot.settings.publisher_keys if self._snapshot else []
+        keep = [e.model_dump() for e in current if e.key.strip() != line]
+        self.changed.emit({"publisher_keys": [*keep, entry.model_dump()]})
+
+    def _untrust_selected(self) -> None:
+        item = self.keys.currentItem()
+        if item is None or self._snapshot is None:
+            return
+        line = item.data(256)
+        keep = [e.model_dump() for e in self._snapshot.settings.publisher_keys if e.key != line]
+        self.changed.emit({"publisher_keys": keep})
 
     def _use_chosen(self) -> None:
         number = self.chooser.current()
