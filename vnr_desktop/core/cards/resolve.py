@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from vnr_desktop.core.cards.content import NATIONAL, PRIMARY_TAG, InstalledContent, usable_phones
+from vnr_desktop.core.cards.content import NATIONAL, InstalledContent, usable_phones
 from vnr_desktop.core.cards.definitions import (
     BlockPick,
     CardDefinition,
@@ -51,6 +51,7 @@ from vnr_desktop.core.cards.resolved import (
     ResolvedPanel,
     includes_own_numbers,
 )
+from vnr_desktop.core.ids import PRIMARY_TAG
 from vnr_desktop.core.models import Contact, Guide, GuideSection
 
 if TYPE_CHECKING:
