@@ -12,9 +12,10 @@ import shutil
 import pytest
 from cards_helpers import TEST_DEFS, all_text, install_test_bundles, load_test_catalog
 
+from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.history import is_stale, record_render
 from vnr_desktop.core.cards.layout import CardOverflowError
-from vnr_desktop.core.cards.loader import CardRequestError, load_catalog, shipped_catalog
+from vnr_desktop.core.cards.loader import load_catalog, shipped_catalog
 from vnr_desktop.core.cards.render import render_card
 from vnr_desktop.core.cards.resolve import includes_own_numbers
 from vnr_desktop.core.models import Contact, Phone, Provenance

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from cards_helpers import install_test_bundles, load_test_catalog
 
-from vnr_desktop.core.cards.loader import CardRequestError
+from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.resolve import resolve_card
 
 

@@ -12,9 +12,9 @@ import pytest
 from cards_helpers import MM, all_text, boxes_mm, install_test_bundles, load_test_catalog
 
 from vnr_desktop.core.cards import duplex_test
+from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.history import record_render
 from vnr_desktop.core.cards.imposition import back_position, sheet_grid
-from vnr_desktop.core.cards.loader import CardRequestError
 from vnr_desktop.core.cards.render import render_card
 
 TOL = 0.05  # mm

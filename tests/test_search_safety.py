@@ -105,6 +105,7 @@ def test_a_pasted_page_of_text_is_cut_and_still_finds_things(library: Any) -> No
 )
 @example(query="\ud7ff\U0010ffff", limit=3)
 @example(query='NEAR("a" "b", 3) ^x*', limit=1)
+@example(query="SENTE:E:JOV", limit=8)  # a better-quality hit once scored below a worse one
 def test_any_text_gives_a_list_of_hits(library: Any, query: str, limit: int) -> None:
     hits = search(library, query, limit=limit)
     assert len(hits) <= max(1, limit)

@@ -91,8 +91,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _card_errors() -> tuple[type[Exception], ...]:
+    from vnr_desktop.core.cards.errors import CardError
     from vnr_desktop.core.cards.fonts import GlyphError
-    from vnr_desktop.core.cards.loader import CardError
     from vnr_desktop.core.cards.qr import QrPayloadError
 
     return CardError, QrPayloadError, GlyphError
@@ -127,7 +127,8 @@ def cmd_render(ctx: Context, args: argparse.Namespace) -> int:
     if args.own_contacts and not own:
         print("vnr-desktop: warning: you have no own contacts to include", file=sys.stderr)
     library = ctx.library
-    from vnr_desktop.core.cards.loader import CardRequestError, shipped_catalog
+    from vnr_desktop.core.cards.errors import CardRequestError
+    from vnr_desktop.core.cards.loader import shipped_catalog
 
     errors = _card_errors()
     try:

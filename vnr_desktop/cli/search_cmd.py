@@ -7,7 +7,7 @@ import argparse
 from vnr_desktop.cli.common import CliError, Context, print_json
 from vnr_desktop.core.models import ITEM_KINDS
 from vnr_desktop.core.search import (
-    OWN_CONTACTS_REGION,
+    OWN_CONTACTS_BUNDLE,
     Hit,
     SearchFilters,
     index_own_contacts,
@@ -55,7 +55,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError("--limit must be 1 or more", exit_code=2)
     library = ctx.library
-    if args.region and args.region != OWN_CONTACTS_REGION and library.bundle(args.region) is None:
+    if args.region and args.region != OWN_CONTACTS_BUNDLE and library.bundle(args.region) is None:
         known = ", ".join(b.id for b in library.bundles())
         raise CliError(f"unknown region {args.region!r} (installed: {known})", exit_code=2)
     # Own contacts are searchable too (a no-op when the index already holds them as they are).

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterator
 
 from vnr_desktop.core.models import (
+    ITEM_MODELS,
     Contact,
     Guide,
     Item,
@@ -17,13 +18,10 @@ from vnr_desktop.core.models import (
 )
 
 ITEM_LISTS: dict[str, type[StrictModel]] = {
-    "contacts": Contact,
-    "guides": Guide,
-    "plans": Plan,
-    "measures": Measure,
-    "resources": Resource,
+    f"{kind}s": model for kind, model in ITEM_MODELS.items()
 }
-"""Top-level keys a content file may hold, and the model of each list's items."""
+"""Top-level keys a content file may hold (contacts, guides, plans, measures, resources), and
+the model of each list's items: the kind -> model table with the kinds in the plural."""
 
 
 class BundleContent(StrictModel):

@@ -8,7 +8,7 @@ there is no error.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,12 @@ from pydantic import ValidationError
 
 from vnr_desktop.core.bundle_content import ITEM_LISTS, BundleContent
 from vnr_desktop.core.diagnostics import Diagnostic, format_path
+from vnr_desktop.core.ids import PRIMARY_TAG
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
 from vnr_desktop.core.phones import PhoneNumber, rejected_numbers
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
 MAX_FILES = 500
-PRIMARY_TAG = "primary"
 
 ExternalIds = Callable[[str], set[str] | None]
 """Given a bundle id, the item ids it holds, or None when that bundle is not available."""
@@ -46,7 +46,7 @@ class SourceLoadResult:
         return self.bundle is not None and not self.errors
 
 
-def _plain_message(err: dict[str, Any]) -> str:
+def _plain_message(err: Mapping[str, Any]) -> str:
     """Pydantic's message, rephrased for a content editor where that helps."""
     kind = err.get("type", "")
     loc = err.get("loc", ())
@@ -80,7 +80,9 @@ def _plain_message(err: dict[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
-class _Collector:
+class DiagnosticCollector:
+    """Located diagnostics gathered while checking YAML sources (bundles and card definitions)."""
+
     def __init__(self) -> None:
         self.diagnostics: list[Diagnostic] = []
 
@@ -147,7 +149,7 @@ def load_bundle_dir(
     ``strict`` (used by ``bundle build``) turns unresolved conflicts into errors.
     ``external_ids`` resolves ``bundle:id`` references to other bundles.
     """
-    out = _Collector()
+    out = DiagnosticCollector()
     root = Path(root)
     shown = display_root if display_root is not None else str(root)
 
@@ -163,25 +165,7 @@ def load_bundle_dir(
         )
         return SourceLoadResult(None, out.diagnostics)
 
-    manifest_path = root / "manifest.yaml"
-    manifest: Manifest | None = None
-    if not manifest_path.is_file():
-        out.add("error", "manifest.yaml is missing", None, file=rel(manifest_path), code="manifest")
-    else:
-        try:
-            doc = load_yaml_file(manifest_path, rel(manifest_path))
-        except YamlLoadError as exc:
-            out.diagnostics.append(
-                Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")
-            )
-        else:
-            if not isinstance(doc.data, dict):
-                out.add("error", "manifest.yaml must be a mapping of fields", doc)
-            else:
-                try:
-                    manifest = Manifest.model_validate(doc.data)
-                except ValidationError as exc:
-                    out.validation_errors(exc, doc, ())
+    manifest = _load_manifest(root / "manifest.yaml", rel, out)
 
     files = _content_files(root)
     if len(files) > MAX_FILES:
@@ -193,31 +177,83 @@ def load_bundle_dir(
         )
         files = files[:MAX_FILES]
 
-    lists: dict[str, list[StrictModel]] = {key: [] for key in ITEM_LISTS}
-    origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]] = {}
+    items = _LoadedItems()
+    for path in files:
+        items.load_file(path, rel(path), out)
+
+    if manifest is None:
+        return SourceLoadResult(None, out.diagnostics)
+
+    content = BundleContent(manifest=manifest, **items.lists)  # type: ignore[arg-type]
+    _cross_check(
+        content,
+        items.origin,
+        out,
+        strict=strict,
+        external_ids=external_ids,
+        check_refs=not items.unreadable,
+        failed_ids=items.failed_ids,
+    )
+    has_errors = any(d.severity == "error" for d in out.diagnostics)
+    return SourceLoadResult(None if has_errors else content, out.diagnostics)
+
+
+def _load_manifest(
+    manifest_path: Path, rel: Callable[[Path], str], out: DiagnosticCollector
+) -> Manifest | None:
+    """The folder's manifest.yaml, or None (with the reason in ``out``)."""
+    if not manifest_path.is_file():
+        out.add("error", "manifest.yaml is missing", None, file=rel(manifest_path), code="manifest")
+        return None
+    try:
+        doc = load_yaml_file(manifest_path, rel(manifest_path))
+    except YamlLoadError as exc:
+        out.diagnostics.append(
+            Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")
+        )
+        return None
+    if not isinstance(doc.data, dict):
+        out.add("error", "manifest.yaml must be a mapping of fields", doc)
+        return None
+    try:
+        return Manifest.model_validate(doc.data)
+    except ValidationError as exc:
+        out.validation_errors(exc, doc, ())
+        return None
+
+
+@dataclass
+class _LoadedItems:
+    """The valid items of a source folder's content files, and where each came from."""
+
+    lists: dict[str, list[StrictModel]] = field(
+        default_factory=lambda: {key: [] for key in ITEM_LISTS}
+    )
+    origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]] = field(default_factory=dict)
     # Ids of items that failed validation, and whether a whole file was unreadable: reference
     # checks then stay quiet rather than burying the real error under follow-on "dangling" ones.
-    failed_ids: set[str] = set()
-    unreadable = False
-    for path in files:
+    failed_ids: set[str] = field(default_factory=set)
+    unreadable: bool = False
+
+    def load_file(self, path: Path, shown: str, out: DiagnosticCollector) -> None:
         try:
-            doc = load_yaml_file(path, rel(path))
+            doc = load_yaml_file(path, shown)
         except YamlLoadError as exc:
             out.diagnostics.append(
                 Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")
             )
-            unreadable = True
-            continue
+            self.unreadable = True
+            return
         if doc.data is None:
             out.add("warning", "the file is empty", doc, code="empty")
-            continue
+            return
         if not isinstance(doc.data, dict):
             out.add(
                 "error",
                 f"a content file must be a mapping with keys among {', '.join(ITEM_LISTS)}",
                 doc,
             )
-            continue
+            return
         for key, value in doc.data.items():
             if key not in ITEM_LISTS:
                 out.add(
@@ -230,36 +266,25 @@ def load_bundle_dir(
             if not isinstance(value, list):
                 out.add("error", f"{key!r} must be a list (items start with '- ')", doc, (key,))
                 continue
-            model = ITEM_LISTS[key]
-            for index, raw in enumerate(value):
-                if not isinstance(raw, dict):
-                    out.add("error", "each item must be a mapping of fields", doc, (key, index))
-                    continue
-                try:
-                    item = model.model_validate(raw)
-                except ValidationError as exc:
-                    out.validation_errors(exc, doc, (key, index))
-                    if isinstance(raw.get("id"), str):
-                        failed_ids.add(raw["id"])
-                    continue
-                lists[key].append(item)
-                origin[id(item)] = (doc, (key, index))
+            self.load_list(doc, key, value, out)
 
-    if manifest is None:
-        return SourceLoadResult(None, out.diagnostics)
-
-    content = BundleContent(manifest=manifest, **lists)  # type: ignore[arg-type]
-    _cross_check(
-        content,
-        origin,
-        out,
-        strict=strict,
-        external_ids=external_ids,
-        check_refs=not unreadable,
-        failed_ids=failed_ids,
-    )
-    has_errors = any(d.severity == "error" for d in out.diagnostics)
-    return SourceLoadResult(None if has_errors else content, out.diagnostics)
+    def load_list(
+        self, doc: LoadedYaml, key: str, value: list[Any], out: DiagnosticCollector
+    ) -> None:
+        model = ITEM_LISTS[key]
+        for index, raw in enumerate(value):
+            if not isinstance(raw, dict):
+                out.add("error", "each item must be a mapping of fields", doc, (key, index))
+                continue
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as exc:
+                out.validation_errors(exc, doc, (key, index))
+                if isinstance(raw.get("id"), str):
+                    self.failed_ids.add(raw["id"])
+                continue
+            self.lists[key].append(item)
+            self.origin[id(item)] = (doc, (key, index))
 
 
 def check_content(
@@ -273,15 +298,19 @@ def check_content(
     Used for content that arrives already parsed (a signed bundle archive): diagnostics carry
     field paths but no file positions.
     """
-    collector = _Collector()
+    collector = DiagnosticCollector()
     _cross_check(content, {}, collector, strict=strict, external_ids=external_ids)
     return collector.diagnostics
+
+
+Where = Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]]
+"""Given an item and a field path below it: the YAML document and full path it came from."""
 
 
 def _cross_check(
     content: BundleContent,
     origin: dict[int, tuple[LoadedYaml, tuple[str | int, ...]]],
-    out: _Collector,
+    out: DiagnosticCollector,
     *,
     strict: bool,
     external_ids: ExternalIds | None,
@@ -291,12 +320,36 @@ def _cross_check(
     manifest = content.manifest
     source_ids = {s.id for s in manifest.sources}
     coverage = {m.number for m in manifest.municipalities}
-    today = _dt.date.today()
 
     def where(item: object, *sub: str | int) -> tuple[LoadedYaml | None, tuple[str | int, ...]]:
         doc, path = origin.get(id(item), (None, ()))
         return doc, (*path, *sub)
 
+    ids = _check_ids_and_provenance(content, source_ids, where, out)
+    plans = {p.id: p for p in content.plans}
+    for measure in content.measures:
+        if check_refs and measure.plan not in failed_ids:
+            _check_measure(measure, plans, where, out)
+
+    for contact in content.contacts:
+        _check_contact(contact, source_ids, coverage, where, out, strict=strict)
+
+    _check_primaries(content.contacts, where, out)
+
+    contact_ids = {c.id for c in content.contacts} | set(failed_ids)
+    if check_refs:
+        for guide in content.guides:
+            _check_guide_refs(guide, content.id, contact_ids, ids, where, out, external_ids)
+
+
+def _check_ids_and_provenance(
+    content: BundleContent, source_ids: set[str], where: Where, out: DiagnosticCollector
+) -> set[str]:
+    """Ids are unique; every item names a listed source and an as_of not in the future.
+
+    Returns the bundle's item ids."""
+    manifest = content.manifest
+    today = _dt.date.today()
     seen: dict[str, object] = {}
     for item in content.items():
         doc, path = where(item, "id")
@@ -345,18 +398,13 @@ def _cross_check(
                 path,
                 code="provenance",
             )
+    return set(seen)
 
-    ids = set(seen)
-    plans = {p.id: p for p in content.plans}
-    for measure in content.measures:
-        if check_refs and measure.plan not in failed_ids:
-            _check_measure(measure, plans, where, out)
 
-    for contact in content.contacts:
-        _check_contact(contact, source_ids, coverage, where, out, strict=strict)
-
+def _check_primaries(contacts: Iterable[Contact], where: Where, out: DiagnosticCollector) -> None:
+    """At most one contact per category is tagged primary."""
     primaries: dict[str, Contact] = {}
-    for contact in content.contacts:
+    for contact in contacts:
         if PRIMARY_TAG in contact.tags:
             if contact.category in primaries:
                 doc, path = where(contact, "tags")
@@ -371,17 +419,12 @@ def _cross_check(
             else:
                 primaries[contact.category] = contact
 
-    contact_ids = {c.id for c in content.contacts} | set(failed_ids)
-    if check_refs:
-        for guide in content.guides:
-            _check_guide_refs(guide, content.id, contact_ids, ids, where, out, external_ids)
-
 
 def _check_measure(
     measure: Measure,
     plans: dict[str, Any],
-    where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    where: Where,
+    out: DiagnosticCollector,
 ) -> None:
     plan = plans.get(measure.plan)
     if plan is None:
@@ -411,8 +454,8 @@ def _check_contact(
     contact: Contact,
     source_ids: set[str],
     coverage: set[str],
-    where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    where: Where,
+    out: DiagnosticCollector,
     *,
     strict: bool,
 ) -> None:
@@ -483,8 +526,8 @@ def _check_guide_refs(
     bundle_id: str,
     contact_ids: set[str],
     all_ids: set[str],
-    where: Callable[..., tuple[LoadedYaml | None, tuple[str | int, ...]]],
-    out: _Collector,
+    where: Where,
+    out: DiagnosticCollector,
     external_ids: ExternalIds | None,
 ) -> None:
     for s, section in enumerate(guide.sections):

@@ -488,7 +488,16 @@ class Resource(StrictModel):
 
 
 Item = Contact | Guide | Plan | Measure | Resource
-ITEM_KINDS: tuple[str, ...] = ("contact", "guide", "plan", "measure", "resource")
+ITEM_MODELS: dict[str, type[Item]] = {
+    "contact": Contact,
+    "guide": Guide,
+    "plan": Plan,
+    "measure": Measure,
+    "resource": Resource,
+}
+"""Each item kind (``Item.kind``, the library's ``items.kind`` column) and its model: the one
+kind -> model table (content files list them under the plural, ``bundle_content.ITEM_LISTS``)."""
+ITEM_KINDS: tuple[str, ...] = tuple(ITEM_MODELS)
 
 # --------------------------------------------------------------------------- manifest
 

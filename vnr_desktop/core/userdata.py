@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnr_desktop.core import db
+from vnr_desktop.core.ids import USER_SOURCE_ID
 from vnr_desktop.core.models import Contact
 from vnr_desktop.core.settings import Settings
-
-USER_SOURCE_ID = "egen"
-"""Provenance source id of contacts a user entered."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -4,8 +4,9 @@ The content is small (hundreds of items), so the views work from this snapshot a
 the database on the UI thread. ``load_snapshot`` runs in a job; the snapshot is immutable and
 replaced as a whole after an update, a rollback, a settings change or an own-contact edit.
 
-This module imports nothing from Qt, and the core only inside functions, so importing it at
-start-up costs nothing: the core (pydantic models, SQLite) loads in the background.
+This module imports nothing from Qt, and the core (but the leaf core.ids) only inside
+functions, so importing it at start-up costs nothing: the core (pydantic models, SQLite) loads
+in the background.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from vnr_desktop.core.ids import NATIONAL_BUNDLE
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
 
 if TYPE_CHECKING:
     from vnr_desktop.core.emergency import StripEntry
@@ -29,10 +33,6 @@ if TYPE_CHECKING:
     )
     from vnr_desktop.core.settings import Settings
     from vnr_desktop.core.userdata import UserData
-
-NATIONAL_BUNDLE = "nasjonal"
-OWN_BUNDLE = "egne"
-"""Pseudo bundle id of the user's own contacts: refs are ``egne:<id>`` (as search uses)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from vnr_desktop.core import dates, measures
 from vnr_desktop.core.dates import as_of_text
+from vnr_desktop.core.ids import USER_SOURCE_ID
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
@@ -289,7 +290,7 @@ def _rows_html(rows: list[tuple[str, str]]) -> str:
 def _provenance_html(snapshot: Snapshot, ref: str, item: Item) -> str:
     bundle_id = ref.partition(":")[0]
     prov = item.provenance
-    if prov.source == "egen":
+    if prov.source == USER_SOURCE_ID:
         text = translate("Render", "Lagt inn av deg {0}.").format(short_date(prov.as_of))
         return f"<hr/><p style='font-size:small'>{escape(text)}</p>"
     else:

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from vnr_desktop.core.clean_text import clean_multiline
-from vnr_desktop.core.models import REF_PATTERN, Audience, SectionKind
+from vnr_desktop.core.models import REF_PATTERN, Audience, Guide, GuideSection, SectionKind
 
 CardLanguage = Literal["nb", "en"]
 LANGUAGES: tuple[CardLanguage, ...] = ("nb", "en")
@@ -335,3 +335,12 @@ REQUIRED_STRINGS: tuple[str, ...] = (
 
 def is_qualified_ref(ref: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9-]*:", ref))
+
+
+def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSection | None:
+    """The guide's first section of ``kind`` (with ``title``, when given): what a card's
+    ``guide`` element names (``section`` / ``section_title``)."""
+    for section in guide.sections:
+        if section.kind == kind and (title is None or section.title == title):
+            return section
+    return None

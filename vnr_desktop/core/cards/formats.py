@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vnr_desktop.core.cards.definitions import FORMAT_IDS
-from vnr_desktop.core.cards.loader import CardRequestError
+from vnr_desktop.core.cards.errors import CardRequestError
 
 MM = 72.0 / 25.4
 """Points per millimetre."""

@@ -6,11 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vnr_desktop.core.cards.errors import CardError
+from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
 from vnr_desktop.core.cards.render import RenderedCard
+from vnr_desktop.core.cards.resolve import resolve_card
+from vnr_desktop.core.cards.resolved import includes_own_numbers
 from vnr_desktop.core.userdata import PrintRecord, UserData
 
 if TYPE_CHECKING:
-    from vnr_desktop.core.cards.loader import CardCatalog
     from vnr_desktop.core.library import Library
     from vnr_desktop.core.models import Contact
 
@@ -53,9 +56,6 @@ def current_content_hash(
     (card, region or language gone). No PDF is written: this only resolves the content.
 
     ``own_contacts``: the user's own contacts, for a card printed with them."""
-    from vnr_desktop.core.cards.loader import CardError, shipped_catalog
-    from vnr_desktop.core.cards.resolve import resolve_card
-
     try:
         rc = resolve_card(
             library, catalog or shipped_catalog(), card_id, region, fmt, language, own_contacts
@@ -78,8 +78,6 @@ def is_stale(
     or deleted own number makes it stale too. Own contacts are ignored for cards printed
     without them.
     """
-    from vnr_desktop.core.cards.resolve import includes_own_numbers
-
     own = own_contacts if includes_own_numbers(record.content_version) else ()
     current = current_content_hash(
         library, record.card_id, record.region, record.format, record.language, catalog, own

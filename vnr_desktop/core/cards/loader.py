@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from vnr_desktop.core.bundle_source import _Collector
+from vnr_desktop.core.bundle_source import DiagnosticCollector
 from vnr_desktop.core.cards.definitions import (
     FAMILY_SIDES,
     LANGUAGES,
@@ -24,10 +24,14 @@ from vnr_desktop.core.cards.definitions import (
     RESERVED_PANELS,
     CardDefinition,
     FamilyLayout,
+    GuideContent,
     SharedStrings,
+    find_section,
     ltext_languages,
 )
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.diagnostics import Diagnostic
+from vnr_desktop.core.models import Contact, Guide
 from vnr_desktop.core.resources import cards_dir
 from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
 
@@ -35,14 +39,6 @@ if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
 
 SHARED_FILE = "_shared.yaml"
-
-
-class CardError(Exception):
-    """A card cannot be rendered as asked (unknown card, region, language; invalid definition)."""
-
-
-class CardRequestError(CardError):
-    """The request names something that does not exist: card, region, format, language, sheet."""
 
 
 @dataclass
@@ -64,11 +60,11 @@ class CardCatalog:
 
     def layout(self, card: CardDefinition, family: str) -> FamilyLayout:
         if family in card.layouts:
-            return card.layouts[family]  # type: ignore[index]
+            return card.layouts[family]
         if card.template is not None:
             template = self.shared.templates.get(card.template, {})
             if family in template:
-                return template[family]  # type: ignore[index]
+                return template[family]
         raise CardError(f"card {card.id!r} has no layout for {family}")
 
     def digest(self, card_id: str) -> str:
@@ -90,7 +86,7 @@ class CatalogLoadResult:
         return self.catalog is not None and not self.errors
 
 
-def _load_doc(path: Path, shown: str, out: _Collector) -> LoadedYaml | None:
+def _load_doc(path: Path, shown: str, out: DiagnosticCollector) -> LoadedYaml | None:
     try:
         doc = load_yaml_file(path, shown)
     except YamlLoadError as exc:
@@ -107,7 +103,7 @@ def _load_doc(path: Path, shown: str, out: _Collector) -> LoadedYaml | None:
 def load_catalog(root: Path | None = None, *, display_root: str = "cards") -> CatalogLoadResult:
     """Load and validate every card definition in ``root`` (default: the shipped cards)."""
     root = Path(root) if root is not None else cards_dir()
-    out = _Collector()
+    out = DiagnosticCollector()
 
     shared_path = root / SHARED_FILE
     shared: SharedStrings | None = None
@@ -206,7 +202,7 @@ _NOT_TEXT = {"picks", "guides", "layouts", "section_title"}
 """Keys whose strings match content (block headings, refs), not texts the card prints."""
 
 
-def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
+def _check_languages(card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     """Every text the card prints exists in every language the card is offered in."""
     wanted = set(card.languages)
 
@@ -216,7 +212,7 @@ def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> 
             and isinstance(value, str | dict)
             and not (isinstance(value, dict) and not set(value) <= set(LANGUAGES))
         ):
-            have = ltext_languages(value)  # type: ignore[arg-type]
+            have = ltext_languages(value)
             missing = sorted(wanted - have)
             if missing:
                 out.add(
@@ -244,7 +240,7 @@ def _check_languages(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> 
     walk(doc.data, (), None)
 
 
-def _check_shared(shared: SharedStrings, doc: LoadedYaml, out: _Collector) -> None:
+def _check_shared(shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     for key in REQUIRED_STRINGS:
         if key not in shared.strings:
             out.add("error", f"strings.{key} is missing", doc, ("strings",), code="shared")
@@ -279,7 +275,7 @@ def _check_layout_shape(
     panels: set[str] | None,
     doc: LoadedYaml,
     path: tuple[str | int, ...],
-    out: _Collector,
+    out: DiagnosticCollector,
 ) -> None:
     expected = set(FAMILY_SIDES[family])
     if set(layout.sides) != expected:
@@ -334,7 +330,7 @@ ACUTE_WORDS = ("akutt", "døgnåpen", "haster", "fare nå", "nød", "danger", "u
 """A panel of numbers headed with one of these must be ``acute: true`` (issue 12, item 5)."""
 
 
-def _check_acute(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None:
+def _check_acute(card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector) -> None:
     for pid, panel in card.panels.items():
         if panel.acute or not _has_numbers(card, pid):
             continue
@@ -354,7 +350,7 @@ def _check_acute(card: CardDefinition, doc: LoadedYaml, out: _Collector) -> None
 
 
 def _check_card(
-    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: _Collector
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
 ) -> None:
     _check_languages(card, doc, out)
     _check_acute(card, doc, out)
@@ -372,7 +368,14 @@ def _check_card(
     bad = panels & RESERVED_PANELS
     if bad:
         out.add("error", f"panel ids {', '.join(sorted(bad))} are reserved", doc, ("panels",))
-    used: set[str] = set()
+    _check_layouts(card, shared, doc, out)
+    _check_elements(card, shared, doc, out)
+
+
+def _own_numbers_panel(
+    card: CardDefinition, doc: LoadedYaml, out: DiagnosticCollector
+) -> str | None:
+    """The card's own_numbers panel, when it names a panel with numbers (else an error)."""
     own = card.own_numbers
     if own is not None and (own not in card.panels or not _has_numbers(card, own)):
         out.add(
@@ -382,13 +385,23 @@ def _check_card(
             ("own_numbers",),
             code="layout",
         )
-        own = None
+        return None
+    return own
+
+
+def _check_layouts(
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
+) -> None:
+    """Every family has a layout; it places defined panels, the own numbers' panel included."""
+    panels = set(card.panels)
+    used: set[str] = set()
+    own = _own_numbers_panel(card, doc, out)
     for family in FAMILY_SIDES:
         if family in card.layouts:
-            layout = card.layouts[family]  # type: ignore[index]
+            layout = card.layouts[family]
             path: tuple[str | int, ...] = ("layouts", family)
         elif card.template is not None and family in shared.templates[card.template]:
-            layout = shared.templates[card.template][family]  # type: ignore[index]
+            layout = shared.templates[card.template][family]
             path = ("template",)
         else:
             out.add(
@@ -419,8 +432,13 @@ def _check_card(
             ("panels", panel),
             code="layout",
         )
-    for p, (pid, panel) in enumerate(card.panels.items()):
-        del p
+
+
+def _check_elements(
+    card: CardDefinition, shared: SharedStrings, doc: LoadedYaml, out: DiagnosticCollector
+) -> None:
+    """Guide elements name the card's guides; every slot has a label."""
+    for pid, panel in card.panels.items():
         for e, element in enumerate(panel.content):
             if element.guide is not None and not card.guides:
                 out.add(
@@ -460,101 +478,112 @@ def check_against_library(catalog: CardCatalog, library: Library) -> list[Diagno
     Regions without an own guide fall back to the national one, so every guide choice whose
     bundle is installed must resolve.
     """
-    from vnr_desktop.core.cards.resolve import find_section
-    from vnr_desktop.core.models import Contact, Guide
+    check = _LibraryCheck(catalog, library)
+    for card in catalog.cards.values():
+        check.guides(card)
+        check.contacts(card)
+    return check.problems
 
-    problems: list[Diagnostic] = []
 
-    def add(severity: str, card_id: str, message: str, code: str) -> None:
-        problems.append(
+class _LibraryCheck:
+    """The diagnostics of ``check_against_library``, gathered card by card."""
+
+    def __init__(self, catalog: CardCatalog, library: Library) -> None:
+        self.catalog = catalog
+        self.library = library
+        self.installed = {b.id for b in library.bundles()}
+        self.problems: list[Diagnostic] = []
+
+    def add(self, severity: str, card_id: str, message: str, code: str) -> None:
+        self.problems.append(
             Diagnostic(
                 "error" if severity == "error" else "warning",
                 message,
-                catalog.files.get(card_id, card_id),
+                self.catalog.files.get(card_id, card_id),
                 code=code,
             )
         )
 
-    installed = {b.id for b in library.bundles()}
-    for card in catalog.cards.values():
+    def guides(self, card: CardDefinition) -> None:
+        """Every installed guide choice has the sections and blocks the card picks."""
         for choice in card.guides:
             bundle_id = choice.ref.split(":", 1)[0]
-            if bundle_id not in installed:
-                add(
+            if bundle_id not in self.installed:
+                self.add(
                     "warning",
                     card.id,
                     f"guide {choice.ref}: bundle {bundle_id!r} is not installed",
                     "unchecked-ref",
                 )
                 continue
-            record = library.get(choice.ref)
+            record = self.library.get(choice.ref)
             if record is None or not isinstance(record.item, Guide):
-                add("error", card.id, f"guide {choice.ref} does not exist", "dangling")
+                self.add("error", card.id, f"guide {choice.ref} does not exist", "dangling")
                 continue
-            guide = record.item
             for pid, panel in card.panels.items():
                 for element in panel.content:
-                    g = element.guide
-                    if g is None:
-                        continue
-                    section = find_section(guide, g.section, g.section_title)
-                    if section is None:
-                        add(
-                            "error",
-                            card.id,
-                            f"panel {pid}: guide {choice.ref} has no {g.section!r} section"
-                            + (f" titled {g.section_title!r}" if g.section_title else ""),
-                            "dangling",
-                        )
-                        continue
-                    for cls, picks in g.picks.get(choice.ref, {}).items():
-                        for pick in picks:
-                            if pick.heading is not None:
-                                found = [b for b in section.blocks if b.heading == pick.heading]
-                                what = f"heading {pick.heading!r}"
-                            else:
-                                idx = pick.index or 0
-                                found = [section.blocks[idx]] if idx < len(section.blocks) else []
-                                what = f"block {pick.index}"
-                            if not found:
-                                add(
-                                    "error",
-                                    card.id,
-                                    f"panel {pid} ({cls}): {choice.ref} {g.section} has no {what}",
-                                    "dangling",
-                                )
+                    if element.guide is not None:
+                        self.guide_element(card, pid, choice.ref, record.item, element.guide)
+
+    def guide_element(
+        self, card: CardDefinition, pid: str, ref: str, guide: Guide, g: GuideContent
+    ) -> None:
+        section = find_section(guide, g.section, g.section_title)
+        if section is None:
+            self.add(
+                "error",
+                card.id,
+                f"panel {pid}: guide {ref} has no {g.section!r} section"
+                + (f" titled {g.section_title!r}" if g.section_title else ""),
+                "dangling",
+            )
+            return
+        for cls, picks in g.picks.get(ref, {}).items():
+            for pick in picks:
+                if pick.heading is not None:
+                    found = [b for b in section.blocks if b.heading == pick.heading]
+                    what = f"heading {pick.heading!r}"
+                else:
+                    idx = pick.index or 0
+                    found = [section.blocks[idx]] if idx < len(section.blocks) else []
+                    what = f"block {pick.index}"
+                if not found:
+                    self.add(
+                        "error",
+                        card.id,
+                        f"panel {pid} ({cls}): {ref} {g.section} has no {what}",
+                        "dangling",
+                    )
+
+    def contacts(self, card: CardDefinition) -> None:
+        """Every contact a numbers element names (and its fallback) exists."""
         for pid, panel in card.panels.items():
             for element in panel.content:
                 if element.numbers is None:
                     continue
                 for entry in element.numbers.entries:
                     for ref in (entry.contact, entry.fallback):
-                        if ref is None:
-                            continue
-                        bundle_id = ref.split(":", 1)[0] if ":" in ref else None
-                        if bundle_id is None:
-                            add(
-                                "error",
-                                card.id,
-                                f"panel {pid}: contact {ref!r} must name its bundle (bundle:id)",
-                                "dangling",
-                            )
-                            continue
-                        if bundle_id not in installed:
-                            add(
-                                "warning",
-                                card.id,
-                                f"panel {pid}: cannot check {ref}: bundle "
-                                f"{bundle_id!r} is not installed",
-                                "unchecked-ref",
-                            )
-                            continue
-                        record = library.get(ref)
-                        if record is None or not isinstance(record.item, Contact):
-                            add(
-                                "error",
-                                card.id,
-                                f"panel {pid}: contact {ref} does not exist",
-                                "dangling",
-                            )
-    return problems
+                        if ref is not None:
+                            self.contact(card, pid, ref)
+
+    def contact(self, card: CardDefinition, pid: str, ref: str) -> None:
+        bundle_id = ref.split(":", 1)[0] if ":" in ref else None
+        if bundle_id is None:
+            self.add(
+                "error",
+                card.id,
+                f"panel {pid}: contact {ref!r} must name its bundle (bundle:id)",
+                "dangling",
+            )
+            return
+        if bundle_id not in self.installed:
+            self.add(
+                "warning",
+                card.id,
+                f"panel {pid}: cannot check {ref}: bundle {bundle_id!r} is not installed",
+                "unchecked-ref",
+            )
+            return
+        record = self.library.get(ref)
+        if record is None or not isinstance(record.item, Contact):
+            self.add("error", card.id, f"panel {pid}: contact {ref} does not exist", "dangling")

@@ -6,44 +6,77 @@ that category; where neither has a usable number, the slot prints its national f
 clearly marked blank line for the local number, and the gap is reported as a warning. A number
 from a contact with an unresolved conflict is never printed, nor a value a conflict decision
 rejected.
+
+The rooms around this one: ``resolved`` (what a resolved card holds), ``content`` (reading the
+installed content), ``guide_text`` (source notes left out), ``own_numbers`` (the user's own).
+Their public names are re-exported here, where callers have always found them.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
-import json
-import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from vnr_desktop.core.cards.content import NATIONAL, InstalledContent, usable_phones
 from vnr_desktop.core.cards.definitions import (
+    BlockPick,
     CardDefinition,
     Element,
     FamilyLayout,
     GuideContent,
     LText,
     NumberEntry,
+    find_section,
     ltext,
 )
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.cards.formats import FormatSpec, format_spec
+from vnr_desktop.core.cards.guide_text import strip_source_notes, without_source_notes
 from vnr_desktop.core.cards.hours import (
     acute_order,
     around_the_clock,
     coverage_caveat,
     hours_text,
 )
-from vnr_desktop.core.cards.loader import CardCatalog, CardError, CardRequestError
-from vnr_desktop.core.models import Contact, Guide, GuideSection, Phone
-from vnr_desktop.core.phones import PhoneFormatError, normalise_phone, phones_to_show
-from vnr_desktop.core.userdata import USER_SOURCE_ID
+from vnr_desktop.core.cards.loader import CardCatalog
+from vnr_desktop.core.cards.own_numbers import own_number_lines
+from vnr_desktop.core.cards.resolved import (
+    OWN_VERSION_MARK,
+    BundleUse,
+    GuideBlock,
+    NumberLine,
+    ResolvedCard,
+    ResolvedElement,
+    ResolvedPanel,
+    includes_own_numbers,
+)
+from vnr_desktop.core.ids import PRIMARY_TAG
+from vnr_desktop.core.models import Contact, Guide, GuideSection
 
 if TYPE_CHECKING:
     from vnr_desktop.core.library import Library
 
-NATIONAL = "nasjonal"
-PRIMARY_TAG = "primary"
+__all__ = [
+    "NATIONAL",
+    "OWN_VERSION_MARK",
+    "PRIMARY_TAG",
+    "SLOT_COUNTERPARTS",
+    "BundleUse",
+    "GuideBlock",
+    "NumberLine",
+    "ResolvedCard",
+    "ResolvedElement",
+    "ResolvedPanel",
+    "card_regions",
+    "includes_own_numbers",
+    "own_number_lines",
+    "region_name",
+    "resolve_card",
+    "strip_source_notes",
+    "usable_phones",
+]
+
 SLOT_COUNTERPARTS: dict[str, tuple[str, ...]] = {
     "barnevern": ("barnevernvakt",),
     "barnevernvakt": ("barnevern",),
@@ -53,257 +86,13 @@ acute (or daytime) counterpart before it is left blank: Gjøvik's barnevern is r
 its barnevernvakt. Acute panels print the counterpart's hours when it does not answer around
 the clock."""
 
-_SOURCE_NOTE = re.compile(
-    r"\s*\((?=[^()]*(?:-planen|[Vv]edlegg\s+\d|[Kk]ilde))[^()]*\)",
-)
-"""A parenthesised source note in guide text ("(Hallingdal-planen, Vedlegg 2)", "(Gjøvik-
-planen)"): it tells a reader of the app where a fact came from, never the reader of a card."""
-
-
-def strip_source_notes(text: str) -> str:
-    """Guide text as a card prints it: without source notes."""
-    return _SOURCE_NOTE.sub("", text)
-
-
-OWN_VERSION_MARK = "egne numre"
-"""Added to a card's content version (with a digest of the own numbers) when it prints the
-user's own numbers: the print history then knows to re-resolve it with them."""
-
-
-@dataclass(frozen=True)
-class NumberLine:
-    """One printed line of the numbers: a label and a number, or a marked blank line."""
-
-    label: str
-    number: str | None = None
-    hours: str | None = None
-    web: str | None = None
-    note: str | None = None
-    blank: bool = False
-    """Print "Lokalt nummer: ______" instead of a number."""
-    contact_ref: str | None = None
-    fallback: NumberLine | None = None
-    """For an empty slot: the national number printed under the blank line."""
-    acute: bool = False
-    """Printed in an acute panel: answers around the clock, or ``hours`` says when."""
-    around_the_clock: bool | None = None
-    """What the content says about this number's hours (None: unknown)."""
-
-    def numbers(self) -> list[str]:
-        out = [self.number] if self.number else []
-        if self.fallback is not None:
-            out += self.fallback.numbers()
-        return out
-
-
-@dataclass(frozen=True)
-class GuideBlock:
-    heading: str | None
-    text: str | None
-    items: tuple[str, ...]
-    inline: bool
-
-
-@dataclass(frozen=True)
-class ResolvedElement:
-    kind: str  # text | bullets | guide | numbers
-    text: str | None = None
-    bullets: tuple[str, ...] = ()
-    intro: str | None = None
-    blocks: tuple[GuideBlock, ...] = ()
-    lines: tuple[NumberLine, ...] = ()
-    columns: int = 1
-    emphasis: bool = False
-
-
-@dataclass(frozen=True)
-class ResolvedPanel:
-    id: str
-    heading: str | None
-    subheading: str | None
-    tone: str
-    elements: tuple[ResolvedElement, ...]
-
-
-@dataclass(frozen=True)
-class BundleUse:
-    id: str
-    version: int
-    issued: _dt.date
-    content_hash: str
-
-
-@dataclass
-class ResolvedCard:
-    card_id: str
-    region: str
-    region_name: str
-    lang: str
-    format: str
-    spec: FormatSpec
-    title: str
-    short_title: str
-    subtitle: str | None
-    panels: dict[str, ResolvedPanel]
-    layout: FamilyLayout
-    bundles: list[BundleUse]
-    strings: dict[str, str]
-    warnings: list[str] = field(default_factory=list)
-    own_panel: str | None = None
-    """The panel the user's own numbers join (None: the card prints none)."""
-    own_lines: tuple[NumberLine, ...] = ()
-    """The user's own numbers, printed under their own heading, never among the content's."""
-    own_columns: int = 1
-
-    @property
-    def bundles_version(self) -> str:
-        """e.g. ``gjovik v1 + nasjonal v1``: the region's bundle first."""
-        return " + ".join(f"{b.id} v{b.version}" for b in self.bundles)
-
-    @property
-    def own_digest(self) -> str | None:
-        """sha256 of the own numbers as printed (None when the card prints none)."""
-        if not self.own_lines:
-            return None
-        raw = json.dumps(
-            [asdict(line) for line in self.own_lines], ensure_ascii=False, sort_keys=True
-        )
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-    @property
-    def content_version(self) -> str:
-        """e.g. ``gjovik v1 + nasjonal v1``; with own numbers ``... + egne numre 1a2b3c4d``
-        (a digest of them, so the version changes when they do)."""
-        digest = self.own_digest
-        if digest is None:
-            return self.bundles_version
-        return f"{self.bundles_version} + {OWN_VERSION_MARK} {digest[:8]}"
-
-    @property
-    def issued(self) -> _dt.date:
-        """The newest issued date of the bundles used: printed, and the PDF's creation date."""
-        return max(b.issued for b in self.bundles)
-
-    @property
-    def content_hash(self) -> str:
-        """sha256 of what the card prints (texts, numbers, bundle versions); not the layout.
-
-        Two formats of the same content class (a7 and a6-fold) share a hash; the sync issue
-        compares a printed card's hash with a fresh resolution to find stale cards.
-        """
-        payload = {
-            "card": self.card_id,
-            "region": self.region,
-            "lang": self.lang,
-            "class": self.spec.content_class,
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "panels": {k: asdict(v) for k, v in sorted(self.panels.items())},
-            "bundles": [[b.id, b.version, b.content_hash] for b in self.bundles],
-        }
-        if self.own_lines:
-            # Only when present: a card without own numbers keeps the hash it always had.
-            payload["own"] = {
-                "panel": self.own_panel,
-                "lines": [asdict(line) for line in self.own_lines],
-            }
-        raw = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-    def printed_numbers(self) -> list[str]:
-        """Every phone number the card prints, in order (for tests and the print dialog)."""
-        out: list[str] = []
-        for panel in self.panels.values():
-            for element in panel.elements:
-                for line in element.lines:
-                    out += line.numbers()
-        for line in self.own_lines:
-            out += line.numbers()
-        return out
-
-    def own_numbers(self) -> list[str]:
-        """The user's own numbers the card prints, in order."""
-        return [n for line in self.own_lines for n in line.numbers()]
-
-
-def includes_own_numbers(content_version: str) -> bool:
-    """Was a card with this recorded content version printed with the user's own numbers?"""
-    return f" + {OWN_VERSION_MARK} " in content_version
-
-
-class _Content:
-    """Read access to the installed content for one resolution (cached per call)."""
-
-    def __init__(self, library: Library, region: str) -> None:
-        self.library = library
-        self.region = region
-        self._contacts: dict[str, list[Contact]] = {}
-        self.used: set[str] = set()
-        self._coverage: dict[str, dict[str, str]] = {}
-
-    def coverage(self, bundle_id: str) -> dict[str, str]:
-        """The bundle's municipalities, kommunenummer -> name ({} for national bundles)."""
-        if bundle_id not in self._coverage:
-            names: dict[str, str] = {}
-            for number, name, owner in self.library.municipalities():
-                if owner == bundle_id:
-                    names[number] = name
-            self._coverage[bundle_id] = names
-        return self._coverage[bundle_id]
-
-    def contacts(self, bundle_id: str) -> list[Contact]:
-        if bundle_id not in self._contacts:
-            records = self.library.items(kind="contact", region=bundle_id)
-            self._contacts[bundle_id] = [r.item for r in records]  # type: ignore[misc]
-        return self._contacts[bundle_id]
-
-    def contact(self, ref: str) -> Contact:
-        bundle_id, _, item_id = ref.partition(":")
-        for contact in self.contacts(bundle_id):
-            if contact.id == item_id:
-                return contact
-        if self.library.bundle(bundle_id) is None:
-            raise CardError(f"the card needs bundle {bundle_id!r}, which is not installed")
-        raise CardError(f"contact {ref} does not exist in the installed content")
-
-    def guide(self, ref: str) -> Guide | None:
-        record = self.library.get(ref)
-        if record is None or not isinstance(record.item, Guide):
-            return None
-        return record.item
-
-    def primary(self, bundle_id: str, category: str) -> Contact | None:
-        found = [c for c in self.contacts(bundle_id) if c.category == category]
-        tagged = [c for c in found if PRIMARY_TAG in c.tags]
-        if tagged:
-            return tagged[0]
-        if bundle_id == NATIONAL and len(found) == 1:
-            return found[0]
-        return None
-
-
-def find_section(guide: Guide, kind: str, title: str | None = None) -> GuideSection | None:
-    """The guide's first section of ``kind`` (with ``title``, when given)."""
-    for section in guide.sections:
-        if section.kind == kind and (title is None or section.title == title):
-            return section
-    return None
-
-
-def usable_phones(
-    contact: Contact, *, municipality: str | None = None
-) -> tuple[list[Phone], str | None]:
-    """The phones that may be printed, or none and the reason why not (core.phones decides)."""
-    answer = phones_to_show(contact, municipality=municipality)
-    return list(answer.shown), answer.reason
-
 
 class _Resolver:
     def __init__(
         self,
         catalog: CardCatalog,
         card: CardDefinition,
-        content: _Content,
+        content: InstalledContent,
         spec: FormatSpec,
         lang: str,
     ) -> None:
@@ -360,11 +149,11 @@ class _Resolver:
         return ResolvedElement(kind="guide", intro=intro, blocks=tuple(blocks))
 
     def _pick_blocks(
-        self, section: GuideSection, picks: list | None, inline: bool, panel_id: str
+        self, section: GuideSection, picks: list[BlockPick] | None, inline: bool, panel_id: str
     ) -> list[GuideBlock]:
         if picks is None:
             return [
-                _without_source_notes(GuideBlock(b.heading, b.text, tuple(b.items), inline))
+                without_source_notes(GuideBlock(b.heading, b.text, tuple(b.items), inline))
                 for b in section.blocks
             ]
         out: list[GuideBlock] = []
@@ -374,6 +163,7 @@ class _Resolver:
                 what = f"heading {pick.heading!r}"
             else:
                 idx = pick.index
+                assert idx is not None  # BlockPick names its heading or its index
                 block = section.blocks[idx] if idx < len(section.blocks) else None
                 what = f"block {idx}"
             if block is None:
@@ -400,7 +190,7 @@ class _Resolver:
                     inline=inline,
                 )
             )
-        return [_without_source_notes(b) for b in out]
+        return [without_source_notes(b) for b in out]
 
     # ------------------------------------------------------------------ numbers
 
@@ -547,65 +337,6 @@ class _Resolver:
         return ResolvedElement(kind="numbers", lines=tuple(lines), columns=columns)
 
 
-def _without_source_notes(block: GuideBlock) -> GuideBlock:
-    return GuideBlock(
-        heading=strip_source_notes(block.heading) if block.heading else block.heading,
-        text=strip_source_notes(block.text) if block.text else block.text,
-        items=tuple(strip_source_notes(i) for i in block.items),
-        inline=block.inline,
-    )
-
-
-def own_number_lines(
-    contacts: Sequence[Contact], *, warnings: list[str], where: str
-) -> list[NumberLine]:
-    """Lines for the user's own contacts (``UserData.own_contacts()``), in their order: the
-    contact's name and number (opening hours are left out, as on most content lines).
-
-    A number that is not a valid phone number is never printed (nor a contact marked outdated
-    or with an unresolved conflict); each one left out is a warning.
-    """
-    lines: list[NumberLine] = []
-    for contact in contacts:
-        if contact.provenance.source != USER_SOURCE_ID:
-            raise CardRequestError(
-                f"{contact.id!r} is not one of the user's own contacts (provenance source "
-                f"{contact.provenance.source!r}, not {USER_SOURCE_ID!r}): own numbers come "
-                "from UserData.own_contacts()"
-            )
-        valid: list[Phone] = []
-        for phone in contact.phones:
-            try:
-                normalise_phone(phone.number)
-            except (PhoneFormatError, TypeError):
-                warnings.append(
-                    f"{where}: own contact {contact.name!r}: {phone.number!r} is not a valid "
-                    "phone number and is not printed"
-                )
-                continue
-            valid.append(phone)
-        phones, reason = (
-            usable_phones(contact.model_copy(update={"phones": valid}))
-            if valid
-            else ([], "no valid phone number")
-        )
-        if not phones:
-            warnings.append(f"{where}: own contact {contact.name!r} is not printed ({reason})")
-            continue
-        for phone in phones:
-            label = contact.name
-            if len(phones) > 1 and phone.label:
-                label = f"{contact.name} ({phone.label})"
-            lines.append(
-                NumberLine(
-                    label=label,
-                    number=phone.display,
-                    contact_ref=f"{USER_SOURCE_ID}:{contact.id}",
-                )
-            )
-    return lines
-
-
 def _short_web(url: str) -> str:
     """``https://www.atv-stiftelsen.no/`` -> ``atv-stiftelsen.no`` (for print)."""
     out = url.split("://", 1)[-1]
@@ -653,10 +384,38 @@ def resolve_card(
     if library.bundle(region) is None:
         known = ", ".join(card_regions(library))
         raise CardRequestError(f"unknown region {region!r} (installed: {known})")
-    content = _Content(library, region)
+    content = InstalledContent(library, region)
     resolver = _Resolver(catalog, card, content, spec, lang)
     resolver.choose_guide()
     layout = catalog.layout(card, spec.family)
+    panels = _resolve_panels(resolver, layout)
+    content.used.add(region)
+    bundles = _bundles_used(library, content)
+    own_panel, own_lines, own_columns = _own_numbers(resolver, panels, own_contacts)
+    return ResolvedCard(
+        card_id=card_id,
+        region=region,
+        region_name=region_name(library, region, catalog, lang),
+        lang=lang,
+        format=fmt,
+        spec=spec,
+        title=ltext(card.title, lang),
+        short_title=ltext(card.short_title, lang),
+        subtitle=resolver.t(card.subtitle),
+        panels=panels,
+        layout=layout,
+        bundles=bundles,
+        strings={k: ltext(v, lang) for k, v in catalog.shared.strings.items()},
+        warnings=resolver.warnings,
+        own_panel=own_panel,
+        own_lines=tuple(own_lines),
+        own_columns=own_columns,
+    )
+
+
+def _resolve_panels(resolver: _Resolver, layout: FamilyLayout) -> dict[str, ResolvedPanel]:
+    """The card's panels that ``layout`` places, in the card's order."""
+    card, spec = resolver.card, resolver.spec
     placed = {p for rows in layout.sides.values() for row in rows for p in row.panels}
     panels: dict[str, ResolvedPanel] = {}
     for panel_id, panel in card.panels.items():
@@ -675,7 +434,12 @@ def resolve_card(
             tone=panel.tone,
             elements=tuple(elements),
         )
-    content.used.add(region)
+    return panels
+
+
+def _bundles_used(library: Library, content: InstalledContent) -> list[BundleUse]:
+    """The bundles the card's content came from: the region's first, the national one last."""
+    region = content.region
     bundles: list[BundleUse] = []
     for bundle_id in sorted(content.used, key=lambda b: (b != region, b == NATIONAL, b)):
         installed = library.bundle(bundle_id)
@@ -684,51 +448,35 @@ def resolve_card(
         bundles.append(
             BundleUse(installed.id, installed.version, installed.issued, installed.content_hash)
         )
-    strings = {k: ltext(v, lang) for k, v in catalog.shared.strings.items()}
-    own_panel: str | None = None
-    own_lines: list[NumberLine] = []
-    own_columns = 1
-    if own_contacts:
-        own_panel = card.own_numbers
-        if own_panel is None:
-            raise CardRequestError(
-                f"card {card_id!r} has no place for own numbers (own_numbers in "
-                f"cards/{card_id}.yaml)"
-            )
-        if own_panel not in panels:
-            raise CardError(
-                f"card {card_id!r}: own_numbers panel {own_panel!r} is not placed in the "
-                f"{spec.family} layout"
-            )
-        cls = spec.content_class
-        own_lines = own_number_lines(
-            own_contacts,
-            warnings=resolver.warnings,
-            where=f"{card_id} ({region})",
+    return bundles
+
+
+def _own_numbers(
+    resolver: _Resolver, panels: dict[str, ResolvedPanel], own_contacts: Sequence[Contact]
+) -> tuple[str | None, list[NumberLine], int]:
+    """The panel the user's own numbers join, their lines and their columns."""
+    if not own_contacts:
+        return None, [], 1
+    card, spec = resolver.card, resolver.spec
+    own_panel = card.own_numbers
+    if own_panel is None:
+        raise CardRequestError(
+            f"card {card.id!r} has no place for own numbers (own_numbers in cards/{card.id}.yaml)"
         )
-        first = next(
-            (e.numbers for e in card.panels[own_panel].content if e.numbers is not None), None
+    if own_panel not in panels:
+        raise CardError(
+            f"card {card.id!r}: own_numbers panel {own_panel!r} is not placed in the "
+            f"{spec.family} layout"
         )
-        if first is not None:
-            own_columns = first.columns.get(cls, 1)  # type: ignore[call-overload]
-        if not own_lines:
-            own_panel = None
-    return ResolvedCard(
-        card_id=card_id,
-        region=region,
-        region_name=region_name(library, region, catalog, lang),
-        lang=lang,
-        format=fmt,
-        spec=spec,
-        title=ltext(card.title, lang),
-        short_title=ltext(card.short_title, lang),
-        subtitle=resolver.t(card.subtitle),
-        panels=panels,
-        layout=layout,
-        bundles=bundles,
-        strings=strings,
+    own_lines = own_number_lines(
+        own_contacts,
         warnings=resolver.warnings,
-        own_panel=own_panel,
-        own_lines=tuple(own_lines),
-        own_columns=own_columns,
+        where=f"{card.id} ({resolver.content.region})",
     )
+    own_columns = 1
+    first = next((e.numbers for e in card.panels[own_panel].content if e.numbers is not None), None)
+    if first is not None:
+        own_columns = first.columns.get(spec.content_class, 1)  # type: ignore[call-overload]
+    if not own_lines:
+        return None, own_lines, own_columns
+    return own_panel, own_lines, own_columns

@@ -15,22 +15,22 @@ Norwegian letters and ASCII stand-ins are handled, vocabulary.py for typo correc
 compounds, relevance.py for the top-1 / top-3 / MRR figures of a set of queries.
 """
 
-from vnr_desktop.core.search.documents import NATIONAL_BUNDLE, OWN_CONTACTS_REGION
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.search.engine import (
     Hit,
-    SearchFilters,
     open_search_connection,
     prepare,
     search,
 )
 from vnr_desktop.core.search.index import ensure_schema, index_bundle, index_own_contacts
+from vnr_desktop.core.search.query import SearchFilters
 from vnr_desktop.core.search.ranking import GROUPS
 from vnr_desktop.core.search.snippets import Span, render, to_html
 
 __all__ = [
     "GROUPS",
     "NATIONAL_BUNDLE",
-    "OWN_CONTACTS_REGION",
+    "OWN_CONTACTS_BUNDLE",
     "Hit",
     "SearchFilters",
     "Span",

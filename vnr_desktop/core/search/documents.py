@@ -24,10 +24,6 @@ from vnr_desktop.core.models import (
 from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.core.search.text import clean, variant_text, words
 
-NATIONAL_BUNDLE = "nasjonal"
-OWN_CONTACTS_REGION = "egne"
-"""Pseudo-region of the user's own contacts (user.db), indexed by index_own_contacts()."""
-
 KIND_WORDS: dict[str, str] = {
     "contact": "kontakt telefon",
     "guide": "veileder",

@@ -47,17 +47,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.phones import phone_query_digits
 from vnr_desktop.core.search import snippets
 from vnr_desktop.core.search.documents import (
     KIND_WORDS,
-    NATIONAL_BUNDLE,
-    OWN_CONTACTS_REGION,
     audience_tag,
     kind_tag,
 )
 from vnr_desktop.core.search.index import generation, indexed_ranges
-from vnr_desktop.core.search.query import ParsedQuery, parse
+from vnr_desktop.core.search.query import ParsedQuery, SearchFilters, parse
 from vnr_desktop.core.search.ranking import Candidate, Ranker
 from vnr_desktop.core.search.snippets import Span
 from vnr_desktop.core.search.synonyms import Translation, translate
@@ -71,30 +70,6 @@ MAX_LIMIT = 500
 
 class _HasConnection(Protocol):
     conn: sqlite3.Connection
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """What to search in and whom to rank first. Every field is optional.
-
-    - ``kinds``: item kinds to keep (contact, guide, measure, plan, resource).
-    - ``audience``: keep items that serve any of these (contact vocabulary: children,
-      young_people, adults, older, violence_users, professionals; guides' singular forms
-      are accepted). Items for "everyone" always pass; items that state no audience
-      (measures, plans) are left out while an audience filter is set.
-    - ``region``: keep only this bundle's items (a region id such as ``gjovik``, or
-      ``nasjonal``, or ``egne`` for the user's own contacts).
-    - ``home_region``: the user's bundle: ranked first, then national, then other regions.
-    - ``municipality``: the user's kommunenummer: items covering it rank first within the
-      home region (and it gives the home region when ``home_region`` is not set). It ranks;
-      it does not filter.
-    """
-
-    kinds: tuple[str, ...] = ()
-    audience: tuple[str, ...] = ()
-    region: str | None = None
-    home_region: str | None = None
-    municipality: str | None = None
 
 
 _AUDIENCE_ALIASES = {
@@ -277,7 +252,7 @@ def _retrieve(
 
     Title tiers read the small search_titles index; the body tier reads search_fts.
     """
-    ranges = indexed_ranges(conn, [OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE, filters.region])
+    ranges = indexed_ranges(conn, [OWN_CONTACTS_BUNDLE, home, NATIONAL_BUNDLE, filters.region])
     cap = limit + 10
     found: dict[int, float] = {}
 
@@ -302,7 +277,7 @@ def _retrieve(
 
     preferred = [
         ranges[r]
-        for r in dict.fromkeys([OWN_CONTACTS_REGION, home, NATIONAL_BUNDLE])
+        for r in dict.fromkeys([OWN_CONTACTS_BUNDLE, home, NATIONAL_BUNDLE])
         if r in ranges
     ]
     for expression in dict.fromkeys([tiers.prefix, tiers.expanded]):

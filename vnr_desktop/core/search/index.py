@@ -47,9 +47,14 @@ from collections.abc import Iterable, Sequence
 
 from vnr_desktop.core import db
 from vnr_desktop.core.bundle_content import BundleContent
-from vnr_desktop.core.models import Contact, Guide, Item, Manifest, Measure, Plan, Resource
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE
+from vnr_desktop.core.models import (
+    ITEM_MODELS,
+    Contact,
+    Manifest,
+    Plan,
+)
 from vnr_desktop.core.search.documents import (
-    OWN_CONTACTS_REGION,
     ItemDocument,
     item_document,
     plan_ends,
@@ -70,14 +75,6 @@ a kind's list, the usual edit, fit there (up to 255 of them at a time)."""
 FTS_COLUMNS = ("ref", "title", "aliases", "extra", "body", "bodyx", "tags")
 TITLE_COLUMNS = ("title", "aliases", "extra", "tags")
 """Columns of search_titles, the small index of the title-like columns."""
-
-_MODELS: dict[str, type[Item]] = {  # type: ignore[dict-item]
-    "contact": Contact,
-    "guide": Guide,
-    "plan": Plan,
-    "measure": Measure,
-    "resource": Resource,
-}
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -182,7 +179,7 @@ def _rebuild_from_library_items(conn: sqlite3.Connection) -> None:
         rows = conn.execute(
             "SELECT kind, json FROM items WHERE bundle_id = ? ORDER BY rowid", (bundle[0],)
         ).fetchall()
-        items = [_MODELS[kind].model_validate_json(text) for kind, text in rows]
+        items = [ITEM_MODELS[kind].model_validate_json(text) for kind, text in rows]
         ends = plan_ends(i for i in items if isinstance(i, Plan))
         _write_documents(
             conn, bundle[0], (item_document(bundle[0], i, manifest, ends) for i in items)
@@ -571,8 +568,8 @@ def index_own_contacts(conn: sqlite3.Connection, contacts: list[Contact]) -> boo
     def write() -> None:
         _write_documents(
             conn,
-            OWN_CONTACTS_REGION,
-            (item_document(OWN_CONTACTS_REGION, c) for c in contacts),
+            OWN_CONTACTS_BUNDLE,
+            (item_document(OWN_CONTACTS_BUNDLE, c) for c in contacts),
         )
         _set_meta(conn, "own_contacts_hash", digest)
 

@@ -26,6 +26,31 @@ from vnr_desktop.core.search.vocabulary import Expansion, Vocabulary
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What to search in and whom to rank first. Every field is optional.
+
+    - ``kinds``: item kinds to keep (contact, guide, measure, plan, resource).
+    - ``audience``: keep items that serve any of these (contact vocabulary: children,
+      young_people, adults, older, violence_users, professionals; guides' singular forms
+      are accepted). Items for "everyone" always pass; items that state no audience
+      (measures, plans) are left out while an audience filter is set.
+    - ``region``: keep only this bundle's items (a region id such as ``gjovik``, or
+      ``nasjonal``, or ``egne`` for the user's own contacts).
+    - ``home_region``: the user's bundle: ranked first, then national, then other regions.
+    - ``municipality``: the user's kommunenummer: items covering it rank first within the
+      home region (and it gives the home region when ``home_region`` is not set). It ranks;
+      it does not filter.
+    """
+
+    kinds: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    region: str | None = None
+    home_region: str | None = None
+    municipality: str | None = None
+
+
 STOP_WORDS = frozenset(
     {
         "og",

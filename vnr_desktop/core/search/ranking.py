@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from vnr_desktop.core.ids import NATIONAL_BUNDLE, OWN_CONTACTS_BUNDLE
 from vnr_desktop.core.search.documents import (
-    NATIONAL_BUNDLE,
     NO_PHONE,
     OUTDATED,
-    OWN_CONTACTS_REGION,
 )
-from vnr_desktop.core.search.query import ParsedQuery, Strength
-
-if TYPE_CHECKING:
-    from vnr_desktop.core.search.engine import SearchFilters
+from vnr_desktop.core.search.query import ParsedQuery, SearchFilters, Strength
 
 STALE_AFTER_YEARS = 3
 """A plan whose period ended more than this many years before the current year (and its
@@ -68,7 +63,7 @@ class Ranker:
 
     def region_tier(self, c: Candidate) -> int:
         municipality = self.filters.municipality
-        if c.bundle_id == OWN_CONTACTS_REGION:
+        if c.bundle_id == OWN_CONTACTS_BUNDLE:
             return 0
         if self.home is None:
             return 1 if c.bundle_id == NATIONAL_BUNDLE else 2
@@ -81,7 +76,7 @@ class Ranker:
     def group(self, c: Candidate, region: int) -> str:
         if c.bundle_id == NATIONAL_BUNDLE:
             return "national"
-        if c.bundle_id == OWN_CONTACTS_REGION or (self.home is not None and region <= 1):
+        if c.bundle_id == OWN_CONTACTS_BUNDLE or (self.home is not None and region <= 1):
             return "home"
         return "other" if self.home is not None else "regional"
 
@@ -164,5 +159,7 @@ class Ranker:
             + (0 if c.outdated else 50)
             + (4 - kind) * 10
             + quality
-            + relevance
+            # Qualities differ by at least 1/len(best) (a mean of whole strengths): bm25's
+            # share stays below that, so the score falls in the order ``key`` sorts by.
+            + relevance / (len(best) + 1)
         )

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from vnr_desktop.core.search.engine import SearchFilters, search
+from vnr_desktop.core.search.engine import search
+from vnr_desktop.core.search.query import SearchFilters
 
 
 @dataclass(frozen=True)

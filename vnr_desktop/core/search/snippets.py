@@ -202,8 +202,8 @@ def snippet(text: str, query: ParsedQuery, pattern: re.Pattern[str] | None) -> t
         start = space.end() if space is not None else start
     end = min(last, start + SNIPPET_CHARS)
     if end < last:  # end at a word
-        space = text.rfind(" ", start + SNIPPET_CHARS // 2, end)
-        end = space if space > 0 else end
+        cut = text.rfind(" ", start + SNIPPET_CHARS // 2, end)
+        end = cut if cut > 0 else end
     window = [
         (max(a, start) - start, min(b, end) - start) for a, b in marks if a < end and b > start
     ]

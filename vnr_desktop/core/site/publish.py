@@ -19,8 +19,9 @@ from vnr_desktop.core import atomic
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import load_bundle_dir
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
+from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.formats import FORMATS
-from vnr_desktop.core.cards.loader import CardError, shipped_catalog
+from vnr_desktop.core.cards.loader import shipped_catalog
 from vnr_desktop.core.library import Library
 from vnr_desktop.core.resources import builtin_bundle_dir, builtin_bundle_ids
 from vnr_desktop.core.site import cards as card_pages

@@ -15,7 +15,7 @@ def expected_error_types() -> tuple[type[BaseException], ...]:
         ("vnr_desktop.core.library", ("LibraryError",)),
         ("vnr_desktop.core.userdata", ("UserDataError",)),
         ("vnr_desktop.core.resources", ("ResourceError",)),
-        ("vnr_desktop.core.cards.loader", ("CardError",)),
+        ("vnr_desktop.core.cards.errors", ("CardError",)),
         ("vnr_desktop.core.sync", ("SyncError",)),
     ):
         try:
