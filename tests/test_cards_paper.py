@@ -355,6 +355,12 @@ def test_no_card_prints_advice_that_no_source_gives(matrix):
         "snakk med den eldre alene",
         "får du bestemme over egne penger",
         "er du redd for noen?",
+        "andre årsaker – men spør",
+        "dokumenter med dato",
+        "med dato.",
+        "aldri din feil",
+        "not to blame",
+        "kortet for voksne",
     )
     for key, r in matrix.items():
         for phrase in unsourced:
