@@ -355,7 +355,23 @@ def test_no_card_prints_advice_that_no_source_gives(matrix):
         "snakk med den eldre alene",
         "får du bestemme over egne penger",
         "er du redd for noen?",
+        "andre årsaker – men spør",
+        "dokumenter med dato",
+        "med dato.",
+        "aldri din feil",
+        "not to blame",
+        "kortet for voksne",
     )
     for key, r in matrix.items():
         for phrase in unsourced:
             assert phrase not in r.text, f"{'/'.join(key)} prints {phrase!r}"
+
+
+def test_english_cards_print_hours_in_english(matrix):
+    """An English card never prints the content's bokmål hours ("dagtid")."""
+    english = [(key, r) for key, r in matrix.items() if key[3] == "en"]
+    assert english
+    for key, r in english:
+        for word in ("dagtid", "hele døgnet", "åpningstid"):
+            assert word not in r.text, f"{'/'.join(key)} prints {word!r}"
+    assert "daytime" in matrix[("english", "hallingdal", "a6-fold", "en")].text

@@ -50,10 +50,29 @@ def around_the_clock(contact: Contact, phone: Phone) -> bool | None:
     return None
 
 
+_HOURS_EN = {
+    "dagtid": "daytime",
+    "hele døgnet": "around the clock",
+    "hele døgnet, hele året": "around the clock, all year",
+    "mandag og onsdag": "Monday and Wednesday",
+    "tirsdag og torsdag": "Tuesday and Thursday",
+    "mandag–fredag kl. 9–15": "Monday–Friday 9–15",
+}
+"""Content hours (written in bokmål) as an English card prints them; others stay as written."""
+
+
+def hours_in(hours: str, lang: str) -> str:
+    """``hours`` from the content in the card's language (an English card never prints
+    "dagtid")."""
+    if lang == "en":
+        return _HOURS_EN.get(hours.strip().lower(), hours)
+    return hours
+
+
 def hours_text(contact: Contact, phone: Phone, lang: str) -> str:
     """The hours to print next to a phone that is not known to answer around the clock."""
     if phone.hours:
-        return phone.hours
+        return hours_in(phone.hours, lang)
     if contact.availability == "daytime":
         return HOURS_DAYTIME.get(lang, HOURS_DAYTIME["nb"])
     return HOURS_UNKNOWN.get(lang, HOURS_UNKNOWN["nb"])

@@ -37,6 +37,7 @@ from vnr_desktop.core.cards.hours import (
     acute_order,
     around_the_clock,
     coverage_caveat,
+    hours_in,
     hours_text,
 )
 from vnr_desktop.core.cards.loader import CardCatalog
@@ -215,7 +216,7 @@ class _Resolver:
         chosen = phones if entry.phones == "all" else phones[:1]
         lines = []
         for phone in chosen:
-            hours = phone.hours if entry.hours else None
+            hours = hours_in(phone.hours, self.lang) if entry.hours and phone.hours else None
             always = around_the_clock(contact, phone)
             if (acute and always is not True) or always is False:
                 # A number that does not answer around the clock says when it does, on every
@@ -278,7 +279,11 @@ class _Resolver:
                 phones = acute_order(contact, phones)
             if phones:
                 always = around_the_clock(contact, phones[0])
-                hours = phones[0].hours if entry.hours else None
+                hours = (
+                    hours_in(phones[0].hours, self.lang)
+                    if entry.hours and phones[0].hours
+                    else None
+                )
                 if acute and always is not True:
                     hours = hours_text(contact, phones[0], self.lang)
                 fallback = NumberLine(

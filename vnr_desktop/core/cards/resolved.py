@@ -30,7 +30,7 @@ class NumberLine:
     web: str | None = None
     note: str | None = None
     blank: bool = False
-    """Print "Lokalt nummer: ______" instead of a number."""
+    """Print a marked blank line ("Nummer mangler: ______") instead of a number."""
     contact_ref: str | None = None
     fallback: NumberLine | None = None
     """For an empty slot: the national number printed under the blank line."""
