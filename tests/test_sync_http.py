@@ -271,9 +271,11 @@ def test_wrong_content_range_restarts_from_zero(env: Env, faulty: FaultyServer) 
 
 def test_malicious_mirror_serving_other_bytes(env: Env, faulty: FaultyServer) -> None:
     entry = env.entry()
-    other = build(env.tmp, version=1, edits=PHONE_CHANGE, name="evil.vnrb")
-    shutil.copy(other, env.feed / "evil.vnrb")
-    faulty.plan.add("feed/" + entry.path, "swap:feed/evil.vnrb", "swap:feed/evil.vnrb")
+    other = build(env.tmp, version=1, edits=PHONE_CHANGE, name="evil.vnrb").read_bytes()
+    # The other bytes at exactly the catalog's size: only the checksum can tell them apart.
+    size = (env.feed / entry.path).stat().st_size
+    (env.feed / "evil.vnrb").write_bytes(other[:size].ljust(size, b"\0"))
+    faulty.plan.add("feed/" + entry.path, *["swap:feed/evil.vnrb"] * 6)
     before = snapshot(env.lib)
     with pytest.raises((ChecksumMismatch, TooLarge)) as err:
         env.updater().sync(faulty.url + "feed/")
