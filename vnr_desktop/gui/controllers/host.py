@@ -3,7 +3,7 @@ other. A Protocol, so they need not import main_window (no import cycle)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize, QTimer, SignalInstance
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
         QLabel,
         QLineEdit,
         QListWidget,
+        QMainWindow,
         QPushButton,
         QStackedWidget,
         QWidget,
@@ -91,3 +92,9 @@ class Host(Protocol):
     def setWindowTitle(self, title: str) -> None: ...
     def setWindowIcon(self, icon: QIcon) -> None: ...
     def size(self) -> QSize: ...
+
+
+def as_widget(host: Host) -> QMainWindow:
+    """The host as the QMainWindow it is, for Qt calls that take a parent. The one Host is
+    MainWindow (a QMainWindow); a Protocol cannot also name a base class, so the cast is here."""
+    return cast("QMainWindow", host)

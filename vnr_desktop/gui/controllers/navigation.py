@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 
 from vnr_desktop.gui.a11y import name_inner_parts
 from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ NAV_KEY_ROLE = 256
 
 class NavigationController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         from vnr_desktop.gui.situations import situation_entries
 
@@ -221,7 +222,7 @@ class NavigationController(QObject):
                 self.go("contacts")
                 self.w.contacts_page.select(ref)
         elif item.kind == "guide":
-            situations = set(item.situations)  # type: ignore[union-attr]
+            situations = set(item.situations)
             entry = next((s for s in self.situations if situations & set(s.situations)), None)
             if entry is not None and any(
                 r == ref for r, _g in snapshot.guides_for(entry.situations)

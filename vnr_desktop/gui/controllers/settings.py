@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from vnr_desktop.gui import theme
 from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.controllers.host import as_widget
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.content import Snapshot
@@ -22,7 +23,7 @@ FEED_STATUS_DELAY_MS = 5_000
 
 class SettingsController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         self._applied_theme: tuple[float, bool] | None = None
 

@@ -40,7 +40,7 @@ from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import CALM, Colors
 
 if TYPE_CHECKING:
-    from vnr_desktop.core.models import Contact
+    from vnr_desktop.core.models import Audience, Contact
     from vnr_desktop.gui.content import Snapshot
 
 OWN_CATEGORIES = (
@@ -109,7 +109,7 @@ class OwnContactDialog(QDialog):
         serves = QWidget(self)
         grid = QGridLayout(serves)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.serves: dict[str, QCheckBox] = {}
+        self.serves: dict[Audience, QCheckBox] = {}
         for i, (code, text) in enumerate(labels.audience_labels().items()):
             box = named(QCheckBox(text, serves), self.tr("Hjelper {0}").format(text))
             grid.addWidget(box, i // 3, i % 3)
