@@ -122,13 +122,7 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
             page.set_progress(done_n, total, text)
 
     handle = session.jobs.submit("io", work, done, failed, on_progress=progress)
-    original_cancel = handle.cancel
-
-    def cancel_both() -> None:
-        token.cancel()
-        original_cancel()
-
-    handle.cancel = cancel_both  # type: ignore[method-assign]
+    handle.also_cancel(token.cancel)
     window._sync_handle = handle
 
 

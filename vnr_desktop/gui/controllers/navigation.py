@@ -167,6 +167,7 @@ class NavigationController(QObject):
             raise KeyError(key)
         module_name, class_name = PAGES[key]
         page_class = getattr(importlib.import_module(module_name), class_name)
+        page: QWidget
         if key == "home":
             page = page_class(self.w.stack, self.situations)
         elif key == "item":
@@ -174,7 +175,7 @@ class NavigationController(QObject):
         else:
             page = page_class(self.w.stack)
         self.w.page_built(key, page)
-        return page  # type: ignore[no-any-return]
+        return page
 
     def go(self, key: str, *, from_nav: bool = False, ref: str | None = None) -> None:
         """Show a page: "home", a situation key, "contacts", "own", "measures", "cards"..."""
