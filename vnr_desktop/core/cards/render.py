@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, ltext
 from vnr_desktop.core.cards.fit import CardPlan, plan_card
@@ -41,6 +41,23 @@ if TYPE_CHECKING:
     from vnr_desktop.core.models import Contact
 
 Duplex = Literal["long", "short"]
+
+
+class SheetOptions(TypedDict, total=False):
+    """render_card's keyword options besides the language and the catalogue."""
+
+    sheet: str | None
+    duplex: Duplex
+    duplex_offset: tuple[float, float]
+    own_contacts: Sequence[Contact]
+    print_shop: bool
+
+
+class RenderOptions(SheetOptions, total=False):
+    """All of render_card's keyword options."""
+
+    lang: str | None
+    catalog: CardCatalog | None
 
 
 @dataclass(frozen=True)
@@ -275,10 +292,10 @@ def render_to_file(
     card_id: str,
     region: str,
     fmt: str,
-    **kwargs: object,
+    **kwargs: Unpack[RenderOptions],
 ) -> RenderedCard:
     """render_card, then write the PDF to ``path`` atomically."""
-    rendered = render_card(library, card_id, region, fmt, **kwargs)  # type: ignore[arg-type]
+    rendered = render_card(library, card_id, region, fmt, **kwargs)
     write_atomic(Path(path), rendered.pdf)
     return rendered
 
@@ -304,7 +321,7 @@ def render_all(
     *,
     lang: str = "nb",
     catalog: CardCatalog | None = None,
-    **kwargs: object,
+    **kwargs: Unpack[SheetOptions],
 ) -> list[tuple[Path, RenderedCard]]:
     """Render every card for ``region`` into ``folder`` (cards not offered in ``lang``: their
     own language)."""
@@ -312,7 +329,7 @@ def render_all(
     out = []
     for card in catalog.cards.values():
         use = lang if lang in card.languages else card.default_language
-        rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)  # type: ignore[arg-type]
+        rendered = render_card(library, card.id, region, fmt, lang=use, catalog=catalog, **kwargs)
         path = Path(folder) / output_name(
             card.id, region, fmt, use, rendered.sheet, rendered.print_shop
         )
