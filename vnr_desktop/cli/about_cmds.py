@@ -20,7 +20,7 @@ QT_CATALOGUES = ("qtbase_nn.qm", "qtbase_en.qm")
 """Qt's own catalogues the interface loads (vnr_desktop.gui.i18n: nynorsk serves bokmål)."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     about = sub.add_parser("about", help="version, installation and the app's folders")
     about.add_argument("--json", action="store_true")
     about.add_argument(

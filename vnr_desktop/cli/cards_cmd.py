@@ -14,7 +14,7 @@ SHEET_IDS = ["a4", "a4-10", "a3"]
 """The sheets of core.cards.imposition.SHEETS (kept here so the CLI starts without ReportLab)."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cards = sub.add_parser("cards", help="tiltakskort: list, render to PDF, validate")
     cs = cards.add_subparsers(dest="cards_command", metavar="SUBCOMMAND", required=True)
 

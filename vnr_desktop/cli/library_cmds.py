@@ -14,7 +14,7 @@ from vnr_desktop.core.phones import phones_to_show
 from vnr_desktop.core.provenance import coverage_note, legal_ref_line, municipalities_line
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lib = sub.add_parser("library", help="the installed content")
     lib_sub = lib.add_subparsers(dest="library_command", metavar="SUBCOMMAND", required=True)
     status = lib_sub.add_parser("status", help="installed bundles and their versions")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vnr_desktop.core.phones import phones_to_show, same_number
 
@@ -65,8 +65,9 @@ class StripEntry:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, str | None]) -> StripEntry:
-        return cls(**data)  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> StripEntry:
+        """An entry from ``to_dict``'s JSON, as read back (values unchecked: our own cache)."""
+        return cls(**data)
 
 
 SourceTitle = Callable[[str, str], str]

@@ -357,11 +357,11 @@ def phones_to_show(contact: Contact, *, municipality: str | None = None) -> Show
             )
         else:
             shown.append(phone)
-    reason = None
+    missing: str | None = None
     if not shown:
-        reason = (
+        missing = (
             held[0].reason
             if held
             else contact.no_phone_reason or f"{contact.name} has no phone number"
         )
-    return ShownPhones(tuple(shown), tuple(held), reason)
+    return ShownPhones(tuple(shown), tuple(held), missing)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -87,6 +87,13 @@ _ContentResolver.add_implicit_resolver(
 )
 
 
+def _mark(event: yaml.events.Event) -> yaml.error.Mark | None:
+    """Where an event starts. The stubs also allow the C parser's Mark; this pure-Python
+    loader only makes yaml.error.Mark."""
+    mark = event.start_mark
+    return mark if isinstance(mark, yaml.error.Mark) else None
+
+
 class _ContentLoader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
@@ -105,6 +112,10 @@ class _ContentLoader(
         self._depth = 0
         self._nodes = 0
 
+    if TYPE_CHECKING:
+        # types-PyYAML leaves Parser.peek_event unannotated; this is its real signature.
+        def peek_event(self) -> yaml.events.Event: ...
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
@@ -112,7 +123,7 @@ class _ContentLoader(
                 None,
                 None,
                 "anchors and aliases (*name) are not allowed in content files",
-                event.start_mark,
+                _mark(event),
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
@@ -120,12 +131,12 @@ class _ContentLoader(
                 None,
                 None,
                 "anchors and aliases (&name) are not allowed in content files",
-                event.start_mark,
+                _mark(event),
             )
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise yaml.composer.ComposerError(
-                None, None, f"the file has more than {MAX_NODES} values", event.start_mark
+                None, None, f"the file has more than {MAX_NODES} values", _mark(event)
             )
         self._depth += 1
         try:
@@ -134,7 +145,7 @@ class _ContentLoader(
                     None,
                     None,
                     f"values are nested deeper than {MAX_DEPTH} levels",
-                    event.start_mark,
+                    _mark(event),
                 )
             return super().compose_node(parent, index)
         finally:

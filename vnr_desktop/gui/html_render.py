@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from vnr_desktop.core import dates, measures
 from vnr_desktop.core.dates import as_of_text
@@ -42,7 +42,9 @@ NB_SECTION_CODES = {"se": "SE", "spor": "SPØR", "avklar": "AVKLAR", "handle": "
 
 
 def date_text(value: dt.date) -> str:
-    return QLocale().toString(value, QLocale.FormatType.LongFormat)
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat
+    )
 
 
 def short_date(value: dt.date) -> str:
@@ -152,12 +154,12 @@ def _section_html(snapshot: Snapshot, bundle_id: str, section: GuideSection, c: 
                 missing = translate("Render", "Kontakten finnes ikke i innholdet:")
                 out.append(f"<li>{escape(missing)} {escape(raw)}</li>")
                 continue
-            shown = _shown(contact)  # type: ignore[arg-type]
+            shown = _shown(contact)
             numbers = "<br/>".join(phone_line(p) for p in shown.shown)
             if not numbers:
                 numbers = escape(shown.reason or "")
             out.append(
-                f"<li><a href='item:{escape(ref)}'>{escape(contact.name)}</a><br/>{numbers}</li>"  # type: ignore[union-attr]
+                f"<li><a href='item:{escape(ref)}'>{escape(contact.name)}</a><br/>{numbers}</li>"
             )
         out.append("</ul>")
     return "".join(out)
@@ -352,27 +354,27 @@ def item_html(snapshot: Snapshot, ref: str, c: Colors) -> str:
         missing_item = translate("Render", "Fant ikke dette i innholdet.")
         return f"<p>{escape(missing_item)}</p>"
     if item.kind == "contact":
-        return contact_html(snapshot, ref, item, c)  # type: ignore[arg-type]
+        return contact_html(snapshot, ref, item, c)
     if item.kind == "guide":
-        return guide_html(snapshot, ref, item, c)  # type: ignore[arg-type]
+        return guide_html(snapshot, ref, item, c)
     if item.kind == "measure":
-        plan = snapshot.item(snapshot.resolve(item.plan, ref.partition(":")[0]))  # type: ignore[union-attr]
-        return measure_html(snapshot, ref, item, plan if plan and plan.kind == "plan" else None, c)  # type: ignore[arg-type]
+        plan = snapshot.item(snapshot.resolve(item.plan, ref.partition(":")[0]))
+        return measure_html(snapshot, ref, item, plan if plan and plan.kind == "plan" else None, c)
     out: list[str] = []
     if item.kind == "plan":
-        out.append(f"<h1>{escape(item.title)}</h1>")  # type: ignore[union-attr]
-        out.append(f"<p>{item.period_start}–{item.period_end}</p>")  # type: ignore[union-attr]
-        if item.summary:  # type: ignore[union-attr]
-            out.append(f"<p>{escape(item.summary)}</p>")  # type: ignore[union-attr]
-        if item.goals:  # type: ignore[union-attr]
-            out.append("<ul>" + "".join(f"<li>{escape(g)}</li>" for g in item.goals) + "</ul>")  # type: ignore[union-attr]
+        out.append(f"<h1>{escape(item.title)}</h1>")
+        out.append(f"<p>{item.period_start}–{item.period_end}</p>")
+        if item.summary:
+            out.append(f"<p>{escape(item.summary)}</p>")
+        if item.goals:
+            out.append("<ul>" + "".join(f"<li>{escape(g)}</li>" for g in item.goals) + "</ul>")
         out.append(_coverage_html(snapshot, ref, c))
     else:
-        out.append(f"<h1>{escape(item.name)}</h1>")  # type: ignore[union-attr]
-        if item.description:  # type: ignore[union-attr]
-            out.append(f"<p>{escape(item.description)}</p>")  # type: ignore[union-attr]
-        if item.web:  # type: ignore[union-attr]
-            web = escape(item.web)  # type: ignore[union-attr]
+        out.append(f"<h1>{escape(item.name)}</h1>")
+        if item.description:
+            out.append(f"<p>{escape(item.description)}</p>")
+        if item.web:
+            web = escape(item.web)
             out.append(f"<p><a href='{web}'>{web}</a></p>")
     out.append(_provenance_html(snapshot, ref, item))
     return "\n".join(out)

@@ -92,8 +92,15 @@ class JobHandle:
     def __init__(self, token: CancelToken) -> None:
         self.token = token
         self.done = False
+        self._also_cancel: list[Callable[[], None]] = []
+
+    def also_cancel(self, cancel: Callable[[], None]) -> None:
+        """Cancel something more with this job (a core operation's own token), before it."""
+        self._also_cancel.append(cancel)
 
     def cancel(self) -> None:
+        for cancel in self._also_cancel:
+            cancel()
         self.token.cancel()
 
 

@@ -6,8 +6,15 @@ Every label goes through Qt's translation (context "Labels"), so the English cat
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.models import Audience
+
+_Code = TypeVar("_Code", bound=str)
 
 
 def category_labels() -> dict[str, str]:
@@ -33,7 +40,7 @@ def category_labels() -> dict[str, str]:
     }
 
 
-def audience_labels() -> dict[str, str]:
+def audience_labels() -> dict[Audience, str]:
     return {
         "children": QCoreApplication.translate("Labels", "barn"),
         "young_people": QCoreApplication.translate("Labels", "ungdom"),
@@ -88,7 +95,7 @@ def section_labels() -> dict[str, str]:
     }
 
 
-def label(table: dict[str, str], code: str) -> str:
+def label(table: Mapping[_Code, str], code: _Code) -> str:
     return table.get(code, code)
 
 

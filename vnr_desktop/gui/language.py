@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from vnr_desktop.gui.controllers.host import as_widget
+
 if TYPE_CHECKING:
     from vnr_desktop.gui.controllers.host import Host as MainWindow
 
@@ -33,7 +35,7 @@ def schedule_retranslate(window: MainWindow) -> None:
     if getattr(window, _PENDING, False):
         return
     setattr(window, _PENDING, True)
-    QTimer.singleShot(0, window, lambda: retranslate(window))
+    QTimer.singleShot(0, as_widget(window), lambda: retranslate(window))
 
 
 def retranslate(window: MainWindow) -> None:
@@ -72,4 +74,4 @@ def retranslate(window: MainWindow) -> None:
         if current == "search" and window.search_field.text().strip():
             window.search_ctl._run_search()
     nav._visual_tab_order()
-    name_inner_parts(window)
+    name_inner_parts(as_widget(window))

@@ -7,7 +7,7 @@ after the window is on screen; everywhere else, import it from PySide6.QtCore as
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class _LazyQt:
@@ -17,4 +17,7 @@ class _LazyQt:
         return getattr(real, name)
 
 
-Qt: Any = _LazyQt()
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt as Qt
+else:
+    Qt = _LazyQt()

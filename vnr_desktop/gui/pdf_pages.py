@@ -58,7 +58,7 @@ def open_pdf(data: bytes) -> Iterator[QPdfDocument]:
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc = QPdfDocument(None)
+    doc = QPdfDocument()
     try:
         doc.load(buffer)
         if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
@@ -243,7 +243,8 @@ def _dpi_for(trim: QSizeF) -> float:
     pixels = trim.width() / 72 * PRINT_DPI * trim.height() / 72 * PRINT_DPI
     if pixels <= MAX_PAGE_PIXELS:
         return PRINT_DPI
-    return PRINT_DPI * (MAX_PAGE_PIXELS / pixels) ** 0.5
+    scale: float = (MAX_PAGE_PIXELS / pixels) ** 0.5
+    return PRINT_DPI * scale
 
 
 def _raster_strips(doc: QPdfDocument, page: int, inset_mm: float) -> PrintPage:
@@ -332,9 +333,7 @@ def _crop_marks(painter: QPainter, trim: QRectF, per_point: float) -> None:
         for x, out in ((trim.left(), -1), (trim.right(), 1)):
             lines.append(QLineF(x + out * gap, y, x + out * (gap + length), y))
     for line in lines:
-        painter.drawLine(
-            QLineF(line.p1() * per_point, line.p2() * per_point)  # type: ignore[operator]
-        )
+        painter.drawLine(QLineF(line.p1() * per_point, line.p2() * per_point))
 
 
 def print_documents(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.icon import app_icon
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
@@ -119,7 +120,7 @@ class QuickHideController(QObject):
     anywhere in the app hides."""
 
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         self._hidden = False
         self._neutral: NeutralScreen | None = None
@@ -157,7 +158,7 @@ class QuickHideController(QObject):
 
         QToolTip.hideText()
         for widget in QApplication.topLevelWidgets():
-            if widget is not self.w and widget.isVisible() and widget.isWindow():
+            if widget is not as_widget(self.w) and widget.isVisible() and widget.isWindow():
                 widget.hide()
         clipboard = QGuiApplication.clipboard()
         if self.w.strip.last_copied and clipboard.text() == self.w.strip.last_copied:

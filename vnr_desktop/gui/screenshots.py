@@ -22,6 +22,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from vnr_desktop.gui.content import Snapshot
     from vnr_desktop.gui.main_window import MainWindow
 
 
@@ -101,14 +102,21 @@ def _open_window(args: argparse.Namespace, data_dir: Path) -> MainWindow:
     return window
 
 
+def _snapshot(window: MainWindow) -> Snapshot:
+    """The window's content: every step below runs once it has loaded."""
+    snapshot = window.session.snapshot
+    assert snapshot is not None, "the content has not loaded"
+    return snapshot
+
+
 def _first_start_and_home(window: MainWindow, shot: Shooter, municipality: str) -> None:
     wait_until(lambda: window.session.snapshot is not None, timeout=300)
     settle(600)
-    if not window.session.snapshot.settings.first_run_done:  # type: ignore[union-attr]
+    if not _snapshot(window).settings.first_run_done:
         window.first_run_page.chooser.filter.setText("gj")
         shot("01-first-start")
         window._first_run_chosen(municipality)
-    wait_until(lambda: window.session.snapshot.region is not None)  # type: ignore[union-attr]
+    wait_until(lambda: _snapshot(window).region is not None)
     window.message_bar.dismiss()
     window.go("home")
     shot("02-home")
@@ -170,7 +178,7 @@ def _card_studio(window: MainWindow, shot: Shooter) -> None:
 
 def _own_contacts(window: MainWindow, shot: Shooter) -> None:
     window.go("own")
-    if not window.session.snapshot.own_contacts():  # type: ignore[union-attr]
+    if not _snapshot(window).own_contacts():
         window.own_page.add()
         dialog = window.own_page.dialog
         assert dialog is not None
@@ -180,7 +188,7 @@ def _own_contacts(window: MainWindow, shot: Shooter) -> None:
         dialog.phone_label.setText("Mobil (eksempel)")
         shot("10-own-contact-dialog", dialog)
         dialog.try_save()
-        wait_until(lambda: bool(window.session.snapshot.own_contacts()))  # type: ignore[union-attr]
+        wait_until(lambda: bool(_snapshot(window).own_contacts()))
     window.message_bar.dismiss()
     shot("11-own-contacts")
 

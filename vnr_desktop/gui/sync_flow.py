@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.reading_view import ReadingView
 
 translate = QCoreApplication.translate
@@ -95,7 +96,7 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
         window.refresh_feed_status()
         if outcome.changed:
             session.reload()
-            report = UpdateReport(window, outcome)
+            report = UpdateReport(as_widget(window), outcome)
             report.finished.connect(report.deleteLater)
             window.update_report = report
             report.open()
@@ -121,13 +122,7 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
             page.set_progress(done_n, total, text)
 
     handle = session.jobs.submit("io", work, done, failed, on_progress=progress)
-    original_cancel = handle.cancel
-
-    def cancel_both() -> None:
-        token.cancel()
-        original_cancel()
-
-    handle.cancel = cancel_both  # type: ignore[method-assign]
+    handle.also_cancel(token.cancel)
     window._sync_handle = handle
 
 
@@ -141,7 +136,7 @@ def import_folder(window: MainWindow, path: Path) -> None:
 
 def choose_import_folder(window: MainWindow) -> None:
     dialog = QFileDialog(
-        window, translate("SyncFlow", "Velg mappen med innholdet som skal importeres")
+        as_widget(window), translate("SyncFlow", "Velg mappen med innholdet som skal importeres")
     )
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -156,7 +151,7 @@ def start_background_checks(window: MainWindow) -> QTimer:
     (the core's schedule, from the last successful check); never when no feed is set up."""
     from vnr_desktop.gui.adapters import sync as sync_adapter
 
-    timer = QTimer(window)
+    timer = QTimer(as_widget(window))
     timer.setSingleShot(True)
 
     def plan() -> None:

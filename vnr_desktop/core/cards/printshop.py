@@ -52,8 +52,8 @@ class _PdfxInfo(PDFInfo):
     """Document information with the PDF/X version key (and Trapped, which PDF/X requires)."""
 
     def format(self, document: object) -> bytes:
-        base = super().format(document)  # type: ignore[arg-type]
-        key = b"/GTS_PDFXVersion " + PDFString(PDFX_VERSION).format(document)  # type: ignore[arg-type]
+        base: bytes = super().format(document)
+        key: bytes = b"/GTS_PDFXVersion " + PDFString(PDFX_VERSION).format(document)
         return base.replace(b"/Trapped", key + b" /Trapped", 1)
 
 

@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 from vnr_desktop.core import atomic
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, CardDefinition, ltext
@@ -40,6 +40,23 @@ if TYPE_CHECKING:
     from vnr_desktop.core.models import Contact
 
 Duplex = Literal["long", "short"]
+
+
+class SheetOptions(TypedDict, total=False):
+    """render_card's keyword options besides the language and the catalogue."""
+
+    sheet: str | None
+    duplex: Duplex
+    duplex_offset: tuple[float, float]
+    own_contacts: Sequence[Contact]
+    print_shop: bool
+
+
+class RenderOptions(SheetOptions, total=False):
+    """All of render_card's keyword options."""
+
+    lang: str | None
+    catalog: CardCatalog | None
 
 
 @dataclass(frozen=True)
@@ -258,10 +275,10 @@ def render_to_file(
     card_id: str,
     region: str,
     fmt: str,
-    **kwargs: object,
+    **kwargs: Unpack[RenderOptions],
 ) -> RenderedCard:
     """render_card, then write the PDF to ``path`` atomically."""
-    rendered = render_card(library, card_id, region, fmt, **kwargs)  # type: ignore[arg-type]
+    rendered = render_card(library, card_id, region, fmt, **kwargs)
     atomic.write_bytes(path, rendered.pdf)
     return rendered
 
@@ -293,7 +310,7 @@ def render_cards(
     lang: str | None = None,
     strict_language: bool = False,
     catalog: CardCatalog | None = None,
-    **kwargs: Any,
+    **kwargs: Unpack[SheetOptions],
 ) -> Iterator[RenderedCard]:
     """Render these cards (None: every card, in catalogue order) for ``region`` in ``fmt``:
     the one "render these cards" of the app (CLI, GUI batches, the feed's website).

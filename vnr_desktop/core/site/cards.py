@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.formats import FORMATS
 from vnr_desktop.core.cards.render import RenderedCard, prepare
@@ -17,6 +18,9 @@ from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard
 from vnr_desktop.core.site.addresses import card_dir, card_version_dir, printed_version, region_dir
 from vnr_desktop.core.site.html import date_nb, en, esc, page, rel, tel_links
 from vnr_desktop.core.site.manifest import CardHistory, CardVersion
+
+if TYPE_CHECKING:
+    from vnr_desktop.core.library import Library
 
 PNG_LONG_SIDE_PX = 1000
 
@@ -94,11 +98,11 @@ class CardSite:
         return f"{self.rc.region}/{self.rc.card_id}/{self.rc.format}"
 
 
-def render_for_site(library: object, card_id: str, region: str, fmt: str) -> CardSite:
+def render_for_site(library: Library, card_id: str, region: str, fmt: str) -> CardSite:
     from vnr_desktop.core.cards.render import render_card
 
-    rc, _, _ = prepare(library, card_id, region, fmt)  # type: ignore[arg-type]
-    rendered = render_card(library, card_id, region, fmt)  # type: ignore[arg-type]
+    rc, _, _ = prepare(library, card_id, region, fmt)
+    rendered = render_card(library, card_id, region, fmt)
     version = printed_version([(b.id, b.version) for b in rc.bundles])
     return CardSite(rc, rendered, version, card_lines(rc))
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 MAX_SITE_MANIFEST_BYTES = 8 * 1024 * 1024
-SITE_FORMAT = "vnr-site"
+SITE_FORMAT: Final = "vnr-site"
 
 PagePath = Annotated[
     str,

@@ -155,7 +155,7 @@ def write_site(out_dir: Path, catalog: Catalog, secret: minisign.SecretKey) -> S
         library = _library(Path(tmp), contents)
         try:
             builder.contacts = pages.SiteContacts(
-                {r.ref: r.item for r in library.items(kind="contact")},  # type: ignore[misc]
+                {r.ref: r.item for r in library.items(kind="contact") if r.item.kind == "contact"},
                 frozenset(c.id for c in contents),
             )
             for content in contents:

@@ -26,7 +26,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".css": "text/css; charset=utf-8",
     }
 
-    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+    def send_head(self) -> BinaryIO | None:
         """A printed version this site never published (``…/v3-2/``): the card's current
         page, as the documented nginx config does."""
         path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -37,7 +37,7 @@ class _Handler(SimpleHTTPRequestHandler):
             and (Path(self.translate_path(m.group(1))) / "index.html").is_file()
         ):
             self.path = m.group(1)
-        return super().send_head()  # type: ignore[return-value]
+        return super().send_head()
 
     def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"{self.address_string()} {format % args}\n")
@@ -63,7 +63,9 @@ def make_server(folder: Path, bind: str = "127.0.0.1", port: int = 8080) -> Thre
 
 def serve_folder(folder: Path, bind: str = "127.0.0.1", port: int = 8080) -> int:
     server = make_server(folder, bind, port)
-    host, real_port = server.server_address[:2]
+    address, real_port = server.server_address[:2]
+    # An AF_INET server's address is a str; the stubs also allow bytes.
+    host = address.decode() if isinstance(address, bytes | bytearray) else address
     print(f"Viser {folder} på http://{host}:{real_port}/ (Ctrl+C stopper)", flush=True)
     print(f"Serving {folder} at http://{host}:{real_port}/ (Ctrl+C stops)", flush=True)
     try:

@@ -29,8 +29,9 @@ MAX_PAGE_BYTES = 2 * 1024 * 1024
 CHECKED_SUFFIXES = (".html", ".css")
 MAX_REPORTED = 5
 
-Verify = Callable[[bytes, bytes | None, str], None]
-"""Checks a signature against the app's trusted keys; raises SyncError when it does not hold."""
+Verify = Callable[[bytes, bytes | None, str], object]
+"""Checks a signature against the app's trusted keys; raises SyncError when it does not hold
+(what it returns, e.g. the key that signed, is not used here)."""
 
 
 @dataclass

@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
@@ -37,6 +37,11 @@ from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import ExternalIds, load_bundle_dir
 from vnr_desktop.core.diagnostics import Diagnostic
 from vnr_desktop.core.sync.errors import ArchiveError, ContentInvalid, TooLarge, UnsafeArchive
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
+
+_T = TypeVar("_T")
 
 FORMAT = "vnr-bundle"
 FORMAT_VERSION = 1
@@ -185,7 +190,7 @@ def build_bundle(src: Path, out: Path, *, external_ids: ExternalIds | None = Non
 class _CappedReader(io.RawIOBase):
     """A stream that raises TooLarge once more than ``cap`` bytes were read through it."""
 
-    def __init__(self, inner: IO[bytes], cap: int) -> None:
+    def __init__(self, inner: io.BufferedIOBase, cap: int) -> None:
         self.inner = inner
         self.cap = cap
         self.count = 0
@@ -193,15 +198,16 @@ class _CappedReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self.inner.read(len(buffer))
+    def readinto(self, buffer: Buffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self.inner.read(len(view))
         self.count += len(data)
         if self.count > self.cap:
             raise TooLarge(
                 f"Pakken pakker ut til mer enn {self.cap // (1024 * 1024)} MB og ble avvist.",
                 f"The bundle unpacks to more than {self.cap // (1024 * 1024)} MB and was refused.",
             )
-        buffer[: len(data)] = data
+        view[: len(data)] = data
         return len(data)
 
 
@@ -324,7 +330,7 @@ def _assemble(entries: dict[str, bytes], not_archive: ArchiveError) -> BundleArc
     return BundleArchive(header, entries["content.json"], sources)
 
 
-def _typed(raw: dict[str, object], key: str, kind: type) -> object:
+def _typed(raw: dict[str, object], key: str, kind: type[_T]) -> _T:
     value = raw.get(key)
     if not isinstance(value, kind) or isinstance(value, bool):
         raise TypeError(key)

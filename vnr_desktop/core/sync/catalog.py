@@ -23,7 +23,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -43,7 +43,7 @@ from vnr_desktop.core.sync.errors import CatalogError
 CATALOG_NAME = "catalog.json"
 SIGNATURE_SUFFIX = ".minisig"
 MAX_CATALOG_BYTES = 1024 * 1024
-CATALOG_FORMAT = "vnr-catalog"
+CATALOG_FORMAT: Final = "vnr-catalog"
 DEFAULT_VALID_DAYS = 90
 
 FeedId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]

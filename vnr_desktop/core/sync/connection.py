@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from vnr_desktop.core.sync.errors import (
     DeadlineExceeded,
@@ -119,30 +120,41 @@ Watch = Callable[[socket.socket | None, str], None]
 (None, "headers") when a TLS handshake is done: the request's deadline follows the phases."""
 
 
-class _Conn(http.client.HTTPConnection):
+class _WatchedSockets:
+    """Hands each new socket to ``watch`` the moment it exists: ``__init__`` below puts
+    ``_register_connection`` where http.client looks for its socket factory."""
+
     watch: Watch | None = None
     next_phase = "headers"
+    _create_connection: Callable[
+        [tuple[str, int], float | None, tuple[str, int] | None], socket.socket
+    ]
 
-    def __init__(self, *args: object, **kw: object) -> None:
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
-        self._create_connection = self._register_connection  # type: ignore[method-assign]
-
-    def _register_connection(self, *args: object, **kw: object) -> socket.socket:
-        sock = socket.create_connection(*args, **kw)  # type: ignore[arg-type]
+    def _register_connection(
+        self,
+        address: tuple[str, int],
+        timeout: float | None,
+        source_address: tuple[str, int] | None,
+    ) -> socket.socket:
+        # http.client calls it as _create_connection((host, port), timeout, source_address).
+        sock = socket.create_connection(address, timeout, source_address)
         if self.watch is not None:
             self.watch(sock, self.next_phase)  # before TLS: the deadline covers the handshake
         return sock
 
 
-class _TlsConn(http.client.HTTPSConnection):
-    watch: Watch | None = None
+class _Conn(_WatchedSockets, http.client.HTTPConnection):
+    def __init__(self, host: str, **kw: Any) -> None:
+        super().__init__(host, **kw)
+        self._create_connection = self._register_connection
+
+
+class _TlsConn(_WatchedSockets, http.client.HTTPSConnection):
     next_phase = "tls"
 
-    def __init__(self, *args: object, **kw: object) -> None:
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
-        self._create_connection = self._register_connection  # type: ignore[method-assign]
-
-    _register_connection = _Conn._register_connection
+    def __init__(self, host: str, **kw: Any) -> None:
+        super().__init__(host, **kw)
+        self._create_connection = self._register_connection
 
     def connect(self) -> None:
         super().connect()
@@ -156,12 +168,12 @@ class HttpHandler(urllib.request.HTTPHandler):
         self._watch = watch
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _Conn:
-            conn = _Conn(host, **kw)  # type: ignore[arg-type]
+        def factory(host: str, **kw: Any) -> _Conn:
+            conn = _Conn(host, **kw)
             conn.watch = self._watch
             return conn
 
-        return self.do_open(factory, req)  # type: ignore[arg-type]
+        return self.do_open(factory, req)
 
 
 class HttpsHandler(urllib.request.HTTPSHandler):
@@ -171,13 +183,13 @@ class HttpsHandler(urllib.request.HTTPSHandler):
         self._watch = watch
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def factory(host: str, **kw: object) -> _TlsConn:
+        def factory(host: str, **kw: Any) -> _TlsConn:
             kw.pop("check_hostname", None)
-            conn = _TlsConn(host, **kw)  # type: ignore[arg-type]
+            conn = _TlsConn(host, **kw)
             conn.watch = self._watch
             return conn
 
-        return self.do_open(factory, req, context=self._ctx)  # type: ignore[arg-type]
+        return self.do_open(factory, req, context=self._ctx)
 
 
 def network_error(exc: BaseException, url: str) -> NetworkError:

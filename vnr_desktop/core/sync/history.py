@@ -8,6 +8,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import SupportsInt
 
 from vnr_desktop.core import db
 from vnr_desktop.core.sync.base import UpdaterBase, sqlite_error
@@ -119,7 +120,10 @@ class HistoryMixin(UpdaterBase):
         digest = hashlib.sha256(raw).hexdigest()
         meta = self._feed_meta(catalog.feed)
         if meta is not None:
-            seen = int(meta.get("sequence", 0))  # type: ignore[call-overload]
+            sequence = meta.get("sequence", 0)
+            if not isinstance(sequence, str | SupportsInt):
+                raise TypeError(f"stored catalog sequence {sequence!r}")  # as int() would
+            seen = int(sequence)
             if catalog.sequence < seen:
                 raise RollbackRefused(
                     f"Oppdateringskilden tilbyr en eldre katalog (nummer {catalog.sequence}) enn den "

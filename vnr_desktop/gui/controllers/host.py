@@ -3,7 +3,7 @@ other. A Protocol, so they need not import main_window (no import cycle)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize, QTimer, SignalInstance
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
         QLabel,
         QLineEdit,
         QListWidget,
+        QMainWindow,
         QPushButton,
         QStackedWidget,
         QWidget,
@@ -73,16 +74,27 @@ class Host(Protocol):
     sync_ctl: SyncController
     hide_ctl: QuickHideController
 
-    home: HomePage
-    search_page: SearchPage
-    guide_page: GuidePage
-    item_page: ReadingView
-    contacts_page: ContactsPage
-    own_page: OwnContactsPage
-    measures_page: MeasuresPage
-    card_studio: CardStudio
-    settings_page: SettingsPage
-    first_run_page: FirstRunPage
+    # The pages, each built on first use (read-only properties on MainWindow).
+    @property
+    def home(self) -> HomePage: ...
+    @property
+    def search_page(self) -> SearchPage: ...
+    @property
+    def guide_page(self) -> GuidePage: ...
+    @property
+    def item_page(self) -> ReadingView: ...
+    @property
+    def contacts_page(self) -> ContactsPage: ...
+    @property
+    def own_page(self) -> OwnContactsPage: ...
+    @property
+    def measures_page(self) -> MeasuresPage: ...
+    @property
+    def card_studio(self) -> CardStudio: ...
+    @property
+    def settings_page(self) -> SettingsPage: ...
+    @property
+    def first_run_page(self) -> FirstRunPage: ...
 
     def new_printer(self) -> Any: ...
     def page_built(self, key: str, page: QWidget) -> None: ...
@@ -92,3 +104,9 @@ class Host(Protocol):
     def setWindowTitle(self, title: str) -> None: ...
     def setWindowIcon(self, icon: QIcon) -> None: ...
     def size(self) -> QSize: ...
+
+
+def as_widget(host: Host) -> QMainWindow:
+    """The host as the QMainWindow it is, for Qt calls that take a parent. The one Host is
+    MainWindow (a QMainWindow); a Protocol cannot also name a base class, so the cast is here."""
+    return cast("QMainWindow", host)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 
 from vnr_desktop.gui.a11y import name_inner_parts
 from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ NAV_KEY_ROLE = 256
 
 class NavigationController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         from vnr_desktop.gui.situations import situation_entries
 
@@ -166,6 +167,7 @@ class NavigationController(QObject):
             raise KeyError(key)
         module_name, class_name = PAGES[key]
         page_class = getattr(importlib.import_module(module_name), class_name)
+        page: QWidget
         if key == "home":
             page = page_class(self.w.stack, self.situations)
         elif key == "item":
@@ -173,7 +175,7 @@ class NavigationController(QObject):
         else:
             page = page_class(self.w.stack)
         self.w.page_built(key, page)
-        return page  # type: ignore[no-any-return]
+        return page
 
     def go(self, key: str, *, from_nav: bool = False, ref: str | None = None) -> None:
         """Show a page: "home", a situation key, "contacts", "own", "measures", "cards"..."""
@@ -221,7 +223,7 @@ class NavigationController(QObject):
                 self.go("contacts")
                 self.w.contacts_page.select(ref)
         elif item.kind == "guide":
-            situations = set(item.situations)  # type: ignore[union-attr]
+            situations = set(item.situations)
             entry = next((s for s in self.situations if situations & set(s.situations)), None)
             if entry is not None and any(
                 r == ref for r, _g in snapshot.guides_for(entry.situations)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize
 
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 class PrintingController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         self._batch_handle: JobHandle | None = None
 
@@ -91,7 +92,7 @@ class PrintingController(QObject):
 
         printer = self.w.new_printer()
         prepare_printer(printer, pdf, inset_mm)
-        dialog = QPrintDialog(printer, self.w)
+        dialog = QPrintDialog(printer, as_widget(self.w))
         dialog.setWindowTitle(title)
         dialog.accepted.connect(lambda: accepted(printer))
         dialog.finished.connect(dialog.deleteLater)
@@ -130,7 +131,7 @@ class PrintingController(QObject):
 
         printer = self.w.new_printer()
         prepare_printer(printer, rendered.pdf, inset)
-        dialog = QPrintPreviewDialog(printer, self.w)
+        dialog = QPrintPreviewDialog(printer, as_widget(self.w))
         dialog.setWindowTitle(self.tr("Forhåndsvisning av utskriften"))
         dialog.paintRequested.connect(lambda p: paint_preview(p, pages))
         dialog.accepted.connect(lambda: self._printed_from_preview(rendered, printer))
@@ -242,7 +243,7 @@ class PrintingController(QObject):
             from PySide6.QtPrintSupport import QPrintDialog
 
             printer = self.w.new_printer()
-            dialog = QPrintDialog(printer, self.w)
+            dialog = QPrintDialog(printer, as_widget(self.w))
             dialog.setWindowTitle(self.tr("Skriv ut alle kort for regionen"))
             dialog.accepted.connect(lambda: self.run_batch(template, printer=printer))
             dialog.finished.connect(dialog.deleteLater)

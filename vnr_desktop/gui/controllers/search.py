@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 
 from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ SEARCH_DEBOUNCE_MS = 90
 
 class SearchController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         self._search_handle: JobHandle | None = None
         self._search_timer = QTimer(self)
@@ -47,14 +48,14 @@ class SearchController(QObject):
         if watched is self.w.search_field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            moves = {
+            moves: dict[int, int] = {
                 Qt.Key.Key_Down: 1,
                 Qt.Key.Key_Up: -1,
                 Qt.Key.Key_PageDown: 8,
                 Qt.Key.Key_PageUp: -8,
             }
             if key in moves and self.w.stack.currentWidget() is self.w.nav_ctl._pages.get("search"):
-                self.w.search_page.move(moves[key])
+                self.w.search_page.move_selection(moves[key])
                 return True
         return super().eventFilter(watched, event)
 

@@ -4,7 +4,7 @@ the first start, messages, own contacts saved, measures exported, search history
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -12,18 +12,28 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from vnr_desktop.gui import theme
 from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.gui.controllers.host import as_widget
 
 if TYPE_CHECKING:
     from vnr_desktop.core.first_screen import FirstScreen
+    from vnr_desktop.core.models import Contact
     from vnr_desktop.gui.content import Snapshot
     from vnr_desktop.gui.controllers.host import Host
 
 FEED_STATUS_DELAY_MS = 5_000
 
 
+class _ShowsSnapshot(Protocol):
+    def set_snapshot(self, snapshot: Snapshot) -> None: ...
+
+
+class _ShowsSnapshotInColours(Protocol):
+    def set_snapshot(self, snapshot: Snapshot, colors: theme.Colors) -> None: ...
+
+
 class SettingsController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
         self._applied_theme: tuple[float, bool] | None = None
         self._first_shown = False
@@ -106,10 +116,11 @@ class SettingsController(QObject):
 
     def _apply_to_page(self, key: str, page: QWidget, snapshot: Snapshot) -> None:
         colors = self.colors
+        # The pages navigation.PAGES builds for these keys (a QWidget each) show a snapshot so.
         if key in ("home", "cards", "settings", "first_run"):
-            page.set_snapshot(snapshot)  # type: ignore[attr-defined]
+            cast("_ShowsSnapshot", page).set_snapshot(snapshot)
         elif key in ("contacts", "own", "measures"):
-            page.set_snapshot(snapshot, colors)  # type: ignore[attr-defined]
+            cast("_ShowsSnapshotInColours", page).set_snapshot(snapshot, colors)
 
     def change_settings(self, changes: dict[str, Any]) -> None:
         snapshot = self.w.session.snapshot
@@ -157,14 +168,14 @@ class SettingsController(QObject):
         self.w.strip.last_copied = number
         self.w.session.errors.show_info(self.tr("{0} er kopiert.").format(number))
 
-    def _save_own_contact(self, contact: object) -> None:
-        ref = f"{OWN_BUNDLE}:{contact.id}"  # type: ignore[attr-defined]
+    def _save_own_contact(self, contact: Contact) -> None:
+        ref = f"{OWN_BUNDLE}:{contact.id}"
 
         def then() -> None:
             self.w.own_page.select(ref)
             self.w.session.errors.show_info(self.tr("Kontakten er lagret."))
 
-        self.w.session.save_own_contact(contact, then)  # type: ignore[arg-type]
+        self.w.session.save_own_contact(contact, then)
 
     def _export_csv(self, path: Path, header: list[str], rows: list[list[str]]) -> None:
         from vnr_desktop.gui.pages.measures_page import write_csv

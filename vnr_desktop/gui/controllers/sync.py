@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from vnr_desktop.gui.controllers.host import as_widget
+
 if TYPE_CHECKING:
     from vnr_desktop.gui.controllers.host import Host
 
 
 class SyncController(QObject):
     def __init__(self, window: Host) -> None:
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.w = window
 
     def _rollback(self, bundle_id: str) -> None:

@@ -195,7 +195,7 @@ class ContactsPage(QWidget):
             self.detail.clear()
             return
         contact = snapshot.item(ref)
-        if contact is None:
+        if contact is None or contact.kind != "contact":
             self.detail.clear()
             return
-        self.detail.setHtml(contact_html(snapshot, ref, contact, colors))  # type: ignore[arg-type]
+        self.detail.setHtml(contact_html(snapshot, ref, contact, colors))

@@ -139,8 +139,9 @@ class MeasuresPage(QWidget):
         current_plan = self.plan.currentData()
         self.plan.clear()
         self.plan.addItem(self.tr("Planene for din region og nasjonalt"), None)
-        for ref, plan in sorted(snapshot.of_kind("plan"), key=lambda rp: rp[1].title):  # type: ignore[union-attr]
-            self.plan.addItem(plan.title, ref)  # type: ignore[union-attr]
+        plans = [(ref, item) for ref, item in snapshot.of_kind("plan") if item.kind == "plan"]
+        for ref, plan in sorted(plans, key=lambda rp: rp[1].title):
+            self.plan.addItem(plan.title, ref)
         self.plan.setCurrentIndex(max(0, self.plan.findData(current_plan)))
         current_status = self.status.currentData()
         self.status.clear()

@@ -40,7 +40,7 @@ from vnr_desktop.gui.responsive import ResponsiveSplitter
 from vnr_desktop.gui.theme import CALM, Colors
 
 if TYPE_CHECKING:
-    from vnr_desktop.core.models import Contact
+    from vnr_desktop.core.models import Audience, Contact
     from vnr_desktop.gui.content import Snapshot
 
 OWN_CATEGORIES = (
@@ -109,7 +109,7 @@ class OwnContactDialog(QDialog):
         serves = QWidget(self)
         grid = QGridLayout(serves)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.serves: dict[str, QCheckBox] = {}
+        self.serves: dict[Audience, QCheckBox] = {}
         for i, (code, text) in enumerate(labels.audience_labels().items()):
             box = named(QCheckBox(text, serves), self.tr("Hjelper {0}").format(text))
             grid.addWidget(box, i // 3, i % 3)
@@ -313,8 +313,8 @@ class OwnContactsPage(QWidget):
         ref = self.selected_ref()
         if ref and self._snapshot is not None:
             contact = self._snapshot.item(ref)
-            if contact is not None:
-                self.detail.setHtml(contact_html(self._snapshot, ref, contact, self._colors))  # type: ignore[arg-type]
+            if contact is not None and contact.kind == "contact":
+                self.detail.setHtml(contact_html(self._snapshot, ref, contact, self._colors))
                 return
         self.detail.clear()
 
@@ -331,14 +331,15 @@ class OwnContactsPage(QWidget):
     def edit_selected(self) -> None:
         ref = self.selected_ref()
         if ref and self._snapshot is not None:
-            self._open_dialog(self._snapshot.item(ref))  # type: ignore[arg-type]
+            item = self._snapshot.item(ref)
+            self._open_dialog(item if item is not None and item.kind == "contact" else None)
 
     def delete_selected(self) -> None:
         ref = self.selected_ref()
         if not ref or self._snapshot is None:
             return
         contact = self._snapshot.item(ref)
-        name = contact.name if contact is not None else ref  # type: ignore[union-attr]
+        name = contact.name if contact is not None and contact.kind == "contact" else ref
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Slett egen kontakt"),

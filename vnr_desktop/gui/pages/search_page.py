@@ -47,7 +47,7 @@ class GroupedResultsModel(SearchResultsModel):
     def heading(self, row: int) -> str | None:
         if not 0 <= row < self.rowCount():
             return None
-        group = self.row_at(row).group
+        group: str = self.row_at(row).group
         if row > 0 and self.row_at(row - 1).group == group:
             return None
         return self.group_titles.get(group, group)
@@ -197,7 +197,7 @@ class SearchPage(QWidget):
         if rows:
             self.view.setCurrentIndex(self.model.index(0, 0))
 
-    def move(self, delta: int) -> None:
+    def move_selection(self, delta: int) -> None:
         count = self.model.rowCount()
         if not count:
             return
