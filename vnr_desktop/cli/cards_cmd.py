@@ -210,8 +210,8 @@ def _report_written(written: list[tuple[Path, Any]], as_json: bool) -> None:
 
 def cmd_sheet(ctx: Context, args: argparse.Namespace) -> int:
     from vnr_desktop.core import atomic
+    from vnr_desktop.core.cards.errors import CardRequestError
     from vnr_desktop.core.cards.layout import CardOverflowError
-    from vnr_desktop.core.cards.loader import CardRequestError
     from vnr_desktop.core.cards.render import render_mixed
 
     settings = ctx.userdata.settings()

@@ -14,11 +14,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vnr_desktop import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from vnr_desktop.gui.main_window import MainWindow
+    from vnr_desktop.gui.pages.home_page import HomePage
 
 SMOKE_TIMEOUT_MS = 120_000
 ENV_STARTUP_REPORT = "VNR_STARTUP_REPORT"
@@ -85,6 +90,40 @@ def _report_startup(times: dict[str, float]) -> None:
         Path(target).write_text(json.dumps(times), encoding="utf-8")
 
 
+def smoke_report(window: MainWindow, times: dict[str, float]) -> tuple[bool, str]:
+    """What ``--smoke`` checks on screen once the numbers are painted, and its one line.
+
+    It exits before the rest of the content loads when the first screen came from the
+    library's summary: ``vnr-desktop --smoke`` measures the wait for the numbers; the GUI
+    tests cover everything after.
+    """
+    snapshot = window.session.snapshot
+    home = cast("HomePage", window.nav_ctl.page("home"))
+    problems = []
+    on_home = window.stack.currentWidget() is home and bool(home.bundles.text())
+    if not on_home and (snapshot is None or not snapshot.bundles):
+        problems.append("no content is on screen")
+    if not window.strip.buttons:
+        problems.append("the emergency strip is empty")
+    if window.session.errors.unexpected_count:
+        problems.append(
+            f"{window.session.errors.unexpected_count} unexpected error(s), see the log"
+        )
+    if problems:
+        return False, "smoke: FAILED: " + "; ".join(problems)
+    shown_ms = (times.get("shown_monotonic", 0) - times["start_monotonic"]) * 1000
+    content_ms = (times["content_monotonic"] - times["start_monotonic"]) * 1000
+    source = (
+        f"{len(snapshot.bundles)} bundles, {len(snapshot.items)} items"
+        if snapshot is not None
+        else "from the library's first-screen summary"
+    )
+    return True, (
+        f"smoke: ok: window shown in {shown_ms:.0f} ms, numbers and home page in "
+        f"{content_ms:.0f} ms ({source}); {len(window.strip.buttons)} emergency numbers"
+    )
+
+
 def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
     times: dict[str, float] = {"start_monotonic": time.monotonic()}
     from vnr_desktop.core.paths import resolve_paths
@@ -114,36 +153,10 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
             QTimer.singleShot(0, finish_smoke)
 
     def finish_smoke() -> None:
-        """Check what is on screen, then exit: before the rest of the content loads when the
-        first screen came from the library's summary (``vnr-desktop --smoke`` measures the
-        wait for the numbers; the GUI tests cover everything after)."""
-        snapshot = window.session.snapshot
-        home = window.nav_ctl.page("home")
-        problems = []
-        on_home = window.stack.currentWidget() is home and bool(home.bundles.text())
-        if not on_home and (snapshot is None or not snapshot.bundles):
-            problems.append("no content is on screen")
-        if not window.strip.buttons:
-            problems.append("the emergency strip is empty")
-        if window.session.errors.unexpected_count:
-            problems.append(
-                f"{window.session.errors.unexpected_count} unexpected error(s), see the log"
-            )
-        if problems:
-            print("smoke: FAILED: " + "; ".join(problems), file=sys.stderr)
+        ok, report = smoke_report(window, times)
+        if not ok:
             outcome["code"] = 1
-        else:
-            shown_ms = (times.get("shown_monotonic", 0) - times["start_monotonic"]) * 1000
-            content_ms = (times["content_monotonic"] - times["start_monotonic"]) * 1000
-            source = (
-                f"{len(snapshot.bundles)} bundles, {len(snapshot.items)} items"
-                if snapshot is not None
-                else "from the library's first-screen summary"
-            )
-            print(
-                f"smoke: ok: window shown in {shown_ms:.0f} ms, numbers and home page in "
-                f"{content_ms:.0f} ms ({source}); {len(window.strip.buttons)} emergency numbers"
-            )
+        print(report, file=sys.stdout if ok else sys.stderr)
         window.close()
 
     def timeout() -> None:

@@ -144,9 +144,12 @@ class Snapshot:
         return self.of_kind("contact", bundles)  # type: ignore[return-value]
 
     def own_contacts(self) -> list[tuple[str, Contact]]:
-        return [
-            (f"{OWN_BUNDLE}:{i}", self.items[f"{OWN_BUNDLE}:{i}"]) for i in self.own_contact_ids
-        ]  # type: ignore[misc]
+        out: list[tuple[str, Contact]] = []
+        for i in self.own_contact_ids:
+            item = self.items[f"{OWN_BUNDLE}:{i}"]
+            if item.kind == "contact":
+                out.append((f"{OWN_BUNDLE}:{i}", item))
+        return out
 
     def guides_for(self, situations: Iterable[str]) -> list[tuple[str, Guide]]:
         """Guides for a situation, best first.
@@ -183,7 +186,8 @@ class Snapshot:
         for ref, item in self.of_kind("measure"):
             measure: Measure = item  # type: ignore[assignment]
             plan = self.items.get(self.resolve(measure.plan, ref.partition(":")[0]))
-            out.append((ref, measure, plan if plan is not None and plan.kind == "plan" else None))  # type: ignore[misc]
+            found = plan if plan is not None and plan.kind == "plan" else None
+            out.append((ref, measure, found))
         return out
 
     # ------------------------------------------------------------------ emergency strip

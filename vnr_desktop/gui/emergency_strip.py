@@ -114,7 +114,7 @@ class StripButton(QPushButton):
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().sizeHint()
+        hint = self._box.sizeHint()
         return QSize(max(hint.width(), 80), hint.height())
 
     def minimumSizeHint(self) -> QSize:

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         """The one place the features meet: controllers, signals, shortcuts."""
-        self.nav_ctl = NavigationController(self)
+        self.nav_ctl: NavigationController = NavigationController(self)
         self.search_ctl = SearchController(self)
         self.print_ctl = PrintingController(self)
         self.settings_ctl = SettingsController(self)

@@ -206,7 +206,10 @@ class Session(QObject):
             if then is not None:
                 then()
 
-        return lambda _result: self.reload(reloaded)
+        def then_reload(_result: object) -> None:
+            self.reload(reloaded)
+
+        return then_reload
 
     def save_own_contact(self, contact: Contact, then: Callable[[], None] | None = None) -> None:
         self.run_db(lambda _lib, ud: ud.save_own_contact(contact), self._own_changed(then))

@@ -22,9 +22,10 @@ from reportlab.platypus import Paragraph
 
 from vnr_desktop.core.cards import fonts, palette
 from vnr_desktop.core.cards.definitions import ltext
+from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.formats import MM, TypeSizes
 from vnr_desktop.core.cards.layout import Styles, build_styles, draw_text
-from vnr_desktop.core.cards.loader import CardCatalog, CardError, shipped_catalog
+from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
 from vnr_desktop.core.cards.pdfcanvas import new_canvas
 
 PAGE_MM = (210.0, 297.0)

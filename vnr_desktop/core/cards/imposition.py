@@ -24,10 +24,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from vnr_desktop.core.cards import fonts, palette
+from vnr_desktop.core.cards.errors import CardError, CardRequestError
 from vnr_desktop.core.cards.fit import CardPlan
 from vnr_desktop.core.cards.formats import BLEED_MM, MM
 from vnr_desktop.core.cards.layout import draw_text
-from vnr_desktop.core.cards.loader import CardError, CardRequestError
 from vnr_desktop.core.cards.pdfcanvas import (
     define_forms,
     form_name,

@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from vnr_desktop.core.cards import fonts, palette
+from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.formats import MM, TypeSizes
-from vnr_desktop.core.cards.loader import CardError
 
 
 class CardOverflowError(CardError):
@@ -240,7 +240,8 @@ class WholeWordParagraph(Paragraph):
                 break
             if last_line_words(self) > 1:
                 return availWidth, nh
-        return super().wrap(availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
 
 
 def balance(p: Paragraph, width: float) -> float:
@@ -297,7 +298,7 @@ def text_runs(text: str, font: str) -> list[tuple[str, str]]:
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    return sum(stringWidth(chunk, f, size) for f, chunk in text_runs(text, font))
+    return float(sum(stringWidth(chunk, f, size) for f, chunk in text_runs(text, font)))
 
 
 def draw_text(

@@ -289,7 +289,7 @@ class TitlePanel(Box):
 
     def measure(self, width: float) -> float:
         self._layout(width)
-        return self._h
+        return float(self._h)
 
     def draw(
         self,
@@ -408,7 +408,7 @@ class FooterPanel(Box):
 
     def measure(self, width: float) -> float:
         self._layout(width)
-        return self._h
+        return float(self._h)
 
     def draw(self, c: Canvas, x: float, y_top: float, width: float, height: float) -> None:
         self._layout(width)

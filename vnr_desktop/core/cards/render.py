@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 from vnr_desktop.core import atomic
 from vnr_desktop.core.cards.definitions import FORMAT_IDS, CardDefinition, ltext
+from vnr_desktop.core.cards.errors import CardRequestError
 from vnr_desktop.core.cards.fit import CardPlan, plan_card
 from vnr_desktop.core.cards.formats import BLEED_MM, MM
 from vnr_desktop.core.cards.imposition import render_mixed_sheet, render_sheet
-from vnr_desktop.core.cards.loader import CardCatalog, CardRequestError, shipped_catalog
+from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
 from vnr_desktop.core.cards.pdfcanvas import (
     FOLD_PAGES,
     define_forms,

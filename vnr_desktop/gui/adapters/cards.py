@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.cards.render import Duplex
     from vnr_desktop.core.models import Contact
     from vnr_desktop.core.userdata import UserData
 
@@ -32,7 +33,7 @@ class RenderRequest:
     fmt: str
     lang: str
     sheet: str | None = None
-    duplex: str = "long"
+    duplex: Duplex = "long"
     duplex_offset: tuple[float, float] = (0.0, 0.0)
     own_contacts: tuple[Contact, ...] = ()
     """The user's own contacts to print under their own heading (none: the card as shipped)."""

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
 from vnr_desktop.gui.a11y import name_inner_parts
-from vnr_desktop.gui.content import OWN_BUNDLE
 from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 
-from vnr_desktop.gui.content import OWN_BUNDLE
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
 from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 

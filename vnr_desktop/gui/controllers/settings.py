@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
 from vnr_desktop.gui import theme
-from vnr_desktop.gui.content import OWN_BUNDLE
 from vnr_desktop.gui.controllers.host import as_widget
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class SettingsController(QObject):
         home = self.w.nav_ctl.page("home")
         home.set_summary(summary)  # type: ignore[attr-defined]
         self.w.stack.setCurrentWidget(home)
-        self.w.repaint()
+        as_widget(self.w).repaint()
         self._first_shown = True
         self.w.first_content_shown.emit()
         QTimer.singleShot(0, self, self.w.session.open_content)
@@ -80,7 +80,7 @@ class SettingsController(QObject):
         else:
             self.w.nav_ctl.go("home")
         if not self._first_shown:
-            self.w.repaint()
+            as_widget(self.w).repaint()
             self._first_shown = True
             self.w.first_content_shown.emit()
         self.w.content_ready.emit()

@@ -102,11 +102,12 @@ class GuidePage(QWidget):
             for guide_ref, guide in snapshot.guides_for(entry.situations):
                 rows.append((guide_ref, guide, self._subtitle(snapshot, guide_ref, guide, entry)))
         else:
-            guide = snapshot.item(ref or "")
+            found = snapshot.item(ref or "")
             self.heading.setText(self.tr("Veileder"))
             self.intro.setText("")
-            if guide is not None and guide.kind == "guide" and ref:
-                rows.append((ref, guide, self._subtitle(snapshot, ref, guide, None)))  # type: ignore[arg-type]
+            if found is not None and found.kind == "guide" and ref:
+                guide = found
+                rows.append((ref, guide, self._subtitle(snapshot, ref, guide, None)))
         self.intro.setVisible(bool(self.intro.text()))
         self.model.set_rows(rows)
         self.list.setVisible(len(rows) > 1)

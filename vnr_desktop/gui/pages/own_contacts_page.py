@@ -156,9 +156,9 @@ class OwnContactDialog(QDialog):
 
     def build(self) -> Contact:
         """The contact the form describes; raises ValueError with a plain message."""
+        from vnr_desktop.core.ids import USER_SOURCE_ID
         from vnr_desktop.core.models import Contact, Phone, Provenance
         from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
-        from vnr_desktop.core.userdata import USER_SOURCE_ID
 
         name = self.name.text().strip()
         if not name:
