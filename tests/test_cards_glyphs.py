@@ -14,7 +14,7 @@ from cards_helpers import TEST_BUNDLES, load_test_catalog
 from test_cards_own_numbers import LEADER, own
 
 from vnr_desktop.cli import main
-from vnr_desktop.core.cards.fonts import GlyphError
+from vnr_desktop.core.cards.errors import GlyphError
 from vnr_desktop.core.cards.render import render_card
 from vnr_desktop.core.userdata import open_userdata
 

@@ -226,7 +226,7 @@ def test_text_that_does_not_fit_is_an_error_naming_card_side_and_panel(lib, tmp_
 
 
 def test_a_character_no_font_has_is_an_error(lib, tmp_path):
-    from vnr_desktop.core.cards.fonts import GlyphError
+    from vnr_desktop.core.cards.errors import GlyphError
 
     text = _prove_text()
     text = text.replace("short_title: {nb: Prøvekort,", "short_title: {nb: Prøvekort \u6f22,")

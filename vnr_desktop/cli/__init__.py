@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.smoke:
+        # The GUI only when asked for: plain commands never load Qt.
         from vnr_desktop.gui.app import run_smoke
 
         return run_smoke(args.data_dir)

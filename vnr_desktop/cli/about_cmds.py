@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _qt_info() -> dict[str, object]:
+    # Qt only when asked for (--qt): plain commands never load it.
     from PySide6.QtCore import QLibraryInfo, qVersion
 
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

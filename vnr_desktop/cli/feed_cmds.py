@@ -13,6 +13,8 @@ from pathlib import Path
 
 from vnr_desktop.cli.common import CliError, Context, existing_path
 from vnr_desktop.cli.sync_common import load_secret, passphrase_args, sync_failure
+from vnr_desktop.core.library import LibraryError
+from vnr_desktop.core.site.serve import serve_folder
 from vnr_desktop.core.sync import minisign
 from vnr_desktop.core.sync.archive import build_bundle
 from vnr_desktop.core.sync.catalog import DEFAULT_VALID_DAYS, publish_feed
@@ -156,7 +158,8 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
     for b in c.bundles:
         print(f"  {b.id} v{b.version}  {b.size:,} byte  {b.path}")
     if not args.no_site:
-        from vnr_desktop.core.library import LibraryError
+        # ReportLab (the site's card PDFs) only for this rarely used editor's command: every
+        # CLI command, --version too, imports this module.
         from vnr_desktop.core.site.publish import write_site
 
         try:
@@ -172,6 +175,4 @@ def cmd_feed_publish(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_feed_serve(ctx: Context, args: argparse.Namespace) -> int:
-    from vnr_desktop.core.site.serve import serve_folder
-
     return serve_folder(existing_path(args.folder), args.bind, args.port)

@@ -7,6 +7,7 @@ vnr-desktop keys trust kommune.pub --scope gjovik   # administrator: trust a pub
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import os
 from pathlib import Path
 
@@ -18,8 +19,12 @@ from vnr_desktop.cli.sync_common import (
     read_passphrase,
     sync_failure,
 )
-from vnr_desktop.core.sync import minisign
+from vnr_desktop.core.settings import PublisherKey
+from vnr_desktop.core.sync import minisign, revocation
+from vnr_desktop.core.sync.endorsement import endorse, same_key_id
 from vnr_desktop.core.sync.errors import SyncError
+from vnr_desktop.core.sync.keyring import check_scope, unscoped_keys
+from vnr_desktop.core.sync.trust import fingerprint
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -123,10 +128,6 @@ def _read_pub(text: str) -> tuple[minisign.PublicKey, bytes]:
 
 
 def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
-    from vnr_desktop.core.settings import PublisherKey
-    from vnr_desktop.core.sync.keyring import check_scope
-    from vnr_desktop.core.sync.trust import fingerprint
-
     key, _ = _read_pub(args.public_key)
     try:
         scope = check_scope(args.scope)
@@ -151,8 +152,6 @@ def cmd_keys_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_keys_untrust(ctx: Context, args: argparse.Namespace) -> int:
-    from vnr_desktop.core.sync.endorsement import same_key_id
-
     settings = ctx.userdata.settings()
     keep = []
     for e in settings.publisher_keys:
@@ -172,11 +171,6 @@ def cmd_keys_untrust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_keys_endorse(ctx: Context, args: argparse.Namespace) -> int:
-    import datetime as _dt
-
-    from vnr_desktop.core.sync.endorsement import endorse
-    from vnr_desktop.core.sync.keyring import check_scope
-
     key, pub_text = _read_pub(args.public_key)
     try:
         scope = check_scope(args.scope)
@@ -198,10 +192,6 @@ def cmd_keys_endorse(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_keys_revoke(ctx: Context, args: argparse.Namespace) -> int:
-    import datetime as _dt
-
-    from vnr_desktop.core.sync import revocation
-
     try:
         ids = [revocation.normalise_key_id(k) for k in args.key_ids]
     except ValueError as exc:
@@ -226,9 +216,6 @@ def cmd_keys_revoke(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(ctx: Context, args: argparse.Namespace) -> int:
-    from vnr_desktop.core.sync.keyring import unscoped_keys
-    from vnr_desktop.core.sync.trust import fingerprint
-
     settings = ctx.userdata.settings()
     updater = make_updater(ctx)
     rows: list[dict[str, object]] = []

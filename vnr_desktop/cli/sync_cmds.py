@@ -21,7 +21,7 @@ from vnr_desktop.cli.sync_common import (
     sync_failure,
 )
 from vnr_desktop.core.sync.errors import SyncError
-from vnr_desktop.core.sync.updater import DEFAULT_FEED_URL
+from vnr_desktop.core.sync.updater import DEFAULT_FEED_URL, UpdateResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -104,10 +104,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     return _print_update(result, args.json)
 
 
-def _print_update(result: object, as_json: bool) -> int:
-    from vnr_desktop.core.sync.updater import UpdateResult
-
-    assert isinstance(result, UpdateResult)
+def _print_update(result: UpdateResult, as_json: bool) -> int:
     if as_json:
         print_json({"ok": not result.failed, **result.as_dict()})
         return 0 if not result.failed else 3

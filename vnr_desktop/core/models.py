@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -530,8 +531,6 @@ class Manifest(StrictModel):
     def _publish_url_is_web_address(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        from urllib.parse import urlsplit
-
         parts = urlsplit(value)
         if parts.scheme not in {"https", "http"} or not parts.hostname:
             raise ValueError("publish_url must be an https:// address (http:// only for tests)")

@@ -9,3 +9,11 @@ class CardError(Exception):
 
 class CardRequestError(CardError):
     """The request names something that does not exist: card, region, format, language, sheet."""
+
+
+class GlyphError(ValueError):
+    """A character that no shipped font can print."""
+
+
+class QrPayloadError(ValueError):
+    """A QR code's address that cannot be printed as one."""

@@ -11,6 +11,11 @@ import threading
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from vnr_desktop.core.cards.errors import GlyphError
 from vnr_desktop.core.resources import font_path
 
 REGULAR = "Atkinson"
@@ -36,10 +41,6 @@ _lock = threading.Lock()
 _registered = False
 
 
-class GlyphError(ValueError):
-    """A character that no shipped font can print."""
-
-
 def ensure_fonts() -> None:
     """Register the card fonts with ReportLab (once per process, thread-safe)."""
     global _registered
@@ -48,10 +49,6 @@ def ensure_fonts() -> None:
     with _lock:
         if _registered:
             return
-        from reportlab.lib.fonts import addMapping
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
         for name, filename in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(font_path(filename))))
         pdfmetrics.registerFontFamily(
@@ -69,8 +66,6 @@ def ensure_fonts() -> None:
 
 @lru_cache(maxsize=8)
 def _charset(name: str) -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
-
     ensure_fonts()
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 

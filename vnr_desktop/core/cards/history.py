@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.errors import CardError
 from vnr_desktop.core.cards.loader import CardCatalog, shipped_catalog
-from vnr_desktop.core.cards.render import RenderedCard
 from vnr_desktop.core.cards.resolve import resolve_card
 from vnr_desktop.core.cards.resolved import includes_own_numbers
 from vnr_desktop.core.userdata import PrintRecord, UserData
 
 if TYPE_CHECKING:
+    from vnr_desktop.core.cards.render import RenderedCard
     from vnr_desktop.core.library import Library
     from vnr_desktop.core.models import Contact
 

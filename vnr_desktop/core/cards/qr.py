@@ -15,15 +15,14 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
+from vnr_desktop.core.cards.errors import QrPayloadError
+from vnr_desktop.core.site.addresses import card_page_url
+
 QUIET_MODULES = 4
 """Quiet zone in modules, drawn white inside the code's square (ISO/IEC 18004 asks for 4)."""
 
 MIN_MODULE_MM = 0.4
 """Smallest module printed: a phone camera reads 0.4 mm modules at arm's length."""
-
-
-class QrPayloadError(ValueError):
-    pass
 
 
 def ascii_url(url: str) -> str:
@@ -59,8 +58,6 @@ def card_payload(
     card's bundle names no ``publish_url``: a code must only lead to a page that exists."""
     if not publish_url:
         return ""
-    from vnr_desktop.core.site.addresses import card_page_url
-
     return ascii_url(card_page_url(publish_url, region, card_id, fmt, bundles))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vnr_desktop.core.cards.formats import FORMATS
-from vnr_desktop.core.cards.render import RenderedCard, prepare
+from vnr_desktop.core.cards.render import RenderedCard, prepare, render_card
 from vnr_desktop.core.cards.resolve import NumberLine, ResolvedCard
 from vnr_desktop.core.site.addresses import card_dir, card_version_dir, printed_version, region_dir
 from vnr_desktop.core.site.html import date_nb, en, esc, page, rel, tel_links
@@ -99,8 +99,6 @@ class CardSite:
 
 
 def render_for_site(library: Library, card_id: str, region: str, fmt: str) -> CardSite:
-    from vnr_desktop.core.cards.render import render_card
-
     rc, _, _ = prepare(library, card_id, region, fmt)
     rendered = render_card(library, card_id, region, fmt)
     version = printed_version([(b.id, b.version) for b in rc.bundles])

@@ -12,6 +12,7 @@ import posixpath
 import re
 from html import escape
 
+from vnr_desktop.core.models import Phone
 from vnr_desktop.core.site.addresses import STYLESHEET
 
 
@@ -51,8 +52,6 @@ def tel_links(text: str) -> str:
     """Escaped ``text`` with the phone numbers of a card's number lines ("Label: 61 18 95 44")
     as tel: links. Only a number right after ": " counts: a year or a § in prose is no
     number to call."""
-    from vnr_desktop.core.models import Phone
-
     out, last = [], 0
     for m in _PHONE_LIKE.finditer(text):
         number = m.group(0).strip()

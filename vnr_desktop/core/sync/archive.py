@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 
-from vnr_desktop.core import atomic
+from vnr_desktop.core import atomic, bundle_source
 from vnr_desktop.core.bundle_content import BundleContent
 from vnr_desktop.core.bundle_source import ExternalIds, load_bundle_dir
 from vnr_desktop.core.diagnostics import Diagnostic
@@ -370,8 +370,6 @@ def parse_content(archive: BundleArchive) -> BundleContent:
 
 def check_content(content: BundleContent, external_ids: ExternalIds | None) -> list[Diagnostic]:
     """Cross-checks load_bundle_dir runs on a source folder, run on parsed content."""
-    from vnr_desktop.core import bundle_source
-
     return bundle_source.check_content(content, external_ids=external_ids)
 
 

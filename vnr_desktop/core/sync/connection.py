@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import truststore
+
 from vnr_desktop.core.sync.errors import (
     DeadlineExceeded,
     HttpStatusError,
@@ -25,12 +27,7 @@ from vnr_desktop.core.sync.errors import (
 
 
 def tls_context() -> ssl.SSLContext:
-    try:
-        import truststore
-
-        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:
-        return ssl.create_default_context()
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class Deadline:

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vnr_desktop import __version__
+from vnr_desktop.core.cards.history import current_content_hash
+from vnr_desktop.core.cards.resolved import includes_own_numbers
 from vnr_desktop.core.library import Library
 from vnr_desktop.core.paths import AppPaths
 from vnr_desktop.core.sync.base import DEFAULT_FEED_URL, StepHook
@@ -106,9 +108,6 @@ class Updater(CheckMixin, DownloadMixin, InstallMixin, VerifyMixin, HistoryMixin
         A card printed with the user's own numbers is compared with today's own contacts, so
         the reprint list also covers an own number that changed.
         """
-        from vnr_desktop.core.cards.history import current_content_hash
-        from vnr_desktop.core.cards.resolve import includes_own_numbers
-
         own = (
             self.userdata.own_contacts()
             if self.userdata is not None and includes_own_numbers(record.content_version)
