@@ -80,12 +80,9 @@ def plain_message(exc: BaseException) -> str:
         return translate("ErrorReporter", "Kunne ikke lese eller skrive en fil: {0}").format(
             exc.strerror or str(exc)
         )
-    from vnr_desktop.gui.i18n import current_language
+    from vnr_desktop.gui.i18n import core_message
 
-    english = getattr(exc, "message_en", None)
-    if isinstance(english, str) and current_language() == "en":
-        return english
-    return str(exc)
+    return core_message(exc)
 
 
 class ErrorReporter(QObject):

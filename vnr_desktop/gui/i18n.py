@@ -26,6 +26,17 @@ def current_language() -> str:
     return _current_language
 
 
+def core_message(obj: object) -> str:
+    """A message from the core in the interface language. Core messages (errors, sync
+    results, progress) carry ``message`` in bokmål and ``message_en``: this is the one place the
+    GUI chooses between them (its own words go through Qt's tr() and the .ts catalogues)."""
+    english = getattr(obj, "message_en", None)
+    if _current_language == "en" and isinstance(english, str) and english:
+        return english
+    message = getattr(obj, "message", None)
+    return message if isinstance(message, str) else str(obj)
+
+
 def translation_file(lang: str, ext: str = "qm") -> str:
     from vnr_desktop.core.resources import resource_path
 

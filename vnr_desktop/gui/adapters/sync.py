@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vnr_desktop.gui.i18n import core_message
+
 if TYPE_CHECKING:
     from vnr_desktop.core.paths import AppPaths
     from vnr_desktop.core.settings import Settings
@@ -57,16 +59,16 @@ def close(state: dict[str, Any]) -> None:
             obj.close()
 
 
-def _progress(report: Callable[[int, int, str], None], lang: str) -> Callable[[Any], None]:
+def _progress(report: Callable[[int, int, str], None]) -> Callable[[Any], None]:
     def on_progress(p: Any) -> None:
-        text = p.message_en if lang == "en" and p.message_en else p.message
+        text = core_message(p)
         report(int(p.done or 0), int(p.total or 0), text)
 
     return on_progress
 
 
-def _outcome(result: Any, lang: str) -> SyncOutcome:
-    message = result.message_en if lang == "en" else result.message
+def _outcome(result: Any) -> SyncOutcome:
+    message = core_message(result)
     return SyncOutcome(
         message=message,
         changes=tuple(result.change_lines()),
@@ -88,11 +90,11 @@ def check(
     updater = _updater(state, paths, settings)
     result = updater.check(
         settings.update_source or updater.default_source(),
-        progress=_progress(report, settings.language),
+        progress=_progress(report),
         cancel=cancel,
     )
     return SyncOutcome(
-        message=result.message_en if settings.language == "en" else result.message,
+        message=core_message(result),
         updates_available=tuple(f"{u.bundle_id} v{u.entry.version}" for u in result.updates),
     )
 
@@ -102,10 +104,7 @@ def feed_statuses(
 ) -> list[tuple[str, bool]]:
     """(plain message, expired) per feed the content came from: "Innhold bekreftet DATO"."""
     statuses = _updater(state, paths, settings).feed_statuses()
-    return [
-        (s.message_en if settings.language == "en" else s.message, bool(s.expired))
-        for s in statuses
-    ]
+    return [(core_message(s), bool(s.expired)) for s in statuses]
 
 
 def next_check_seconds(state: dict[str, Any], paths: AppPaths, settings: Settings) -> float | None:
@@ -129,9 +128,9 @@ def sync(
     cancel: Any,
 ) -> SyncOutcome:
     result = _updater(state, paths, settings).sync(
-        settings.update_source, progress=_progress(report, settings.language), cancel=cancel
+        settings.update_source, progress=_progress(report), cancel=cancel
     )
-    return _outcome(result, settings.language)
+    return _outcome(result)
 
 
 def import_path(
@@ -143,6 +142,6 @@ def import_path(
     cancel: Any,
 ) -> SyncOutcome:
     result = _updater(state, paths, settings).import_path(
-        path, progress=_progress(report, settings.language), cancel=cancel
+        path, progress=_progress(report), cancel=cancel
     )
-    return _outcome(result, settings.language)
+    return _outcome(result)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.flow_layout import FlowLayout
 from vnr_desktop.gui.html_render import short_date
+from vnr_desktop.gui.i18n import core_message
 from vnr_desktop.gui.municipality_chooser import MunicipalityChooser
 
 if TYPE_CHECKING:
@@ -446,8 +447,7 @@ class SettingsPage(QScrollArea):
         try:
             key = load_public_key(path)
         except SyncError as exc:
-            english = self._snapshot is not None and self._snapshot.settings.language == "en"
-            self.sync_status.setText(exc.message_en if english else exc.message)
+            self.sync_status.setText(core_message(exc))
             return
         dialog = TrustKeyDialog(self, key, self._snapshot.region if self._snapshot else None)
         accepted = confirm(dialog) if confirm else dialog.exec() == QDialog.DialogCode.Accepted
