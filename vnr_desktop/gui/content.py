@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from vnr_desktop.core.dates import as_of_text
+from vnr_desktop.core.emergency import strip_entries
 from vnr_desktop.core.ids import NATIONAL_BUNDLE
 from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
+from vnr_desktop.core.provenance import coverage_note
 
 if TYPE_CHECKING:
     from vnr_desktop.core.emergency import StripEntry
@@ -50,7 +53,6 @@ class BundleInfo:
 
     @classmethod
     def from_manifest(cls, manifest: Manifest, installed_from: str) -> BundleInfo:
-        from vnr_desktop.core.provenance import coverage_note
 
         return cls(
             id=manifest.id,
@@ -195,8 +197,6 @@ class Snapshot:
     def strip_entries(self) -> list[StripEntry]:
         """The strip's numbers for this user: core.emergency's rule (core.phones decides which
         of a contact's numbers may be shown), the same the first screen was stored with."""
-        from vnr_desktop.core.dates import as_of_text
-        from vnr_desktop.core.emergency import strip_entries
 
         def source_title(bundle_id: str, source_id: str) -> str:
             bundle = self.bundle(bundle_id)
@@ -247,6 +247,5 @@ def load_snapshot(library: Library, userdata: UserData) -> Snapshot:
 
 def with_settings(snapshot: Snapshot, settings: Settings) -> Snapshot:
     """The same content with new settings (no database read)."""
-    from dataclasses import replace
 
     return replace(snapshot, settings=settings)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from vnr_desktop.core import dates, measures
 from vnr_desktop.core.dates import as_of_text
 from vnr_desktop.core.ids import USER_SOURCE_ID
+from vnr_desktop.core.phones import phone_or_none, phones_to_show
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.theme import Colors
 
@@ -72,14 +73,12 @@ def phone_line(phone: Phone, *, copy_link: bool = True, size: str = "") -> str:
 
 def _chosen(value: str) -> str:
     """A conflict's chosen value; a number in the display form."""
-    from vnr_desktop.core.phones import phone_or_none
 
     number = phone_or_none(value)
     return value if number is None else number.display
 
 
 def _shown(contact: Contact) -> ShownPhones:
-    from vnr_desktop.core.phones import phones_to_show
 
     return phones_to_show(contact)
 

@@ -17,14 +17,16 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
+    QLineF,
+    QLocale,
     QRect,
     QRectF,
     QSize,
     QSizeF,
 )
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from vnr_desktop.gui.errors import UserError
 
@@ -161,8 +163,6 @@ class Placement:
 def default_page_size() -> QPageSize:
     """The default printer's own paper, else A4 (Letter only where the locale measures in
     inches): a Norwegian user never meets Letter by accident."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtPrintSupport import QPrinterInfo
 
     info = QPrinterInfo.defaultPrinter()
     if not info.isNull() and info.defaultPageSize().isValid():
@@ -174,7 +174,6 @@ def default_page_size() -> QPageSize:
 
 def new_printer() -> QPrinter:
     """A printer on the system's default destination (not a file) with its default paper."""
-    from PySide6.QtPrintSupport import QPrinterInfo
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     info = QPrinterInfo.defaultPrinter()
@@ -318,8 +317,6 @@ def paint_page(painter: QPainter, printer: QPrinter, page: PrintPage) -> Placeme
 
 
 def _crop_marks(painter: QPainter, trim: QRectF, per_point: float) -> None:
-    from PySide6.QtCore import QLineF
-    from PySide6.QtGui import QPen
 
     pen = QPen(QColor("black"))
     pen.setWidthF(0.3 * per_point)

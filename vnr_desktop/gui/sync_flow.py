@@ -3,6 +3,7 @@ show what changed and which printed cards to reprint. The work runs on the ``io`
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.adapters import sync as sync_adapter
 from vnr_desktop.gui.controllers.host import as_widget
+from vnr_desktop.gui.errors import plain_message
 from vnr_desktop.gui.reading_view import ReadingView
 
 translate = QCoreApplication.translate
@@ -30,7 +33,6 @@ class UpdateReport(QDialog):
         self.resize(640, 480)
         layout = QVBoxLayout(self)
         self.view = ReadingView(self, self.tr("Endringer i innholdet"))
-        from html import escape
 
         parts = [f"<p>{escape(outcome.message)}</p>"]
         if outcome.changes:
@@ -55,7 +57,6 @@ class UpdateReport(QDialog):
 
 
 def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
-    from vnr_desktop.gui.adapters import sync as sync_adapter
 
     session = window.session
     snapshot, paths = session.snapshot, session.paths
@@ -104,7 +105,6 @@ def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
 
     def failed(exc: BaseException) -> None:
         finish()
-        from vnr_desktop.gui.errors import plain_message
 
         message = plain_message(exc)
         if page is not None:
@@ -149,7 +149,6 @@ def choose_import_folder(window: MainWindow) -> None:
 def start_background_checks(window: MainWindow) -> QTimer:
     """Check by itself at start (after a short random delay) and every 24 hours with jitter
     (the core's schedule, from the last successful check); never when no feed is set up."""
-    from vnr_desktop.gui.adapters import sync as sync_adapter
 
     timer = QTimer(as_widget(window))
     timer.setSingleShot(True)

@@ -7,6 +7,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vnr_desktop.core.cards.duplex_test import render_duplex_test
+from vnr_desktop.core.cards.formats import BLEED_MM
+from vnr_desktop.core.cards.history import record_render
+from vnr_desktop.core.cards.render import list_cards as core_list
+from vnr_desktop.core.cards.render import output_name, render_cards
+from vnr_desktop.core.library import open_library
+
 if TYPE_CHECKING:
     from vnr_desktop.core.cards.render import Duplex
     from vnr_desktop.core.models import Contact
@@ -56,7 +63,6 @@ class Rendered:
 
 
 def list_cards(lang: str) -> list[CardChoice]:
-    from vnr_desktop.core.cards.render import list_cards as core_list
 
     return [
         CardChoice(c.id, c.title, c.subtitle or "", tuple(c.languages), tuple(c.formats))
@@ -65,7 +71,6 @@ def list_cards(lang: str) -> list[CardChoice]:
 
 
 def _library(state: dict[str, Any], data_dir: Path) -> Any:
-    from vnr_desktop.core.library import open_library
 
     lib = state.get("library")
     if lib is None:
@@ -95,7 +100,6 @@ def render_many(
 ) -> Iterator[Rendered]:
     """These cards, each like ``template`` (core's render_cards: each card in the template's
     language when it offers it, else its own), one at a time."""
-    from vnr_desktop.core.cards.render import output_name, render_cards
 
     for card in render_cards(
         _library(state, data_dir),
@@ -133,20 +137,17 @@ def render_many(
 def trim_inset_mm(request: RenderRequest) -> float:
     """The bleed around a single card's or poster's trim (an imposed sheet has none): left
     off when printing on a desktop printer, where crop marks show where to cut."""
-    from vnr_desktop.core.cards.formats import BLEED_MM
 
     return 0.0 if request.sheet else BLEED_MM
 
 
 def record_print(userdata: UserData, rendered: Rendered, output: str) -> None:
     """Remember what was printed (the sync issue uses it to ask for reprints)."""
-    from vnr_desktop.core.cards.history import record_render
 
     record_render(userdata, rendered.raw, output)
 
 
 def duplex_test_page(duplex: str, offset_mm: tuple[float, float], lang: str) -> bytes:
     """The two-page duplex alignment test (front and back) with the current correction."""
-    from vnr_desktop.core.cards.duplex_test import render_duplex_test
 
     return render_duplex_test(duplex=duplex, offset_mm=offset_mm, lang=lang)

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vnr_desktop.core.search import SearchFilters, open_search_connection, to_html
+from vnr_desktop.core.search import index_own_contacts as core_index
+from vnr_desktop.core.search import search as core_search
+
 if TYPE_CHECKING:
     from vnr_desktop.core.models import Contact
 
@@ -48,7 +52,6 @@ class SearchRequest:
 
 
 def _connection(state: dict[str, Any], library_db: Path) -> Any:
-    from vnr_desktop.core.search import open_search_connection
 
     conn = state.get("conn")
     if conn is None:
@@ -66,14 +69,11 @@ def close(state: dict[str, Any]) -> None:
 def index_own_contacts(library_conn: Any, contacts: list[Contact]) -> bool:
     """Write the own contacts into the library's index (db lane: it needs the writable
     connection). A no-op when they are indexed as they are."""
-    from vnr_desktop.core.search import index_own_contacts as core_index
 
     return core_index(library_conn, list(contacts))
 
 
 def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> list[ResultRow]:
-    from vnr_desktop.core.search import SearchFilters
-    from vnr_desktop.core.search import search as core_search
 
     filters = SearchFilters(
         kinds=tuple(request.kinds),
@@ -92,7 +92,6 @@ def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> l
 
 
 def _row(hit: Any) -> ResultRow:
-    from vnr_desktop.core.search import to_html
 
     return ResultRow(
         ref=hit.ref,

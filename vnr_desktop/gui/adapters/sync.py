@@ -7,11 +7,16 @@ when it is done.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vnr_desktop.core.library import open_library
+from vnr_desktop.core.sync import CancelToken, Updater, trusted_keys
+from vnr_desktop.core.sync.schedule import next_check_delay
+from vnr_desktop.core.userdata import open_userdata
 from vnr_desktop.gui.i18n import core_message
 
 if TYPE_CHECKING:
@@ -31,15 +36,11 @@ class SyncOutcome:
 
 
 def new_cancel_token() -> Any:
-    from vnr_desktop.core.sync import CancelToken
 
     return CancelToken()
 
 
 def _updater(state: dict[str, Any], paths: AppPaths, settings: Settings) -> Any:
-    from vnr_desktop.core.library import open_library
-    from vnr_desktop.core.sync import Updater, trusted_keys
-    from vnr_desktop.core.userdata import open_userdata
 
     if "library" not in state:
         state["library"] = open_library(paths.data, install_builtin=False)
@@ -110,9 +111,6 @@ def feed_statuses(
 def next_check_seconds(state: dict[str, Any], paths: AppPaths, settings: Settings) -> float | None:
     """Seconds until the next automatic check (24 h schedule with jitter); None without a
     feed to check."""
-    import datetime as dt
-
-    from vnr_desktop.core.sync.schedule import next_check_delay
 
     updater = _updater(state, paths, settings)
     if not updater.default_source():

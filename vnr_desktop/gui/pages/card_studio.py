@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,7 +37,6 @@ PAGE_MARGIN = 16
 
 class CardListModel(ListModel):
     def _data(self, row: CardChoice, role: int) -> Any:
-        from PySide6.QtCore import Qt
 
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.title
@@ -340,7 +339,6 @@ class CardStudio(QWidget):
         super().showEvent(event)
 
     def changeEvent(self, event: Any) -> None:
-        from PySide6.QtCore import QEvent
 
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._fit_controls)

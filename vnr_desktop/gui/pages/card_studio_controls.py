@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.a11y import named
+from vnr_desktop.gui.delegates import TwoLineDelegate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
@@ -63,7 +64,6 @@ class StudioControls(QScrollArea):
         side.addWidget(heading)
         self.cards = named(QListView(controls), translate("CardStudio", "Kort"))
         self.cards.setModel(model)
-        from vnr_desktop.gui.delegates import TwoLineDelegate
 
         self.cards.setItemDelegate(TwoLineDelegate(self.cards))
         self.cards.setWordWrap(True)

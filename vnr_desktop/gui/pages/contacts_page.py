@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vnr_desktop.core.phones import phone_query_digits
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.delegates import TwoLineDelegate
@@ -55,7 +56,6 @@ CATEGORY_ORDER = (
 def contact_matches(contact: Contact, text: str, category_text: str) -> bool:
     """A phone number (with or without spaces) matches the contact's numbers; words match its
     name, aliases and category."""
-    from vnr_desktop.core.phones import phone_query_digits
 
     digits = phone_query_digits(text)
     if digits:

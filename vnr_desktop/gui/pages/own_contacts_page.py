@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vnr_desktop.core.ids import USER_SOURCE_ID
+from vnr_desktop.core.models import Contact, Phone, Provenance
+from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
 from vnr_desktop.gui import labels
 from vnr_desktop.gui.a11y import name_inner_parts, named
 from vnr_desktop.gui.delegates import TwoLineDelegate
@@ -156,9 +159,6 @@ class OwnContactDialog(QDialog):
 
     def build(self) -> Contact:
         """The contact the form describes; raises ValueError with a plain message."""
-        from vnr_desktop.core.ids import USER_SOURCE_ID
-        from vnr_desktop.core.models import Contact, Phone, Provenance
-        from vnr_desktop.core.phones import PhoneFormatError, normalise_phone
 
         name = self.name.text().strip()
         if not name:

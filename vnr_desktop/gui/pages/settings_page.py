@@ -31,6 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vnr_desktop.core.settings import PublisherKey
+from vnr_desktop.core.sync.errors import KeyFileError, SyncError
+from vnr_desktop.core.sync.keyring import check_scope
+from vnr_desktop.core.sync.minisign import load_public_key, parse_public_key
+from vnr_desktop.core.sync.trust import fingerprint
 from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.flow_layout import FlowLayout
 from vnr_desktop.gui.html_render import short_date
@@ -60,7 +65,6 @@ class TrustKeyDialog(QDialog):
     """Confirm a publisher key: its id and fingerprint, the regions it may publish, its role."""
 
     def __init__(self, parent: QWidget, key: PublicKey, region: str | None) -> None:
-        from vnr_desktop.core.sync.trust import fingerprint
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Stol på utgivernøkkel"))
@@ -110,12 +114,10 @@ class TrustKeyDialog(QDialog):
 
     def scopes(self) -> list[str]:
         """The regions typed, checked; raises KeyFileError with a plain message."""
-        from vnr_desktop.core.sync.keyring import check_scope
 
         return check_scope(self.scope.text().replace(",", " ").split())
 
     def _check(self) -> None:
-        from vnr_desktop.core.sync.errors import KeyFileError
 
         try:
             self.scopes()
@@ -411,8 +413,6 @@ class SettingsPage(QScrollArea):
     # ------------------------------------------------------------------ publisher keys
 
     def _show_keys(self) -> None:
-        from vnr_desktop.core.sync.errors import KeyFileError
-        from vnr_desktop.core.sync.minisign import parse_public_key
 
         self.keys.clear()
         entries = self._snapshot.settings.publisher_keys if self._snapshot else []
@@ -440,9 +440,6 @@ class SettingsPage(QScrollArea):
         self, path: Path, confirm: Callable[[TrustKeyDialog], bool] | None = None
     ) -> None:
         """Read a .pub file (4 KiB at most), ask for confirmation and a scope, then save."""
-        from vnr_desktop.core.settings import PublisherKey
-        from vnr_desktop.core.sync.errors import SyncError
-        from vnr_desktop.core.sync.minisign import load_public_key
 
         try:
             key = load_public_key(path)
