@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from vnr_desktop.gui.errors import ErrorReporter
+from vnr_desktop.core.paths import resolve_paths
+from vnr_desktop.core.settings_peek import peek_settings
+from vnr_desktop.gui import late
+from vnr_desktop.gui.errors import ErrorReporter, plain_message
 from vnr_desktop.gui.jobs import JobContext, JobHandle, JobRunner
 
 if TYPE_CHECKING:
@@ -29,24 +32,18 @@ log = logging.getLogger(__name__)
 
 def _open_state(ctx: JobContext, data_dir: Path | None) -> tuple[AppPaths, Snapshot]:
     """Open the library (installing built-in content on first start) and the user data."""
-    from vnr_desktop.core.library import open_library
-    from vnr_desktop.core.paths import resolve_paths
-    from vnr_desktop.core.userdata import open_userdata
-    from vnr_desktop.gui.content import load_snapshot
-
     paths = resolve_paths(data_dir).ensure()
     ctx.state["paths"] = paths
-    ctx.state["library"] = open_library(paths.data)
-    ctx.state["userdata"] = open_userdata(paths.data)
-    return paths, load_snapshot(ctx.state["library"], ctx.state["userdata"])
+    ctx.state["library"] = late.library.open_library(paths.data)
+    ctx.state["userdata"] = late.userdata.open_userdata(paths.data)
+    return paths, late.content.load_snapshot(ctx.state["library"], ctx.state["userdata"])
 
 
 def _read_first_screen(data_dir: Path | None) -> FirstScreen | None:
     """The library's first-screen summary for the saved user (no content models), or None:
     first start, first-run choice not made yet, or no usable summary."""
+    # runs on the db lane: sqlite3 and the summary reader load there while the window paints
     from vnr_desktop.core import first_screen
-    from vnr_desktop.core.paths import resolve_paths
-    from vnr_desktop.core.settings_peek import peek_settings
 
     paths = resolve_paths(data_dir)
     saved = peek_settings(paths.user_db)
@@ -118,8 +115,6 @@ class Session(QObject):
         )
 
     def _open_failed(self, exc: BaseException) -> None:
-        from vnr_desktop.gui.errors import plain_message
-
         self.errors.report(exc)
         self.open_failed.emit(plain_message(exc))
 
@@ -155,9 +150,7 @@ class Session(QObject):
         """Re-read the content (after an update, import or rollback)."""
 
         def load(ctx: JobContext) -> Snapshot:
-            from vnr_desktop.gui.content import load_snapshot
-
-            return load_snapshot(ctx.state["library"], ctx.state["userdata"])
+            return late.content.load_snapshot(ctx.state["library"], ctx.state["userdata"])
 
         def done(snapshot: Snapshot) -> None:
             self._set_snapshot(snapshot)
@@ -189,12 +182,11 @@ class Session(QObject):
 
     def update_settings(self, **changes: object) -> Settings:
         """Apply changes now (views update at once) and save them on the db lane."""
-        from vnr_desktop.core.settings import Settings
-        from vnr_desktop.gui.content import with_settings
-
         assert self.snapshot is not None
-        new = Settings.model_validate({**self.snapshot.settings.model_dump(), **changes})
-        self._set_snapshot(with_settings(self.snapshot, new))
+        new = late.settings.Settings.model_validate(
+            {**self.snapshot.settings.model_dump(), **changes}
+        )
+        self._set_snapshot(late.content.with_settings(self.snapshot, new))
         self.run_db(lambda _lib, ud: ud.save_settings(new))
         return new
 

@@ -7,13 +7,16 @@ import importlib
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
+from PySide6.QtCore import QObject, QRect, QSize, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QStyle, QWidget
 
 from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
+from vnr_desktop.gui import late
 from vnr_desktop.gui.a11y import name_inner_parts
 from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+from vnr_desktop.gui.situations import situation_entries
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.controllers.host import Host
@@ -43,7 +46,6 @@ class NavigationController(QObject):
     def __init__(self, window: Host) -> None:
         super().__init__(as_widget(window))
         self.w = window
-        from vnr_desktop.gui.situations import situation_entries
 
         self.situations = situation_entries()
         self._pages: dict[str, QWidget] = {}
@@ -86,10 +88,6 @@ class NavigationController(QObject):
 
         Left alone, a list view makes a row as wide as its text on one line and clips it at
         the edge; a fixed width per row makes the text wrap instead."""
-        from PySide6.QtCore import QRect
-        from PySide6.QtGui import QFontMetrics
-        from PySide6.QtWidgets import QStyle
-
         bar = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = self.w.nav.width() - 2 * self.w.nav.frameWidth() - bar - 2 * self.w.nav.spacing()
         for row in range(self.w.nav.count()):
@@ -238,9 +236,9 @@ class NavigationController(QObject):
             self.go("measures")
             self.w.measures_page.show_plan(ref)
         else:
-            from vnr_desktop.gui.html_render import item_html
-
-            self.w.item_page.setHtml(item_html(snapshot, ref, self.w.settings_ctl.colors))
+            self.w.item_page.setHtml(
+                late.html_render.item_html(snapshot, ref, self.w.settings_ctl.colors)
+            )
             self.go("item")
 
     def _visual_tab_order(self) -> None:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSize
 
+from vnr_desktop.gui import late
 from vnr_desktop.gui.controllers.host import as_widget
+from vnr_desktop.gui.errors import UserError, plain_message
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 if TYPE_CHECKING:
@@ -42,39 +44,30 @@ class PrintingController(QObject):
             self._batch_handle.cancel()
 
     def _load_card_list(self, studio: CardStudio) -> None:
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-
         lang = self.w.session.snapshot.settings.language if self.w.session.snapshot else "nb"
         self.w.session.jobs.submit(
-            "render", lambda _ctx: cards_adapter.list_cards(lang), studio.set_cards
+            "render", lambda _ctx: late.cards_adapter.list_cards(lang), studio.set_cards
         )
 
     def _render_preview(self, wanted: tuple[RenderRequest, QSize]) -> None:
         """Render the card with core and its pages with QtPdf, both on the render lane."""
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-        from vnr_desktop.gui.pages.card_studio import Preview
-
         paths = self.w.session.paths
         if paths is None:
             return
         request, box = wanted
         data_dir = paths.data
 
-        def work(ctx: JobContext) -> Preview:
-            from vnr_desktop.gui.pdf_pages import page_images
-
-            rendered = cards_adapter.render(ctx.state, data_dir, request)
+        def work(ctx: JobContext) -> late.card_studio.Preview:
+            rendered = late.cards_adapter.render(ctx.state, data_dir, request)
             ctx.check()
-            stacked, images = page_images(rendered.pdf, box)
-            return Preview(rendered, images, stacked, (box.width(), box.height()))
+            stacked, images = late.pdf_pages.page_images(rendered.pdf, box)
+            return late.card_studio.Preview(rendered, images, stacked, (box.width(), box.height()))
 
-        def done(preview: Preview) -> None:
+        def done(preview: late.card_studio.Preview) -> None:
             self.w.card_studio.show_preview(preview)
             self.w.preview_shown.emit()
 
         def failed(exc: BaseException) -> None:
-            from vnr_desktop.gui.errors import plain_message
-
             self.w.card_studio.preview_failed(
                 self.tr("Kortet kunne ikke lages: {0}").format(plain_message(exc))
             )
@@ -86,13 +79,10 @@ class PrintingController(QObject):
         self, pdf: bytes, title: str, accepted: Any, inset_mm: float = 0.0
     ) -> None:
         """The system print dialog (non-blocking) on the default printer and its paper."""
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from vnr_desktop.gui.pdf_pages import prepare_printer
 
         printer = self.w.new_printer()
-        prepare_printer(printer, pdf, inset_mm)
-        dialog = QPrintDialog(printer, as_widget(self.w))
+        late.pdf_pages.prepare_printer(printer, pdf, inset_mm)
+        dialog = late.print_support.QPrintDialog(printer, as_widget(self.w))
         dialog.setWindowTitle(title)
         dialog.accepted.connect(lambda: accepted(printer))
         dialog.finished.connect(dialog.deleteLater)
@@ -102,38 +92,29 @@ class PrintingController(QObject):
         dialog.show()
 
     def _print_card(self, rendered: Rendered) -> None:
-        from vnr_desktop.gui.adapters.cards import trim_inset_mm
-
         self._open_print_dialog(
             rendered.pdf,
             self.tr("Skriv ut kortet"),
             lambda printer: self.print_to(printer, rendered),
-            trim_inset_mm(rendered.request),
+            late.cards_adapter.trim_inset_mm(rendered.request),
         )
 
     def _preview_card(self, rendered: Rendered) -> None:
         """Rasterise the card on the render lane, then show Qt's print preview of it."""
-        from vnr_desktop.gui.adapters.cards import trim_inset_mm
-        from vnr_desktop.gui.pdf_pages import rasterise
-
-        inset = trim_inset_mm(rendered.request)
+        inset = late.cards_adapter.trim_inset_mm(rendered.request)
         self.w.session.jobs.submit(
             "render",
-            lambda _ctx: rasterise(rendered.pdf, inset),
+            lambda _ctx: late.pdf_pages.rasterise(rendered.pdf, inset),
             lambda pages: self._show_print_preview(rendered, pages, inset),
             key="print-preview",
         )
 
     def _show_print_preview(self, rendered: Rendered, pages: list[Any], inset: float) -> None:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from vnr_desktop.gui.pdf_pages import paint_preview, prepare_printer
-
         printer = self.w.new_printer()
-        prepare_printer(printer, rendered.pdf, inset)
-        dialog = QPrintPreviewDialog(printer, as_widget(self.w))
+        late.pdf_pages.prepare_printer(printer, rendered.pdf, inset)
+        dialog = late.print_support.QPrintPreviewDialog(printer, as_widget(self.w))
         dialog.setWindowTitle(self.tr("Forhåndsvisning av utskriften"))
-        dialog.paintRequested.connect(lambda p: paint_preview(p, pages))
+        dialog.paintRequested.connect(lambda p: late.pdf_pages.paint_preview(p, pages))
         dialog.accepted.connect(lambda: self._printed_from_preview(rendered, printer))
         dialog.finished.connect(dialog.deleteLater)
         self.w._print_dialog = dialog
@@ -142,21 +123,22 @@ class PrintingController(QObject):
         dialog.show()
 
     def _printed_from_preview(self, rendered: Rendered, printer: Any) -> None:
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-
         output = printer.outputFileName() or printer.printerName() or "printer"
-        self.w.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+        self.w.session.run_db(
+            lambda _lib, ud: late.cards_adapter.record_print(ud, rendered, output)
+        )
         self.w.session.errors.show_info(self.tr("Kortet er sendt til skriveren."))
         self.w.print_done.emit("print")
 
     def print_to(self, printer: Any, rendered: Rendered) -> JobHandle:
         """Print a card and record it in the print history."""
-        from vnr_desktop.gui.adapters import cards as cards_adapter
 
         def record(output: str) -> None:
-            self.w.session.run_db(lambda _lib, ud: cards_adapter.record_print(ud, rendered, output))
+            self.w.session.run_db(
+                lambda _lib, ud: late.cards_adapter.record_print(ud, rendered, output)
+            )
 
-        inset = cards_adapter.trim_inset_mm(rendered.request)
+        inset = late.cards_adapter.trim_inset_mm(rendered.request)
         return self.print_pdf(printer, rendered.pdf, "print", record, inset)
 
     def print_pdf(
@@ -169,13 +151,10 @@ class PrintingController(QObject):
     ) -> JobHandle:
         """Rasterise the pages on the render lane, then paint them on the printer here, on the
         UI thread, with the same drawing as the print preview."""
-        from vnr_desktop.gui.pdf_pages import paint_preview, rasterise, smallest_scale
 
         def done(pages: list[Any]) -> None:
-            from vnr_desktop.gui.errors import UserError
-
             try:
-                scale = smallest_scale(paint_preview(printer, pages))
+                scale = late.pdf_pages.smallest_scale(late.pdf_pages.paint_preview(printer, pages))
             except UserError as exc:
                 self.w.session.errors.report(exc)
                 return
@@ -190,12 +169,12 @@ class PrintingController(QObject):
             self.w.session.errors.show_info(sent)
             self.w.print_done.emit(what)
 
-        return self.w.session.jobs.submit("render", lambda _ctx: rasterise(pdf, inset_mm), done)
+        return self.w.session.jobs.submit(
+            "render", lambda _ctx: late.pdf_pages.rasterise(pdf, inset_mm), done
+        )
 
     def _duplex_test(self) -> None:
         """Render the duplex alignment test page with the current correction, then print it."""
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-
         snapshot = self.w.session.snapshot
         studio = self.w.card_studio
         if snapshot is None:
@@ -213,21 +192,18 @@ class PrintingController(QObject):
             )
 
         self.w.session.jobs.submit(
-            "render", lambda _ctx: cards_adapter.duplex_test_page(duplex, offset, lang), ready
+            "render", lambda _ctx: late.cards_adapter.duplex_test_page(duplex, offset, lang), ready
         )
 
     def _save_card(self, rendered: Rendered, path: Path) -> None:
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-
         def work(_ctx: JobContext) -> Path:
-            from vnr_desktop.core import atomic
 
-            atomic.write_bytes(Path(path), rendered.pdf)
+            late.atomic.write_bytes(Path(path), rendered.pdf)
             return Path(path)
 
         def done(written: Path) -> None:
             self.w.session.run_db(
-                lambda _lib, ud: cards_adapter.record_print(ud, rendered, str(written))
+                lambda _lib, ud: late.cards_adapter.record_print(ud, rendered, str(written))
             )
             self.w.session.errors.show_info(self.tr("Kortet er lagret i {0}.").format(written))
             self.w.print_done.emit("save")
@@ -240,10 +216,8 @@ class PrintingController(QObject):
         if template is None:
             return
         if mode == "print":
-            from PySide6.QtPrintSupport import QPrintDialog
-
             printer = self.w.new_printer()
-            dialog = QPrintDialog(printer, as_widget(self.w))
+            dialog = late.print_support.QPrintDialog(printer, as_widget(self.w))
             dialog.setWindowTitle(self.tr("Skriv ut alle kort for regionen"))
             dialog.accepted.connect(lambda: self.run_batch(template, printer=printer))
             dialog.finished.connect(dialog.deleteLater)
@@ -257,7 +231,6 @@ class PrintingController(QObject):
         self, template: RenderRequest, *, printer: Any = None, folder: Path | None = None
     ) -> JobHandle:
         """Render every card for the template's region and format; print them or save them."""
-        from vnr_desktop.gui.adapters import cards as cards_adapter
 
         studio = self.w.card_studio
         cards = [studio.cards_model.row_at(i) for i in range(studio.cards_model.rowCount())]
@@ -272,7 +245,7 @@ class PrintingController(QObject):
 
             def record(_lib: object, ud: Any) -> None:
                 for rendered, output in done:
-                    cards_adapter.record_print(ud, rendered, output)
+                    late.cards_adapter.record_print(ud, rendered, output)
 
             self.w.session.run_db(record)
             if printer is not None:
@@ -331,9 +304,7 @@ class _Batch:
 
     def _rendered(self, state: dict[str, Any]) -> Iterator[Rendered]:
         """Every card of the batch, rendered by core one at a time (render_cards)."""
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-
-        return cards_adapter.render_many(
+        return late.cards_adapter.render_many(
             state, self.data_dir, self.template, [card.id for card in self.cards]
         )
 
@@ -343,22 +314,19 @@ class _Batch:
         return self._save(ctx)
 
     def _print(self, ctx: JobContext) -> list[tuple[Rendered, str]]:
-        from vnr_desktop.gui.adapters import cards as cards_adapter
-        from vnr_desktop.gui.pdf_pages import prepare_printer, print_documents
-
         printer = self.printer
         done: list[tuple[Rendered, str]] = []
 
         def documents() -> Any:
             for rendered in self._rendered(ctx.state):
                 ctx.check()
-                inset = cards_adapter.trim_inset_mm(rendered.request)
+                inset = late.cards_adapter.trim_inset_mm(rendered.request)
                 if not done:
-                    prepare_printer(printer, rendered.pdf, inset)
+                    late.pdf_pages.prepare_printer(printer, rendered.pdf, inset)
                 done.append((rendered, printer.outputFileName() or printer.printerName()))
                 yield rendered.pdf, inset
 
-        print_documents(
+        late.pdf_pages.print_documents(
             printer,
             documents(),
             total=len(self.cards),
@@ -369,14 +337,12 @@ class _Batch:
         return done
 
     def _save(self, ctx: JobContext) -> list[tuple[Rendered, str]]:
-        from vnr_desktop.core import atomic
-
         assert self.folder is not None
         done: list[tuple[Rendered, str]] = []
         for n, rendered in enumerate(self._rendered(ctx.state)):
             ctx.check()
             target = Path(self.folder) / rendered.file_name
-            atomic.write_bytes(target, rendered.pdf)
+            late.atomic.write_bytes(target, rendered.pdf)
             done.append((rendered, str(target)))
             ctx.progress(n + 1, len(self.cards))
         return done

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 
 from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
+from vnr_desktop.gui import late
 from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
@@ -83,8 +84,6 @@ class SearchController(QObject):
             self.w.search_page.open_current()
 
     def _run_search(self, open_first: bool = False) -> None:
-        from vnr_desktop.gui.adapters import search as search_adapter
-
         snapshot, paths = self.w.session.snapshot, self.w.session.paths
         query = self.w.search_field.text().strip()
         if snapshot is None or paths is None or not query:
@@ -92,7 +91,7 @@ class SearchController(QObject):
         if self.w.stack.currentWidget() is not self.w.search_page:
             self.w.nav_ctl.go("search")
         self.w.search_page.set_searching(query)
-        request = search_adapter.SearchRequest(
+        request = late.search_adapter.SearchRequest(
             query=query,
             kinds=self.w.search_page.kinds(),
             home_region=snapshot.region,
@@ -103,7 +102,7 @@ class SearchController(QObject):
 
         def work(ctx: JobContext) -> list[ResultRow]:
             ctx.check()
-            return search_adapter.search(ctx.state, library_db, request)
+            return late.search_adapter.search(ctx.state, library_db, request)
 
         def done(rows: list[ResultRow]) -> None:
             self.w.search_page.set_results(query, rows, self._region_titles(snapshot))
@@ -115,8 +114,6 @@ class SearchController(QObject):
 
     def _index_own_contacts(self) -> None:
         """Make the user's own contacts searchable (on the search lane's connection)."""
-        from vnr_desktop.gui.adapters import search as search_adapter
-
         snapshot, paths = self.w.session.snapshot, self.w.session.paths
         if snapshot is None or paths is None:
             return
@@ -124,7 +121,7 @@ class SearchController(QObject):
             return  # nothing can be written; own contacts indexed earlier stay searchable
         contacts = [c for _r, c in snapshot.own_contacts()]
         self.w.session.run_db(
-            lambda lib, _ud: search_adapter.index_own_contacts(lib.conn, contacts)
+            lambda lib, _ud: late.search_adapter.index_own_contacts(lib.conn, contacts)
         )
 
     def _region_titles(self, snapshot: Snapshot) -> dict[str, str]:

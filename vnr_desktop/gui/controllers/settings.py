@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vnr_desktop.core.ids import OWN_CONTACTS_BUNDLE as OWN_BUNDLE
-from vnr_desktop.gui import theme
+from vnr_desktop.gui import late, theme
 from vnr_desktop.gui.controllers.host import as_widget
 
 if TYPE_CHECKING:
@@ -70,9 +70,7 @@ class SettingsController(QObject):
         # The sync stack (cryptography, TLS) is not needed for the first minutes: load it later.
         QTimer.singleShot(FEED_STATUS_DELAY_MS, self, self.w.sync_ctl.refresh_feed_status)
         if self.w.background_checks is None and self.w._background_updates:
-            from vnr_desktop.gui import sync_flow
-
-            self.w.background_checks = sync_flow.start_background_checks(self.w)
+            self.w.background_checks = late.sync_flow.start_background_checks(self.w)
         if not snapshot.settings.first_run_done:
             self.w.stack.setCurrentWidget(self.w.first_run_page)
             self.w.nav_ctl._history.append("first_run")
@@ -142,9 +140,7 @@ class SettingsController(QObject):
             )
             return
         if new_language:
-            from vnr_desktop.gui import language
-
-            language.switch(self.w, new_language)
+            late.language.switch(self.w, new_language)
         if "municipality" in changes:
             name = self.w.session.snapshot.municipality_name if self.w.session.snapshot else None
             self.w.session.errors.show_info(
@@ -178,11 +174,9 @@ class SettingsController(QObject):
         self.w.session.save_own_contact(contact, then)
 
     def _export_csv(self, path: Path, header: list[str], rows: list[list[str]]) -> None:
-        from vnr_desktop.gui.pages.measures_page import write_csv
-
         self.w.session.jobs.submit(
             "io",
-            lambda _ctx: write_csv(Path(path), header, rows),
+            lambda _ctx: late.measures_page.write_csv(Path(path), header, rows),
             lambda written: self.w.session.errors.show_info(
                 self.tr("%n tiltak er eksportert til {0}.", "", len(rows)).format(written)
             ),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from vnr_desktop.gui import late
 from vnr_desktop.gui.controllers.host import as_widget
 
 if TYPE_CHECKING:
@@ -28,28 +29,22 @@ class SyncController(QObject):
 
     def refresh_feed_status(self) -> None:
         """Show on the start page when the signed content was last confirmed (io lane)."""
-        from vnr_desktop.gui.adapters import sync as sync_adapter
-
         snapshot, paths = self.w.session.snapshot, self.w.session.paths
         if snapshot is None or paths is None:
             return
         settings = snapshot.settings
         self.w.session.jobs.submit(
             "io",
-            lambda ctx: sync_adapter.feed_statuses(ctx.state, paths, settings),
+            lambda ctx: late.sync_adapter.feed_statuses(ctx.state, paths, settings),
             self.w.home.set_feed_status,
             lambda exc: None,  # no feed state yet: nothing to say
         )
 
     def check_updates(self) -> None:
-        from vnr_desktop.gui import sync_flow
-
-        sync_flow.check_updates(self.w)
+        late.sync_flow.check_updates(self.w)
 
     def _choose_import_folder(self) -> None:
-        from vnr_desktop.gui import sync_flow
-
-        sync_flow.choose_import_folder(self.w)
+        late.sync_flow.choose_import_folder(self.w)
 
     def _cancel_sync(self) -> None:
         if self.w._sync_handle is not None:
