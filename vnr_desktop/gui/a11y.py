@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
 W = TypeVar("W", bound=QWidget)
 
@@ -21,8 +33,6 @@ def named(widget: W, name: str, description: str = "") -> W:
 def name_inner_parts(root: QWidget) -> None:
     """Name the controls Qt builds inside composite widgets (a line edit's clear button, a
     combo box's pop-up list, a table's header), which have no name of their own."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QHeaderView, QLineEdit
 
     translate = QCoreApplication.translate
     for edit in [root, *root.findChildren(QLineEdit)]:
@@ -55,10 +65,6 @@ class EnterPressesButtons(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QKeyEvent
-        from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
-
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

@@ -20,6 +20,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vnr_desktop import APP_ID, APP_NAME, __version__
+from vnr_desktop.core.paths import resolve_paths
+from vnr_desktop.core.settings_peek import peek_settings as peek
+from vnr_desktop.gui import theme
+from vnr_desktop.gui.i18n import install_translators
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.main_window import MainWindow
@@ -32,8 +36,6 @@ ENV_STARTUP_REPORT = "VNR_STARTUP_REPORT"
 
 def peek_settings(data_dir: Path | str | None) -> dict[str, object]:
     """The saved settings before the window is built (core/settings_peek.py: no models)."""
-    from vnr_desktop.core.paths import resolve_paths
-    from vnr_desktop.core.settings_peek import peek_settings as peek
 
     return peek(resolve_paths(data_dir).user_db)
 
@@ -52,8 +54,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def prepare(app: QApplication, data_dir: Path | str | None) -> None:
     """Translations and theme from the saved settings (before any widget exists)."""
-    from vnr_desktop.gui import theme
-    from vnr_desktop.gui.i18n import install_translators
 
     settings = peek_settings(data_dir)
     lang = settings.get("language") if settings.get("language") in ("nb", "en") else "nb"
@@ -126,7 +126,7 @@ def smoke_report(window: MainWindow, times: dict[str, float]) -> tuple[bool, str
 
 def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
     times: dict[str, float] = {"start_monotonic": time.monotonic()}
-    from vnr_desktop.core.paths import resolve_paths
+    # timed as their own phase ("gui imports" in bench/startup.py): the window and its controllers
     from vnr_desktop.gui.errors import install_excepthook, remove_logging, setup_logging
     from vnr_desktop.gui.main_window import MainWindow
 

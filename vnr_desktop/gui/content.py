@@ -53,7 +53,6 @@ class BundleInfo:
 
     @classmethod
     def from_manifest(cls, manifest: Manifest, installed_from: str) -> BundleInfo:
-
         return cls(
             id=manifest.id,
             title=manifest.title,

@@ -12,14 +12,13 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-if TYPE_CHECKING:
-    from logging.handlers import RotatingFileHandler
+from vnr_desktop.gui.i18n import core_message
 
 translate = QCoreApplication.translate
 
@@ -36,7 +35,6 @@ class UserError(Exception):
 
 def setup_logging(logs_dir: Path) -> RotatingFileHandler:
     """Log to a rotating file in the data folder's logs/. Returns the handler (close it at exit)."""
-    from logging.handlers import RotatingFileHandler  # not at import: start-up time
 
     logs_dir.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
@@ -58,7 +56,9 @@ def remove_logging(handler: logging.Handler) -> None:
 
 
 def _expected_types() -> tuple[type[BaseException], ...]:
-    """Exception types whose message is meant for the user (imported lazily: core is heavy)."""
+    """Exception types whose message is meant for the user."""
+    # after the first screen (an error is reported): core's error types, with pydantic's; not
+    # through gui/late.py, whose modules import this one
     from vnr_desktop.gui.adapters import expected_error_types
 
     return (UserError, OSError, *expected_error_types())
@@ -80,7 +80,6 @@ def plain_message(exc: BaseException) -> str:
         return translate("ErrorReporter", "Kunne ikke lese eller skrive en fil: {0}").format(
             exc.strerror or str(exc)
         )
-    from vnr_desktop.gui.i18n import core_message
 
     return core_message(exc)
 

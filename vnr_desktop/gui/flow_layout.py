@@ -8,7 +8,7 @@ instead of clipping.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
 
@@ -39,7 +39,6 @@ class FlowLayout(QLayout):
 
     def insertWidget(self, index: int, widget: QWidget) -> None:
         self.addChildWidget(widget)
-        from PySide6.QtWidgets import QWidgetItem
 
         self._items.insert(index, QWidgetItem(widget))
         self.invalidate()

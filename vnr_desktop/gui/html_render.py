@@ -79,7 +79,6 @@ def _chosen(value: str) -> str:
 
 
 def _shown(contact: Contact) -> ShownPhones:
-
     return phones_to_show(contact)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from vnr_desktop.core.resources import ResourceError, resource_path
+
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 CATALOGUE = "vnr_desktop"
 QT_CATALOGUE = "qtbase"
@@ -38,8 +40,6 @@ def core_message(obj: object) -> str:
 
 
 def translation_file(lang: str, ext: str = "qm") -> str:
-    from vnr_desktop.core.resources import resource_path
-
     return str(resource_path(f"translations/{CATALOGUE}_{lang}.{ext}"))
 
 
@@ -74,8 +74,6 @@ def install_translators(
 def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
     """Bokmål: the app's own qtbase_nb (Qt has none); English: Qt's qtbase_en."""
     if lang == "nb":
-        from vnr_desktop.core.resources import ResourceError, resource_path
-
         try:
             path = resource_path(f"translations/{QT_CATALOGUE}_nb.qm")
         except ResourceError:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
+from vnr_desktop.core.resources import ResourceError, resource_path
+
 APP_ICON = "icons/vnr-desktop.svg"
 
 
 def app_icon() -> QIcon:
-    from vnr_desktop.core.resources import ResourceError, resource_path
-
     try:
         return QIcon(str(resource_path(APP_ICON)))
     except ResourceError:

@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from vnr_desktop.gui.a11y import name_inner_parts
 from vnr_desktop.gui.controllers.host import as_widget
+from vnr_desktop.gui.i18n import current_language, switch_language
+from vnr_desktop.gui.situations import situation_entries
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.controllers.host import Host as MainWindow
@@ -22,8 +25,6 @@ _PENDING = "_vnr_retranslate_pending"
 
 
 def switch(window: MainWindow, lang: str) -> None:
-    from vnr_desktop.gui.i18n import current_language, switch_language
-
     app = QApplication.instance()
     if app is None or lang == current_language():
         return
@@ -39,9 +40,6 @@ def schedule_retranslate(window: MainWindow) -> None:
 
 
 def retranslate(window: MainWindow) -> None:
-    from vnr_desktop.gui.a11y import name_inner_parts
-    from vnr_desktop.gui.situations import situation_entries
-
     setattr(window, _PENDING, False)
     nav = window.nav_ctl
     window._set_texts()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 class _LazyQt:
     def __getattr__(self, name: str) -> Any:
+        # on first use, after the first frame: building Qt's enums is the cost this module defers
         from PySide6.QtCore import Qt as real
 
         return getattr(real, name)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vnr_desktop.gui import theme
+from vnr_desktop.gui import late, theme, window_geometry
 from vnr_desktop.gui.a11y import EnterPressesButtons, name_inner_parts, named
 from vnr_desktop.gui.controllers.navigation import NAV_WIDTH, NavigationController
 from vnr_desktop.gui.controllers.printing import PrintingController
@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         self.session = Session(self, data_dir)
         self._title = ""
         self.setWindowIcon(app_icon())
-        from vnr_desktop.gui import window_geometry
 
         window_geometry.place(self, data_dir)
         self._background_updates = background_updates
@@ -310,9 +309,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "nav_ctl"):
-            from vnr_desktop.gui import language
-
-            language.schedule_retranslate(self)
+            late.language.schedule_retranslate(self)
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ what others call
@@ -355,9 +352,8 @@ class MainWindow(QMainWindow):
 
     def new_printer(self) -> Any:
         """A printer on the default destination and paper (tests swap in a PDF printer)."""
-        from vnr_desktop.gui.pdf_pages import new_printer
 
-        return new_printer()
+        return late.pdf_pages.new_printer()
 
     def print_to(self, printer: Any, rendered: Rendered) -> JobHandle:
         return self.print_ctl.print_to(printer, rendered)
@@ -438,8 +434,6 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ lifecycle
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from vnr_desktop.gui import window_geometry
-
         window_geometry.remember(self, self.session.data_dir)
         self.shutdown()
         super().closeEvent(event)

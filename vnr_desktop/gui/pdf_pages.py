@@ -317,7 +317,6 @@ def paint_page(painter: QPainter, printer: QPrinter, page: PrintPage) -> Placeme
 
 
 def _crop_marks(painter: QPainter, trim: QRectF, per_point: float) -> None:
-
     pen = QPen(QColor("black"))
     pen.setWidthF(0.3 * per_point)
     painter.setPen(pen)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -154,7 +155,6 @@ class QuickHideController(QObject):
         self.w.outer.setCurrentWidget(self.neutral)
         self.w.setWindowTitle(self.neutral.window_title())
         self.w.setWindowIcon(QIcon())
-        from PySide6.QtWidgets import QToolTip
 
         QToolTip.hideText()
         for widget in QApplication.topLevelWidgets():

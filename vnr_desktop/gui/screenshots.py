@@ -19,11 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
+
+from vnr_desktop.gui.app import create_application, prepare
+from vnr_desktop.gui.errors import setup_logging
+from vnr_desktop.gui.i18n import switch_language
+from vnr_desktop.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.content import Snapshot
-    from vnr_desktop.gui.main_window import MainWindow
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -77,16 +82,10 @@ class Shooter:
 
 
 def _open_window(args: argparse.Namespace, data_dir: Path) -> MainWindow:
-    from vnr_desktop.gui.app import create_application, prepare
-    from vnr_desktop.gui.errors import setup_logging
-    from vnr_desktop.gui.main_window import MainWindow
-
     app = create_application()
     setup_logging(data_dir / "logs")
     prepare(app, data_dir)
     if args.lang == "en":
-        from vnr_desktop.gui.i18n import switch_language
-
         switch_language(app, "en")
     window = MainWindow(data_dir, background_updates=False)
     window.session.errors.message.connect(lambda level, text: print(f"[{level}] {text}"))
@@ -149,8 +148,6 @@ def _reading_pages(window: MainWindow, shot: Shooter) -> None:
 
 
 def _card_studio(window: MainWindow, shot: Shooter) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-
     window.go("cards")
     studio = window.card_studio
     wait_until(lambda: studio.cards_model.rowCount() > 0)

@@ -57,7 +57,6 @@ class UpdateReport(QDialog):
 
 
 def _run(window: MainWindow, what: str, path: Path | None = None) -> None:
-
     session = window.session
     snapshot, paths = session.snapshot, session.paths
     if snapshot is None or paths is None:

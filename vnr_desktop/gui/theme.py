@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from vnr_desktop.core.resources import ResourceError, resource_path
+
 BASE_POINT_SIZE = 10.5
 _platform_font: QFont | None = None
 
@@ -140,8 +142,6 @@ def apply_theme(app: QApplication, *, scale: float = 1.0, high_contrast: bool = 
 
 
 def _icon_url(stem: str, high_contrast: bool) -> str:
-    from vnr_desktop.core.resources import ResourceError, resource_path
-
     name = f"icons/{stem}{'-light' if high_contrast else ''}.svg"
     try:
         return resource_path(name).as_posix()

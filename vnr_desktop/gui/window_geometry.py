@@ -14,6 +14,9 @@ from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from vnr_desktop.core.paths import resolve_paths
+from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+
 PREFERRED = (1280, 820)
 SMALL_SCREEN = (1280, 800)
 MINIMUM = (760, 480)
@@ -21,8 +24,6 @@ MINIMUM = (760, 480)
 
 
 def settings_path(data_dir: Path | str | None) -> Path:
-    from vnr_desktop.core.paths import resolve_paths
-
     return resolve_paths(data_dir).data / "window.ini"
 
 
@@ -63,8 +64,6 @@ def place(window: QWidget, data_dir: Path | str | None) -> None:
     rect, maximised = default_geometry(available)
     window.setGeometry(rect)
     if maximised:
-        from PySide6.QtCore import Qt
-
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 

@@ -63,7 +63,6 @@ class Rendered:
 
 
 def list_cards(lang: str) -> list[CardChoice]:
-
     return [
         CardChoice(c.id, c.title, c.subtitle or "", tuple(c.languages), tuple(c.formats))
         for c in core_list(lang=lang)
@@ -71,7 +70,6 @@ def list_cards(lang: str) -> list[CardChoice]:
 
 
 def _library(state: dict[str, Any], data_dir: Path) -> Any:
-
     lib = state.get("library")
     if lib is None:
         lib = open_library(data_dir, install_builtin=False)

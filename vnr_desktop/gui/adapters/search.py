@@ -52,7 +52,6 @@ class SearchRequest:
 
 
 def _connection(state: dict[str, Any], library_db: Path) -> Any:
-
     conn = state.get("conn")
     if conn is None:
         conn = open_search_connection(library_db)
@@ -74,7 +73,6 @@ def index_own_contacts(library_conn: Any, contacts: list[Contact]) -> bool:
 
 
 def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> list[ResultRow]:
-
     filters = SearchFilters(
         kinds=tuple(request.kinds),
         region=request.region,
@@ -92,7 +90,6 @@ def search(state: dict[str, Any], library_db: Path, request: SearchRequest) -> l
 
 
 def _row(hit: Any) -> ResultRow:
-
     return ResultRow(
         ref=hit.ref,
         kind=hit.kind,

@@ -36,12 +36,10 @@ class SyncOutcome:
 
 
 def new_cancel_token() -> Any:
-
     return CancelToken()
 
 
 def _updater(state: dict[str, Any], paths: AppPaths, settings: Settings) -> Any:
-
     if "library" not in state:
         state["library"] = open_library(paths.data, install_builtin=False)
         state["userdata"] = open_userdata(paths.data)

@@ -197,7 +197,6 @@ class PrintingController(QObject):
 
     def _save_card(self, rendered: Rendered, path: Path) -> None:
         def work(_ctx: JobContext) -> Path:
-
             late.atomic.write_bytes(Path(path), rendered.pdf)
             return Path(path)
 

@@ -37,7 +37,6 @@ PAGE_MARGIN = 16
 
 class CardListModel(ListModel):
     def _data(self, row: CardChoice, role: int) -> Any:
-
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.title
         if role == REF_ROLE:
@@ -339,7 +338,6 @@ class CardStudio(QWidget):
         super().showEvent(event)
 
     def changeEvent(self, event: Any) -> None:
-
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self._fit_controls)
         super().changeEvent(event)

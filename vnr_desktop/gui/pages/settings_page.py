@@ -65,7 +65,6 @@ class TrustKeyDialog(QDialog):
     """Confirm a publisher key: its id and fingerprint, the regions it may publish, its role."""
 
     def __init__(self, parent: QWidget, key: PublicKey, region: str | None) -> None:
-
         super().__init__(parent)
         self.setWindowTitle(self.tr("Stol på utgivernøkkel"))
         layout = QVBoxLayout(self)
@@ -118,7 +117,6 @@ class TrustKeyDialog(QDialog):
         return check_scope(self.scope.text().replace(",", " ").split())
 
     def _check(self) -> None:
-
         try:
             self.scopes()
             ok, text = True, ""
@@ -413,7 +411,6 @@ class SettingsPage(QScrollArea):
     # ------------------------------------------------------------------ publisher keys
 
     def _show_keys(self) -> None:
-
         self.keys.clear()
         entries = self._snapshot.settings.publisher_keys if self._snapshot else []
         for entry in entries:
