@@ -46,6 +46,11 @@ FAMILY_SIDES: dict[str, tuple[str, ...]] = {
     "fold": ("cover", "inside_left", "inside_right", "back"),
     "poster": ("page",),
 }
+"""The sides every layout of a family has."""
+
+FAMILY_OPTIONAL_SIDES: dict[str, tuple[str, ...]] = {"poster": ("page2",)}
+"""Sides a layout may add: a poster whose content does not fit one page at the floor (16 pt
+on A4) goes on two sheets hung side by side, "1/2" and "2/2" in the title band."""
 
 Tone = Literal["se", "spor", "avklar", "handle", "numbers", "info", "alert", "plain"]
 
@@ -250,7 +255,7 @@ class FamilyLayout(DefModel):
     orientation: Literal["portrait", "landscape"] | None = Field(
         default=None, description="posters only; pocket formats have a fixed orientation"
     )
-    sides: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], list[Row]]
+    sides: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")], list[Row]]
 
 
 class CardDefinition(DefModel):

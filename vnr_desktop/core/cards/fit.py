@@ -109,9 +109,19 @@ class _Group:
         return max(((cell.need, cell.pid) for col in self.columns for cell in col), default=(0, ""))
 
 
-def _make_box(rc: ResolvedCard, panel_id: str, st: Styles, qr_payload: str) -> Box:
+def page_label(rc: ResolvedCard, side: str) -> str | None:
+    """"1/2", "2/2" on a poster of two pages (None when the side is the only page)."""
+    sides = list(rc.layout.sides)
+    if rc.spec.family != "poster" or len(sides) < 2:
+        return None
+    return f"{sides.index(side) + 1}/{len(sides)}"
+
+
+def _make_box(
+    rc: ResolvedCard, panel_id: str, st: Styles, qr_payload: str, page: str | None = None
+) -> Box:
     if panel_id == "title":
-        return TitlePanel(rc, st)
+        return TitlePanel(rc, st, page)
     if panel_id == "footer":
         return FooterPanel(rc, st, qr_payload)
     if panel_id == "meta":
@@ -141,8 +151,10 @@ def _row_groups(rows: list[Row], poster: bool) -> list[list[int]]:
     return groups
 
 
-def _cell(rc: ResolvedCard, pid: str, st: Styles, payload: str, width: float) -> _Cell:
-    box = _make_box(rc, pid, st, payload)
+def _cell(
+    rc: ResolvedCard, pid: str, st: Styles, payload: str, width: float, page: str | None
+) -> _Cell:
+    box = _make_box(rc, pid, st, payload, page)
     try:
         need = box.measure(width)
         points = box.stretch_points(width)
@@ -162,11 +174,12 @@ def _columns(
     st: Styles,
     payload: str,
     widths: list[float],
+    page: str | None = None,
 ) -> list[list[_Cell]]:
     columns: list[list[_Cell]] = [[] for _ in widths]
     for i in indices:
         for col, pid in enumerate(rows[i].panels):
-            columns[col].append(_cell(rc, pid, st, payload, widths[col]))
+            columns[col].append(_cell(rc, pid, st, payload, widths[col], page))
     return columns
 
 
@@ -207,6 +220,7 @@ def _build_groups(
     content_w: float,
     gap: float,
     shares: dict[int, float] | None = None,
+    page: str | None = None,
 ) -> list[_Group]:
     """The side's rows as groups of columns. On posters, a pair of columns without set
     widths is balanced: the taller one gets more width (the share is found once per side and
@@ -238,7 +252,7 @@ def _build_groups(
                 shares[gi] = share
             widths = [avail * share, avail - avail * share]
         widths = _reserve_code_width(rc, first.panels, payload, widths)
-        columns = _columns(rc, rows, indices, st, payload, widths)
+        columns = _columns(rc, rows, indices, st, payload, widths, page)
         fixed = float(first.height) * MM if isinstance(first.height, int) else None
         rest = any(rows[i].height == "rest" for i in indices)
         out.append(_Group(indices, widths, columns, fixed, rest))
@@ -305,7 +319,7 @@ def plan_side(
     safe, gap = spec.safe * MM, spec.gap * MM
     cw, ch = W - 2 * safe, H - 2 * safe
     rows = rc.layout.sides[side]
-    groups = _build_groups(rc, rows, st, qr_payload, cw, gap, shares)
+    groups = _build_groups(rc, rows, st, qr_payload, cw, gap, shares, page_label(rc, side))
     if strict:
         _check_fits(groups, ch, gap)
     need = sum(g.need(gap) for g in groups) + gap * (len(groups) - 1)

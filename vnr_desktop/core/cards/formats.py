@@ -82,7 +82,7 @@ _POSTER_A4 = TypeSizes(
     title=34,
     heading=22,
     body=18,
-    body_min=12,
+    body_min=16,
     number=34,
     number_min=28,
     meta=10,
@@ -90,8 +90,9 @@ _POSTER_A4 = TypeSizes(
     label_ratio=1.1,
 )
 """A poster is read from two metres: it is set as large as it fits (preferred body 18 pt on A4,
-A3 is A4 × √2). The floor stays at 12 pt (17 pt on A3): the four-step cards carry every sign,
-trigger and duty, which at 16 pt would need about 1.5 A4 pages; the content wins over size."""
+A3 is A4 × √2), never below 16 pt on A4 (22.6 pt on A3). The four-step cards carry every sign,
+trigger and duty, which at 16 pt needs about 1.5 A4 pages: their poster layouts have a second
+page (``page2``, two sheets side by side, "1/2" and "2/2" in the title band)."""
 _POSTER_CAP = 1.4
 """Posters grow up to 1.4 × the preferred sizes (body 25 pt on A4) to fill the page."""
 _SQRT2 = 2**0.5

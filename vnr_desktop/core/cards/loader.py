@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from vnr_desktop.core.bundle_source import DiagnosticCollector
 from vnr_desktop.core.cards.definitions import (
+    FAMILY_OPTIONAL_SIDES,
     FAMILY_SIDES,
     LANGUAGES,
     REQUIRED_STRINGS,
@@ -278,10 +279,12 @@ def _check_layout_shape(
     out: DiagnosticCollector,
 ) -> None:
     expected = set(FAMILY_SIDES[family])
-    if set(layout.sides) != expected:
+    optional = FAMILY_OPTIONAL_SIDES.get(family, ())
+    if not expected <= set(layout.sides) <= expected | set(optional):
+        extra = f" (and may have {', '.join(optional)})" if optional else ""
         out.add(
             "error",
-            f"a {family} layout has the sides {', '.join(FAMILY_SIDES[family])} "
+            f"a {family} layout has the sides {', '.join(FAMILY_SIDES[family])}{extra} "
             f"(found {', '.join(layout.sides) or 'none'})",
             doc,
             (*path, "sides"),

@@ -240,10 +240,12 @@ class PanelNoRoom(Exception):
 class TitlePanel(Box):
     """The title band: bleeds off the top edge when it is the first row."""
 
-    def __init__(self, rc: ResolvedCard, st: Styles) -> None:
+    def __init__(self, rc: ResolvedCard, st: Styles, page: str | None = None) -> None:
         self.rc = rc
         self.st = st
         pocket = rc.spec.family == "id1"
+        self.region_text = rc.region_name if page is None else f"{rc.region_name} · {page}"
+        """The region, and on a poster of two pages which page this is ("1/2")."""
         self.title_text = rc.short_title if pocket else rc.title
         self.subtitle_text = None if pocket else rc.subtitle
         self._w = -1.0
@@ -253,7 +255,7 @@ class TitlePanel(Box):
             return
         st = self.st
         where = f"card {self.rc.card_id}, title"
-        region = self.rc.region_name
+        region = self.region_text
         self.region_size = st.subtitle.fontSize if self.rc.spec.family != "id1" else st.body_pt
         region_w = text_width(region, fonts.BOLD, self.region_size)
         inner = width - 2 * st.pad
@@ -317,7 +319,7 @@ class TitlePanel(Box):
                 c,
                 x + width - st.pad,
                 first_base,
-                self.rc.region_name,
+                self.region_text,
                 fonts.BOLD,
                 self.region_size,
                 align="right",
@@ -333,7 +335,7 @@ class TitlePanel(Box):
                 c,
                 x + st.pad,
                 y - self.region_size * 1.1,
-                self.rc.region_name,
+                self.region_text,
                 fonts.BOLD,
                 self.region_size,
             )
