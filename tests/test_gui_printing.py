@@ -189,9 +189,7 @@ def test_a_poster_keeps_its_proportions_on_the_chosen_paper(
         assert width / height == pytest.approx(210 / 297, rel=0.005)
         # as large as the paper allows, and on it
         assert width <= paper_w + 0.3 and height <= paper_h + 0.3
-        assert width == pytest.approx(paper_w, abs=0.5) or height == pytest.approx(
-            paper_h, abs=0.5
-        )
+        assert width == pytest.approx(paper_w, abs=0.5) or height == pytest.approx(paper_h, abs=0.5)
         if paper == "A4":
             assert (width, height) == (pytest.approx(210, abs=0.3), pytest.approx(297, abs=0.3))
 

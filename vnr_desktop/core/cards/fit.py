@@ -110,7 +110,7 @@ class _Group:
 
 
 def page_label(rc: ResolvedCard, side: str) -> str | None:
-    """"1/2", "2/2" on a poster of two pages (None when the side is the only page)."""
+    """Which page a side is on a poster of two pages ("1/2", "2/2"); None on one page."""
     sides = list(rc.layout.sides)
     if rc.spec.family != "poster" or len(sides) < 2:
         return None

@@ -3,7 +3,7 @@ break inside a word, and the error for text that does not fit.
 
 The rest of the layout lives beside it: numbers.py (number tables), panels.py (the boxes a
 side is built from) and fit.py (the type scale of each side and where its rows go). Text is
-never below the floors (7 pt on pocket cards, 12 pt body and 28 pt numbers on A4 posters);
+never below the floors (7 pt on pocket cards, 16 pt body and 28 pt numbers on A4 posters);
 what does not fit at the floors raises CardOverflowError naming card, side and panel: text is
 never cut off.
 """
