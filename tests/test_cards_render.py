@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 
@@ -16,6 +17,7 @@ from cards_helpers import (
     font_report,
     install_test_bundles,
     load_test_catalog,
+    page_text,
     pdffonts,
     publish_fjordby,
 )
@@ -302,3 +304,49 @@ def test_render_to_file_writes_atomically(lib, catalog, tmp_path):
     rendered = render_to_file(target, lib, "prove", "fjordby", "a7", catalog=catalog)
     assert target.read_bytes() == rendered.pdf
     assert [p.name for p in target.parent.iterdir()] == ["kort.pdf"]  # no .part left behind
+
+
+_ONE_PAGE = """      page:
+        - {panels: [title], height: fit}
+        - {panels: [se], height: fit}
+        - {panels: [numbers], height: rest}
+        - {panels: [footer], height: fit}"""
+_TWO_PAGES = """      page:
+        - {panels: [title], height: fit}
+        - {panels: [se], height: rest}
+      page2:
+        - {panels: [title], height: fit}
+        - {panels: [numbers], height: rest}
+        - {panels: [footer], height: fit}"""
+
+
+@pytest.mark.parametrize("fmt", ["a4-poster", "a3-poster"])
+def test_a_poster_of_two_pages_prints_two_trimmed_sheets_marked_1_2_and_2_2(lib, tmp_path, fmt):
+    root = tmp_path / "defs"
+    shutil.copytree(TEST_DEFS, root)
+    text = (root / "prove.yaml").read_text(encoding="utf-8")
+    assert _ONE_PAGE in text
+    (root / "prove.yaml").write_text(text.replace(_ONE_PAGE, _TWO_PAGES), encoding="utf-8")
+    result = load_catalog(root)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    rendered = render_card(lib, "prove", "fjordby", fmt, catalog=result.catalog)
+    boxes = boxes_mm(rendered.pdf)
+    assert len(boxes) == 2
+    w, h = TRIM[fmt]
+    for page in boxes:
+        assert page["TrimBox"] == pytest.approx((BLEED_MM, BLEED_MM, BLEED_MM + w, BLEED_MM + h))
+    first, second = page_text(rendered.pdf)
+    assert "· 1/2" in first and "2/2" not in first
+    assert "· 2/2" in second and "1/2" not in second
+    # each page is set at its own size: the short first page larger than the floor
+    assert rendered.body_pt >= FORMATS[fmt].sizes.body_min
+
+
+def test_a_poster_has_at_most_two_pages(tmp_path):
+    root = tmp_path / "defs"
+    shutil.copytree(TEST_DEFS, root)
+    text = (root / "prove.yaml").read_text(encoding="utf-8")
+    three = _TWO_PAGES.replace("      page2:", "      page3:")
+    (root / "prove.yaml").write_text(text.replace(_ONE_PAGE, three), encoding="utf-8")
+    result = load_catalog(root)
+    assert any("may have page2" in d.message for d in result.errors)
