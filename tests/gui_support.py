@@ -191,3 +191,23 @@ def unnamed(widgets: list[Any]) -> list[str]:
 
 
 Predicate = Callable[[], bool]
+
+
+STUDIO_REGION = "hallingdal"
+"""The region the card-studio tests print (a region with every local number)."""
+
+
+@pytest.fixture
+def studio(window: Any, qtbot: Any) -> Any:
+    """The card studio, its cards listed and showing STUDIO_REGION's first card."""
+    window.go("cards")
+    studio = window.card_studio
+    qtbot.waitUntil(lambda: studio.cards_model.rowCount() > 0, timeout=20_000)
+    studio.region.setCurrentIndex(studio.region.findData(STUDIO_REGION))
+    qtbot.waitUntil(
+        lambda: (
+            studio.current is not None and studio.current.rendered.request.region == STUDIO_REGION
+        ),
+        timeout=30_000,
+    )
+    return studio

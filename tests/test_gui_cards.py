@@ -6,27 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import OFFSCREEN_DIALOG_NOISE, wait_idle
+from gui_support import OFFSCREEN_DIALOG_NOISE, STUDIO_REGION, wait_idle
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_DIALOG_NOISE)
 
-REGION = "hallingdal"
+REGION = STUDIO_REGION
 """A built-in region: its cards resolve every slot."""
-
-
-@pytest.fixture
-def studio(window, qtbot):
-    window.go("cards")
-    studio = window.card_studio
-    qtbot.waitUntil(lambda: studio.cards_model.rowCount() > 0, timeout=20_000)
-    studio.region.setCurrentIndex(studio.region.findData(REGION))
-    qtbot.waitUntil(
-        lambda: studio.current is not None and studio.current.rendered.request.region == REGION,
-        timeout=30_000,
-    )
-    return studio
 
 
 def _pdf_printer(path: Path) -> QPrinter:

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
-from gui_support import OFFSCREEN_DIALOG_NOISE
+from gui_support import OFFSCREEN_DIALOG_NOISE, STUDIO_REGION
 from pypdf import PdfReader
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
@@ -24,7 +24,7 @@ PAPERS = {
     "A4": (QPageSize.PageSizeId.A4, (210.0, 297.0)),
     "Letter": (QPageSize.PageSizeId.Letter, (215.9, 279.4)),
 }
-REGION = "hallingdal"
+REGION = STUDIO_REGION
 
 
 def _multiply(a: list[float], b: list[float]) -> list[float]:
@@ -86,19 +86,6 @@ def _pdf_printer(path: Path, paper: QPageSize.PageSizeId) -> QPrinter:
     printer.setOutputFileName(str(path))
     printer.setPageSize(QPageSize(paper))
     return printer
-
-
-@pytest.fixture
-def studio(window, qtbot):
-    window.go("cards")
-    studio = window.card_studio
-    qtbot.waitUntil(lambda: studio.cards_model.rowCount() > 0, timeout=20_000)
-    studio.region.setCurrentIndex(studio.region.findData(REGION))
-    qtbot.waitUntil(
-        lambda: studio.current is not None and studio.current.rendered.request.region == REGION,
-        timeout=30_000,
-    )
-    return studio
 
 
 def _print_with_button(window, studio, qtbot, monkeypatch, target: Path, paper) -> PdfReader:
