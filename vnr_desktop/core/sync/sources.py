@@ -29,6 +29,27 @@ from vnr_desktop.core.sync.http import (
 from vnr_desktop.core.sync.minisign import MAX_SIGNATURE_FILE_BYTES
 
 
+def read_capped(path: Path, cap: int, what: str) -> bytes:
+    """A local file of at most ``cap`` bytes (a feed folder, a USB stick, a single file):
+    larger is refused before it is read whole; an unreadable file is a StorageError."""
+    try:
+        size = path.stat().st_size
+        if size > cap:
+            raise TooLarge(
+                f"{what} er {size:,} byte; grensen er {cap:,}. Filen ble avvist.",
+                f"{what} is {size:,} bytes; the limit is {cap:,}. The file was refused.",
+            )
+        with path.open("rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as exc:
+        raise StorageError(
+            f"Kan ikke lese {path}: {exc.strerror}.", f"Cannot read {path}: {exc.strerror}."
+        ) from None
+    if len(data) > cap:
+        raise TooLarge(f"{what} er for stor.", f"{what} is too large.")
+    return data
+
+
 class FeedSource(Protocol):
     label: str
     """How the source is shown to the user (URL or folder)."""
@@ -76,22 +97,7 @@ class FolderSource:
         return self._path(rel).is_file()
 
     def _read(self, path: Path, cap: int, what: str) -> bytes:
-        try:
-            size = path.stat().st_size
-            if size > cap:
-                raise TooLarge(
-                    f"{what} er {size:,} byte; grensen er {cap:,}. Filen ble avvist.",
-                    f"{what} is {size:,} bytes; the limit is {cap:,}. The file was refused.",
-                )
-            with path.open("rb") as fh:
-                data = fh.read(cap + 1)
-        except OSError as exc:
-            raise StorageError(
-                f"Kan ikke lese {path}: {exc.strerror}.", f"Cannot read {path}: {exc.strerror}."
-            ) from None
-        if len(data) > cap:
-            raise TooLarge(f"{what} er for stor.", f"{what} is too large.")
-        return data
+        return read_capped(path, cap, what)
 
     def get_catalog(self, etag: str | None, cancel: CancelToken) -> FetchResult:
         path = self._path(CATALOG_NAME)

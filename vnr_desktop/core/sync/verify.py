@@ -16,14 +16,13 @@ from vnr_desktop.core.sync.errors import (
     MissingSignature,
     NotInCatalog,
     OutOfScope,
-    StorageError,
     SyncError,
     TooLarge,
     UnknownKey,
 )
 from vnr_desktop.core.sync.http import CancelToken, storage_error
 from vnr_desktop.core.sync.results import version_tuple
-from vnr_desktop.core.sync.sources import FeedSource
+from vnr_desktop.core.sync.sources import FeedSource, read_capped
 from vnr_desktop.core.sync.trust import TrustedKey
 
 
@@ -189,22 +188,12 @@ def out_of_scope(signer: TrustedKey, bundle_id: str, what_nb: str, what_en: str)
 
 
 def read_bundle_file(file: Path) -> tuple[bytes, bytes | None]:
-    try:
-        size = file.stat().st_size
-        if size > MAX_ARCHIVE_BYTES:
-            raise TooLarge(
-                f"{file.name} er {size:,} byte; grensen er {MAX_ARCHIVE_BYTES:,}. Filen ble avvist.",
-                f"{file.name} is {size:,} bytes; the limit is {MAX_ARCHIVE_BYTES:,}.",
-            )
-        with file.open("rb") as fh:
-            data = fh.read(MAX_ARCHIVE_BYTES + 1)
-        sig_path = file.with_name(file.name + SIGNATURE_SUFFIX)
-        sig = None
-        if sig_path.is_file():
-            with sig_path.open("rb") as fh:
-                sig = fh.read(minisign.MAX_SIGNATURE_FILE_BYTES + 1)
-    except OSError as exc:
-        raise StorageError(
-            f"Kan ikke lese {file}: {exc.strerror}.", f"Cannot read {file}: {exc.strerror}."
-        ) from None
+    """A bundle file and its signature beside it (None when there is none), each capped."""
+    data = read_capped(file, MAX_ARCHIVE_BYTES, file.name)
+    sig_path = file.with_name(file.name + SIGNATURE_SUFFIX)
+    sig = (
+        read_capped(sig_path, minisign.MAX_SIGNATURE_FILE_BYTES, sig_path.name)
+        if sig_path.is_file()
+        else None
+    )
     return data, sig
