@@ -187,21 +187,13 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
                                 ctx.library, card_id, region, fmt, lang=lang, catalog=catalog
                             )
                             warnings.update(rc.warnings)
-                        except CardOverflowError as exc:
+                        except CARD_ERRORS as exc:  # an overflow is a CardError too
+                            overflow = isinstance(exc, CardOverflowError)
                             problems.append(
                                 {
                                     "severity": "error",
                                     "file": catalog.files[card_id],
-                                    "code": "overflow",
-                                    "message": str(exc),
-                                }
-                            )
-                        except CARD_ERRORS as exc:
-                            problems.append(
-                                {
-                                    "severity": "error",
-                                    "file": catalog.files[card_id],
-                                    "code": "render",
+                                    "code": "overflow" if overflow else "render",
                                     "message": str(exc),
                                 }
                             )
