@@ -123,6 +123,17 @@ def open_window(
     return window
 
 
+def press_key(qtbot: Any, widget: Any, key: Any, modifier: Any = None) -> None:
+    """A key press as the keyboard makes it: to the QWindow of ``widget``'s window, which hands
+    it to its focus widget. (``qtbot.keyClick(widget, ...)`` skips the QWindow, so the app's
+    window-level key filters, gui/window_keys.py, would not see it.)"""
+    from PySide6.QtCore import Qt
+
+    handle = widget.window().windowHandle()
+    assert handle is not None, f"{widget!r} is in no shown window"
+    qtbot.keyClick(handle, key, modifier or Qt.KeyboardModifier.NoModifier)
+
+
 @pytest.fixture
 def window(qtbot: Any, gui_data: Path) -> Any:
     return open_window(qtbot, gui_data)

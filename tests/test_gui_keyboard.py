@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_support import OFFSCREEN_DIALOG_NOISE
+from gui_support import OFFSCREEN_DIALOG_NOISE, press_key
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -19,10 +19,10 @@ def _focus() -> object:
 
 
 def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press where the keyboard focus is (or to the active window)."""
+    """A key press as the keyboard makes it, to the window that has the keyboard."""
     target = _focus() or QApplication.activeWindow()
     assert target is not None, "no widget has the keyboard"
-    qtbot.keyClick(target, key, modifier)
+    press_key(qtbot, target, key, modifier)
 
 
 def _tab_to(qtbot, wanted, limit: int = 80) -> None:
@@ -85,7 +85,7 @@ def test_find_a_number_open_a_guide_print_a_card_hide_and_return(
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     with qtbot.waitSignal(window.print_done, timeout=60_000):
-        qtbot.keyClick(_focus() if _focus() is not None else dialog, Qt.Key.Key_Return)
+        press_key(qtbot, dialog, Qt.Key.Key_Return)
     assert target.is_file() and target.stat().st_size > 1000
     # the window manager gives the keyboard back to the main window
     window.activateWindow()
@@ -116,7 +116,7 @@ def test_enter_and_space_press_the_focused_button(window, qtbot, key):
     button = window.home.situation_buttons[1]
     button.setFocus()
     with qtbot.waitSignal(button.clicked, timeout=2_000):
-        qtbot.keyClick(button, key)
+        press_key(qtbot, button, key)
 
 
 def test_tab_runs_in_the_order_of_the_screen(window, qtbot):

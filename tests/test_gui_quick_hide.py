@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from gui_support import OFFSCREEN_DIALOG_NOISE
+import shiboken6
+from gui_support import OFFSCREEN_DIALOG_NOISE, press_key
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -40,11 +41,34 @@ def test_hide_button_covers_everything_at_once(window, qtbot):
 def test_escape_twice_hides_from_anywhere(window, qtbot):
     window.go("contacts")
     window.contacts_page.filter.setFocus()
-    qtbot.keyClick(window.contacts_page.filter, Qt.Key.Key_Escape)
+    press_key(qtbot, window.contacts_page.filter, Qt.Key.Key_Escape)
     assert not window.is_hidden_now  # one Esc is not enough
-    qtbot.keyClick(window.contacts_page.filter, Qt.Key.Key_Escape)
+    press_key(qtbot, window.contacts_page.filter, Qt.Key.Key_Escape)
     assert window.is_hidden_now
     assert window.outer.currentWidget() is window.neutral
+
+
+def test_escape_in_a_dialog_counts_too(window, qtbot):
+    """The first Esc closes the dialog (as it should), the second one hides."""
+    window.go("own")
+    window.own_page.add()
+    dialog = window.own_page.dialog
+    # a window manager activates a new dialog; the offscreen platform has none
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    press_key(qtbot, dialog, Qt.Key.Key_Escape)
+    assert not (shiboken6.isValid(dialog) and dialog.isVisible())  # closed (and deleted)
+    assert not window.is_hidden_now
+    press_key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.is_hidden_now
+
+
+def test_a_key_press_is_counted_once(window, qtbot, monkeypatch):
+    """An Esc the focus widget ignores travels up to its parents; it is still one press."""
+    window.go("home")
+    window.home.situation_buttons[0].setFocus()
+    press_key(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.is_hidden_now
 
 
 def test_escape_once_now_and_once_much_later_does_not_hide(window, qtbot, monkeypatch):
@@ -53,8 +77,8 @@ def test_escape_once_now_and_once_much_later_does_not_hide(window, qtbot, monkey
     clock = iter([100.0, 101.5])
     monkeypatch.setattr(quick_hide.time, "monotonic", lambda: next(clock))
     window.search_field.setFocus()
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    press_key(qtbot, window.search_field, Qt.Key.Key_Escape)
+    press_key(qtbot, window.search_field, Qt.Key.Key_Escape)
     assert not window.is_hidden_now
 
 

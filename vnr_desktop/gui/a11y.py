@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+from vnr_desktop.gui.window_keys import WindowKeyFilter
 
 W = TypeVar("W", bound=QWidget)
 
@@ -57,26 +58,30 @@ def name_inner_parts(root: QWidget) -> None:
         corner.setAccessibleName(translate("Accessibility", "Velg alle rader"))
 
 
-class EnterPressesButtons(QObject):
-    """Application-wide: Enter (Return) on a focused button presses it, as Space does.
+class EnterPressesButtons(WindowKeyFilter):
+    """In every window: Enter (Return) on a focused button presses it, as Space does.
 
     Qt presses a focused button with Space only (and with Enter only for a dialog's default
-    button); people expect both. A tool button with a menu opens the menu.
+    button); people expect both. A tool button with a menu opens the menu. An open popup (a
+    menu, a list) keeps its own Enter.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        button = QApplication.focusWidget()
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and isinstance(watched, QPushButton | QToolButton)
-            and watched is QApplication.focusWidget()
-            and watched.isEnabled()
+            not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(button, QPushButton | QToolButton)
+            and button.isEnabled()
+            and QApplication.activePopupWidget() is None
+            and button.window().windowHandle() is watched
         ):
-            if isinstance(watched, QToolButton) and watched.menu() is not None:
-                watched.showMenu()
+            if isinstance(button, QToolButton) and button.menu() is not None:
+                button.showMenu()
             else:
-                watched.click()
+                button.click()
             return True
         return False

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from vnr_desktop import APP_ID, APP_NAME, __version__
 from vnr_desktop.core.paths import resolve_paths
@@ -61,27 +61,6 @@ def prepare(app: QApplication, data_dir: Path | str | None) -> None:
     scale = settings.get("text_scale", 1.0)
     scale = float(scale) if isinstance(scale, int | float) and 0.8 <= scale <= 2.0 else 1.0
     theme.apply_theme(app, scale=scale, high_contrast=bool(settings.get("high_contrast", False)))
-
-
-class FirstPaint(QObject):
-    """Records when the window first paints (what "shown" means in bench/startup.py)."""
-
-    def __init__(self, app: QApplication, window: QWidget, times: dict[str, float]) -> None:
-        super().__init__(app)
-        self._app = app
-        self._window = window
-        self._times = times
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-            and "shown_monotonic" not in self._times
-        ):
-            self._times["shown_monotonic"] = time.monotonic()
-            self._app.removeEventFilter(self)
-        return False
 
 
 def _report_startup(times: dict[str, float]) -> None:
@@ -139,11 +118,9 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
     window = MainWindow(data_dir, background_updates=not smoke)
     restore_hook = install_excepthook(window.session.errors)
     times["built_monotonic"] = time.monotonic()
+    window.first_painted.connect(lambda: times.setdefault("shown_monotonic", time.monotonic()))
     window.show()
     outcome = {"code": 0}
-
-    first_paint = FirstPaint(app, window, times)
-    app.installEventFilter(first_paint)
 
     def shown() -> None:
         """The numbers and the home page are painted: what the person waits for."""

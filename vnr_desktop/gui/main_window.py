@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -78,12 +77,13 @@ def _adapter_closer(name: str) -> Callable[[dict[str, Any]], None]:
     return close
 
 
-class _StartAfterFirstPaint(QObject):
-    """Start loading the content once the window has painted its first frame.
+class _FirstPaint(QObject):
+    """Emits the window's ``first_painted`` at its first paint event (then stops watching).
 
-    The core (pydantic models, SQLite) loads on a worker thread but still competes for Python's
-    GIL; starting it after the first paint gets the window on screen sooner. A timer starts it
-    anyway if the window is not painted (hidden at start).
+    It watches the window alone: Qt paints a window's own background before its children, so
+    this is the first frame. (An application-wide filter would see every event of every
+    object; see gui/window_keys.py for what that costs.) A timer emits it anyway if the window
+    is not painted (hidden at start).
     """
 
     FALLBACK_MS = 500
@@ -92,32 +92,24 @@ class _StartAfterFirstPaint(QObject):
         super().__init__(window)
         self._window = window
         self._pending = True
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self.start)
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._emit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self._pending
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            QTimer.singleShot(0, self, self.start)
+        if self._pending and event.type() == QEvent.Type.Paint:
+            self._emit()
         return False
 
-    def start(self) -> None:
-        if not self._pending:
-            return
-        self._pending = False
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self._window.finish_startup()
+    def _emit(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._window.removeEventFilter(self)
+            self._window.first_painted.emit()
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()
+    """The window painted its first frame (or was not painted within half a second)."""
     content_ready = Signal()
     """The full content is loaded and on screen (every page works)."""
     first_content_shown = Signal()
@@ -157,8 +149,24 @@ class MainWindow(QMainWindow):
         self.nav_ctl._fill_nav()
         self._set_texts()
         self.nav_ctl._nav_enabled(False)
+        self._first_screen_done = False
+        self.first_content_shown.connect(
+            lambda: QTimer.singleShot(0, self, self._after_first_screen)
+        )
+        self.content_ready.connect(self._after_first_screen)  # at the latest
+        self._first_paint = _FirstPaint(self)
+        self.first_painted.connect(self._attach_key_filters)
         if start:
-            self._starter = _StartAfterFirstPaint(self)
+            # The core (pydantic models, SQLite) loads on a worker thread but still competes
+            # for Python's GIL: starting it after the first frame gets the window on screen
+            # sooner.
+            self.first_painted.connect(lambda: QTimer.singleShot(0, self, self.finish_startup))
+
+    def _attach_key_filters(self) -> None:
+        """Enter on buttons and Esc Esc, in this window and each window that gets the keyboard
+        from now on (its QWindow exists once it is shown)."""
+        self.enter_filter.attach()
+        self.hide_ctl.escape_filter.attach()
 
     # ------------------------------------------------------------------ building and wiring
 
@@ -225,9 +233,6 @@ class MainWindow(QMainWindow):
         self.hide_button.clicked.connect(self.hide_now)
         self.nav.currentItemChanged.connect(self.nav_ctl._nav_changed)
         self.enter_filter = EnterPressesButtons(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.enter_filter)
         for sequence in (QKeySequence.StandardKey.Find, QKeySequence("Ctrl+K")):
             shortcut = QShortcut(sequence, self)
             shortcut.activated.connect(self.search_ctl.focus_search)
@@ -275,8 +280,15 @@ class MainWindow(QMainWindow):
             page.chosen.connect(self._first_run_chosen)  # type: ignore[attr-defined]
 
     def finish_startup(self) -> None:
-        """After the first frame: load the content, and build what the first frame did not need."""
+        """After the first frame: read the first screen, then load the content
+        (Session.start)."""
         self.session.start()
+
+    def _after_first_screen(self) -> None:
+        """Once the numbers are painted: what the first screen did not need."""
+        if self._first_screen_done:
+            return
+        self._first_screen_done = True
         self.nav_ctl._style_nav_headers()
         self.nav_ctl._wrap_nav()
         _ = self.neutral
@@ -439,9 +451,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.enter_filter)
+        self.enter_filter.detach()
         self.hide_ctl.shutdown()
         self.search_ctl.shutdown()
         self.print_ctl.shutdown()

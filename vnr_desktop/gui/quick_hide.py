@@ -28,6 +28,7 @@ from vnr_desktop.gui.a11y import named
 from vnr_desktop.gui.controllers.host import as_widget
 from vnr_desktop.gui.icon import app_icon
 from vnr_desktop.gui.lazy_qt import Qt  # start-up path: see lazy_qt.py
+from vnr_desktop.gui.window_keys import WindowKeyFilter
 
 if TYPE_CHECKING:
     from vnr_desktop.gui.controllers.host import Host
@@ -35,8 +36,13 @@ if TYPE_CHECKING:
 DOUBLE_PRESS_SECONDS = 0.8
 
 
-class DoubleEscapeFilter(QObject):
-    """Application-wide: emits ``triggered`` when Esc is pressed twice within 0.8 s."""
+class DoubleEscapeFilter(WindowKeyFilter):
+    """In every window: emits ``triggered`` when Esc is pressed twice within 0.8 s.
+
+    It watches each window's QWindow (gui/window_keys.py), which gets each key press once and
+    before any widget: the first Esc still reaches the widget (a dialog closes on it), the
+    second hides.
+    """
 
     triggered = Signal()
 
@@ -50,7 +56,6 @@ class DoubleEscapeFilter(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
             and not event.isAutoRepeat()
-            and self._first_receiver(watched)
         )
         if is_escape:
             now = time.monotonic()
@@ -60,16 +65,6 @@ class DoubleEscapeFilter(QObject):
                 return True
             self._last = now
         return False
-
-    @staticmethod
-    def _first_receiver(watched: QObject) -> bool:
-        """Count a key press once: an ignored key event is sent on to each parent widget, and
-        the filter sees every delivery. Only the focus widget's (or a focus-less window's)
-        delivery counts."""
-        if not isinstance(watched, QWidget):
-            return False
-        focus = QApplication.focusWidget()
-        return watched is focus if focus is not None else watched.isWindow()
 
 
 RESUME_SHORTCUT = "Ctrl+Return"
@@ -127,14 +122,9 @@ class QuickHideController(QObject):
         self._neutral: NeutralScreen | None = None
         self.escape_filter = DoubleEscapeFilter(self)
         self.escape_filter.triggered.connect(self.hide_now)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.escape_filter)
 
     def shutdown(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.escape_filter)
+        self.escape_filter.detach()
 
     @property
     def neutral(self) -> NeutralScreen:
