@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from vnr_desktop.cli import main as cli_main
 
         return cli_main(args)
-    from vnr_desktop.gui.app import main as gui_main
+    from vnr_desktop.gui.launch import main as gui_main
 
     return int(gui_main() or 0)
 

@@ -214,7 +214,7 @@ def test_launcher_version_exit_code():
 
 
 def test_launcher_without_arguments_opens_the_gui(monkeypatch):
-    import vnr_desktop.gui.app as gui_app
+    import vnr_desktop.gui.launch as gui_launch
 
     launcher = _load_launcher()
     opened: list[str] = []
@@ -227,7 +227,7 @@ def test_launcher_without_arguments_opens_the_gui(monkeypatch):
         opened.append(f"cli {argv}")
         return 0
 
-    monkeypatch.setattr(gui_app, "main", fake_gui_main)
+    monkeypatch.setattr(gui_launch, "main", fake_gui_main)
     monkeypatch.setattr("vnr_desktop.cli.main", fake_cli_main)
     assert launcher.main([]) == 7
     assert launcher.main(["-psn_0_4711"]) == 7  # what old macOS Finder adds to a launch

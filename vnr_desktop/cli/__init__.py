@@ -72,7 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.smoke:
-        # The GUI only when asked for: plain commands never load Qt.
+        # The GUI only when asked for: plain commands never load Qt. The collector pauses
+        # before the GUI's imports, as in gui/launch.py.
+        from vnr_desktop.gui import startup_gc
+
+        startup_gc.pause()
+        # after the pause, on purpose (gui/startup_gc.py)
         from vnr_desktop.gui.app import run_smoke
 
         return run_smoke(args.data_dir)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from vnr_desktop import APP_ID, APP_NAME, __version__
 from vnr_desktop.core.paths import resolve_paths
 from vnr_desktop.core.settings_peek import peek_settings as peek
-from vnr_desktop.gui import theme
+from vnr_desktop.gui import startup_gc, theme
 from vnr_desktop.gui.i18n import install_translators
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
     def shown() -> None:
         """The numbers and the home page are painted: what the person waits for."""
         times["content_monotonic"] = time.monotonic()
+        startup_gc.resume()
         _report_startup(times)
         if smoke:
             QTimer.singleShot(0, finish_smoke)
@@ -142,6 +143,7 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
         window.close()
 
     def open_failed(message: str) -> None:
+        startup_gc.resume()
         if smoke:
             print(f"smoke: FAILED: the content could not be opened: {message}", file=sys.stderr)
             outcome["code"] = 1
@@ -152,6 +154,7 @@ def run(data_dir: Path | str | None = None, *, smoke: bool = False) -> int:
     if smoke:
         QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)
     code = app.exec()
+    startup_gc.resume()
     window.shutdown()
     restore_hook()
     remove_logging(log_handler)

@@ -15,7 +15,7 @@ rest when the person opens a page, prints or syncs.
 
 Modules that are themselves only loaded after the boundary (``pages/*``, ``adapters/*``,
 ``content``, ``pdf_pages``, ``sync_flow`` ...) import at their top and do not need this module.
-Check with ``python -X importtime -m vnr_desktop.gui.app --smoke``: none of the modules named
+Check with ``python -X importtime -m vnr_desktop.gui.launch --smoke``: none of the modules named
 here may appear before the smoke exits on a data folder that has content.
 """
 
