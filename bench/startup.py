@@ -35,14 +35,14 @@ MEMORY_RATIO_TARGET = 2.0
 BARE = r"""
 import json, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 times = {}
 
 class FirstPaint(QObject):
+    # on the window itself, as the app watches its own (a window paints before its children)
     def eventFilter(self, watched, event):
-        if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-                and watched.window() is window and "shown_monotonic" not in times):
+        if event.type() == QEvent.Type.Paint and "shown_monotonic" not in times:
             times["shown_monotonic"] = time.monotonic()
             QTimer.singleShot(0, app.quit)
         return False
@@ -51,7 +51,7 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 820)
 first = FirstPaint(app)
-app.installEventFilter(first)
+window.installEventFilter(first)
 window.show()
 app.exec()
 open(sys.argv[1], "w").write(json.dumps(times))
@@ -82,6 +82,18 @@ def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, f
     return out
 
 
+def compile_bytecode() -> None:
+    """Compile the package's bytecode, as pip does when it installs the wheel.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise
+    compile every module from source on every start, which no installed app does.
+    """
+    import vnr_desktop
+
+    package = Path(vnr_desktop.__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+
+
 def choose_municipality(data: Path, number: str = "3407") -> None:
     """Save the first-run choice (Gjøvik) the way the app's first-run page does."""
     code = (
@@ -106,6 +118,7 @@ def main() -> int:
         or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
     )
     args = parser.parse_args()
+    compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="vnr-startup-"))
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform}
     env.pop("VNR_DATA_DIR", None)
@@ -114,7 +127,7 @@ def main() -> int:
     bare_script.write_text(BARE)
     data = work / "data"
     # as users start it: the vnr-desktop-gui entry point (packaging/launcher.py without arguments)
-    app_args = [sys.executable, "-m", "vnr_desktop.gui.app", "--data-dir", str(data), "--smoke"]
+    app_args = [sys.executable, "-m", "vnr_desktop.gui.launch", "--data-dir", str(data), "--smoke"]
     app_env = {**env, "VNR_STARTUP_REPORT": str(report)}
     try:
         first = run_child(app_args, report, app_env)  # first start: installs the built-in content
