@@ -7,6 +7,7 @@ import ast
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,16 @@ def test_none_of_the_late_modules_load_before_the_numbers(gui_data: Path, tmp_pa
     assert "vnr_desktop.gui.main_window" in loaded
     assert sorted(set(late.LATE_MODULES.values()) & loaded) == []
     assert "pydantic" not in loaded
+
+
+def test_no_python_event_filter_on_the_application():
+    """An application-wide Python filter sees every event of every object, and makes PySide
+    build every Qt class at the first object of a class it does not wrap (gui/window_keys.py):
+    key filters go on windows, first-paint watching on the window."""
+    pattern = re.compile(r"(\bapp\b|instance\(\)|\bqApp\b)\s*\.\s*installEventFilter\(")
+    found = []
+    for path in sorted(GUI.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                found.append(f"{path.relative_to(GUI)}:{number}: {line.strip()}")
+    assert found == []
