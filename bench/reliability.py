@@ -14,7 +14,12 @@ Runs, outside pytest and with more cases than CI, the same machinery as tests/re
   bundles, catalog entries and endorsements, root-signed content, endorsements by a non-root,
   revoked keys (feed, USB folder, single file, cached endorsement), a revocation list signed
   by a publisher, and a server that drips its headers (the one-deadline-per-request rule);
-- a full disk: a real small tmpfs (when user namespaces allow) and SQLite's page limit.
+- a full disk: a real small tmpfs (when user namespaces allow) and SQLite's page limit;
+- a long session in the real window (gui_soak.py), in a process of its own so that a hard abort
+  counts: thousands of random actions (pages, searches typed key by key, guides, quick hide,
+  resizes, dialogs, text size, language), then no unexpected error, the numbers still there,
+  None/True/False reference counts kept (PySide6 6.12 on Python 3.11 aborted the interpreter
+  after a few minutes) and no pile-up of widgets.
 
 Columns: *tried* cases; *refused* with a clear message (or, for crash kills, not applicable);
 *accepted*: an attack whose content got in (must be 0);
@@ -484,13 +489,16 @@ def main() -> int:
     parser.add_argument(
         "--random-kills", type=int, default=40, help="random-time kills per scenario"
     )
+    parser.add_argument(
+        "--gui-actions", type=int, default=3000, help="random actions in the long GUI session"
+    )
     parser.add_argument("--quick", action="store_true", help="few examples and kills (a smoke run)")
     parser.add_argument(
         "--attacks-only", action="store_true", help="only the attack matrix rows (no fuzz, kills)"
     )
     args = parser.parse_args()
     if args.quick:
-        args.examples, args.random_kills = 20, 5
+        args.examples, args.random_kills, args.gui_actions = 20, 5, 200
     started = time.monotonic()
 
     from crash_harness import Zygote
@@ -552,6 +560,8 @@ def main() -> int:
         )
         if not args.attacks_only:
             timed("full disk during an update", disk_full(prepared["update"]))
+    if not args.attacks_only:
+        timed(f"long GUI session ({args.gui_actions} actions)", gui_session(base, args.gui_actions))
 
     total = Row(
         "total",
@@ -567,6 +577,32 @@ def main() -> int:
         print("  ! " + failure.replace("\n", "\n    "))
     shutil.rmtree(_TMP, ignore_errors=True)
     return 0 if total.crashed == 0 and total.lost == 0 and total.accepted == 0 else 1
+
+
+def gui_session(base: Path, actions: int) -> Callable[[Row], None]:
+    def run(row: Row) -> None:
+        data = _TMP / "gui-session"
+        shutil.copytree(base, data)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "tests" / "reliability" / "gui_soak.py"),
+                str(data),
+                str(actions),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            timeout=3600,
+        )
+        row.tried = actions
+        row.refused = None
+        if proc.returncode != 0:
+            row.crashed += 1
+            tail = (proc.stdout + proc.stderr).strip().splitlines()[-6:]
+            FAILURES.append(f"gui session: exit {proc.returncode}: " + "\n".join(tail))
+
+    return run
 
 
 def _dry(prep: object, work: Path) -> Path:
