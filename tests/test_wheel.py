@@ -127,13 +127,15 @@ def installed(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) 
     return env_dir
 
 
-def _run(env_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    env_dir: Path, cwd: Path, *args: str, program: str = "vnr-desktop"
+) -> subprocess.CompletedProcess[str]:
     env = {
         k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"}
     }
     env.update(QT_QPA_PLATFORM="offscreen", VNR_DATA_DIR=str(cwd / "data"))
     return subprocess.run(
-        [str(env_dir / "bin" / "vnr-desktop"), *args],
+        [str(env_dir / "bin" / program), *args],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -162,6 +164,10 @@ def test_the_installed_app_runs_from_the_wheel_alone(installed: Path, tmp_path: 
     assert smoke.returncode == 0, smoke.stderr
     assert "smoke: ok" in smoke.stdout
     assert "Traceback" not in smoke.stderr
+    # the desktop entry point (what the menu entry and a double-click start)
+    desktop = _run(installed, tmp_path, "--smoke", program="vnr-desktop-gui")
+    assert desktop.returncode == 0, desktop.stderr
+    assert "numbers and home page" in desktop.stdout
 
     pdf = tmp_path / "barn.pdf"
     render = _run(
