@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from servers.faulty import FaultyServer  # noqa: E402
+from servers.feeds import keyring  # noqa: E402
 from servers.nginx import NginxServer  # noqa: E402
 
 from vnr_desktop.core.bundle_content import BundleContent  # noqa: E402
@@ -162,7 +163,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="vnr-bench-sync-")) if not args.keep else args.keep
     work.mkdir(parents=True, exist_ok=True)
     key = minisign.generate_keypair()
-    keys = {key.key_id: key.public_key}
+    keys = keyring(key)  # trusted for the test bundle's region, as an administrator would
     target = int(args.mb * 1_000_000)
     print(f"Building synthetic bundles of ~{args.mb:g} MB content ...", file=sys.stderr)
     v1, v2 = synthetic_content(target, 1), synthetic_content(target, 2)
