@@ -14,9 +14,12 @@ import hashlib
 import io
 import json
 import tarfile
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from servers.feeds import build, keyring, make_key, make_updater, snapshot
 
 from vnr_desktop.cli import main as cli_main
@@ -205,6 +208,39 @@ def test_the_clean_text_rule(text, multiline, bad_at):
     if bad_at is not None:
         with pytest.raises(ValueError, match=f"U\\+{ord(text[bad_at]):04X}"):
             check_clean(text, multiline=multiline)
+
+
+def _rule_one_character_at_a_time(text: str, multiline: bool) -> int | None:
+    """The rule as the module's docstring states it, with no fast path."""
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if category not in ("Cc", "Cf", "Zl", "Zp"):
+            continue
+        if multiline and ch in "\n\t":
+            continue
+        letters = 0 < i < len(text) - 1 and all(
+            unicodedata.category(c)[0] in "LM" for c in (text[i - 1], text[i + 1])
+        )
+        if ch in "\u200c\u200d" and letters:
+            continue
+        return i
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("abcæøå 0123456789-.,"),
+            st.sampled_from("\n\t\r\x85\u2028\u200b\u200c\u200d\u00a0\u00ad\u202e\ufeff"),
+            st.characters(),
+        ),
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_the_fast_path_agrees_with_the_rule_for_any_text(text: str, multiline: bool) -> None:
+    assert find_unclean(text, multiline=multiline) == _rule_one_character_at_a_time(text, multiline)
 
 
 def test_card_definitions_refuse_invisible_characters(tmp_path):

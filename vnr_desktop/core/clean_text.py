@@ -63,6 +63,12 @@ def _is_letter(ch: str) -> bool:
 
 def find_unclean(text: str, *, multiline: bool = False) -> int | None:
     """The index of the first refused character in ``text``, or None if it is clean."""
+    probe = text.replace("\n", "").replace("\t", "") if multiline else text
+    if probe.isprintable():
+        # Nearly all text: one C-speed pass. Printable characters are never Cc/Cf/Zl/Zp, so
+        # there is nothing to refuse; anything else (a joiner, a no-break space) is looked at
+        # one character at a time below.
+        return None
     for i, ch in enumerate(text):
         if ch.isprintable() and ch not in _JOINERS:
             continue  # fast path: printable characters are never Cc/Cf/Zl/Zp
