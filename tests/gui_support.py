@@ -103,6 +103,22 @@ def _reset_theme() -> Iterator[None]:
         theme.apply_theme(app, scale=1.0, high_contrast=False)
 
 
+@pytest.fixture(autouse=True)
+def _reset_language() -> Iterator[None]:
+    """The language is application-wide too: a test that switched it (the soak does) leaves
+    no catalogue installed for the next."""
+    yield
+    if "vnr_desktop.gui.i18n" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from vnr_desktop.gui.i18n import remove_all_translators
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        remove_all_translators(app)
+
+
 def open_window(
     qtbot: Any, data_dir: Path, size: tuple[int, int] | None = (1280, 820), **kwargs: Any
 ) -> Any:

@@ -85,8 +85,13 @@ def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
 
 def switch_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Change the interface language now: the catalogues installed before are removed."""
-    remove_translators(app, list(_installed))
+    remove_all_translators(app)
     return install_translators(app, lang)
+
+
+def remove_all_translators(app: QCoreApplication) -> None:
+    """Every catalogue installed here, removed: the source texts (bokmål) again."""
+    remove_translators(app, list(_installed))
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
