@@ -16,12 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from vnr_desktop.core.ids import NATIONAL_BUNDLE
 from vnr_desktop.core.phones import phones_to_show, same_number
 
 if TYPE_CHECKING:
     from vnr_desktop.core.models import Contact, Phone
-
-NATIONAL_BUNDLE = "nasjonal"
 
 NATIONAL_STRIP_NUMBERS: tuple[str, ...] = ("112", "113", "02800", "116117", "116111")
 """Which national numbers the strip shows, as digits, in this order.
