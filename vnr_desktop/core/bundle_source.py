@@ -20,7 +20,12 @@ from vnr_desktop.core.diagnostics import Diagnostic, format_path
 from vnr_desktop.core.ids import PRIMARY_TAG
 from vnr_desktop.core.models import Contact, Guide, Manifest, Measure, StrictModel
 from vnr_desktop.core.phones import PhoneNumber, rejected_numbers
-from vnr_desktop.core.yaml_safe import LoadedYaml, YamlLoadError, load_yaml_file
+from vnr_desktop.core.yaml_safe import (
+    DEFAULT_ENGINE,
+    LoadedYaml,
+    YamlLoadError,
+    load_yaml_file,
+)
 
 MAX_FILES = 500
 
@@ -143,11 +148,13 @@ def load_bundle_dir(
     strict: bool = False,
     external_ids: ExternalIds | None = None,
     display_root: str | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> SourceLoadResult:
     """Load and validate the bundle source folder ``root``.
 
     ``strict`` (used by ``bundle build``) turns unresolved conflicts into errors.
     ``external_ids`` resolves ``bundle:id`` references to other bundles.
+    ``engine``: the YAML parser (core/yaml_safe.py; SHIPPED_ENGINE for the built-in bundles).
     """
     out = DiagnosticCollector()
     root = Path(root)
@@ -165,7 +172,7 @@ def load_bundle_dir(
         )
         return SourceLoadResult(None, out.diagnostics)
 
-    manifest = _load_manifest(root / "manifest.yaml", rel, out)
+    manifest = _load_manifest(root / "manifest.yaml", rel, out, engine)
 
     files = _content_files(root)
     if len(files) > MAX_FILES:
@@ -179,7 +186,7 @@ def load_bundle_dir(
 
     items = _LoadedItems()
     for path in files:
-        items.load_file(path, rel(path), out)
+        items.load_file(path, rel(path), out, engine)
 
     if manifest is None:
         return SourceLoadResult(None, out.diagnostics)
@@ -199,14 +206,14 @@ def load_bundle_dir(
 
 
 def _load_manifest(
-    manifest_path: Path, rel: Callable[[Path], str], out: DiagnosticCollector
+    manifest_path: Path, rel: Callable[[Path], str], out: DiagnosticCollector, engine: str
 ) -> Manifest | None:
     """The folder's manifest.yaml, or None (with the reason in ``out``)."""
     if not manifest_path.is_file():
         out.add("error", "manifest.yaml is missing", None, file=rel(manifest_path), code="manifest")
         return None
     try:
-        doc = load_yaml_file(manifest_path, rel(manifest_path))
+        doc = load_yaml_file(manifest_path, rel(manifest_path), engine)
     except YamlLoadError as exc:
         out.diagnostics.append(
             Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")
@@ -235,9 +242,11 @@ class _LoadedItems:
     failed_ids: set[str] = field(default_factory=set)
     unreadable: bool = False
 
-    def load_file(self, path: Path, shown: str, out: DiagnosticCollector) -> None:
+    def load_file(
+        self, path: Path, shown: str, out: DiagnosticCollector, engine: str = DEFAULT_ENGINE
+    ) -> None:
         try:
-            doc = load_yaml_file(path, shown)
+            doc = load_yaml_file(path, shown, engine)
         except YamlLoadError as exc:
             out.diagnostics.append(
                 Diagnostic("error", exc.message, exc.file, exc.line, exc.column, code="yaml")

@@ -35,6 +35,7 @@ from vnr_desktop.core.library_store import (
 from vnr_desktop.core.models import item_title
 from vnr_desktop.core.resources import builtin_bundle_dir, builtin_bundle_ids
 from vnr_desktop.core.search import index as search_index
+from vnr_desktop.core.yaml_safe import SHIPPED_ENGINE
 
 __all__ = [
     "KEEP_VERSIONS",
@@ -225,6 +226,7 @@ class Library(LibraryStore):
                 builtin_bundle_dir(bundle_id),
                 external_ids=resolver,
                 display_root=f"resources/bundles/{bundle_id}",
+                engine=SHIPPED_ENGINE,
             )
             if not loaded.ok or loaded.bundle is None:
                 # Install the others; report this one (a release bug the tests catch).
@@ -257,7 +259,7 @@ class Library(LibraryStore):
             if bundle_id not in shipped:
                 shipped[bundle_id] = None
                 if bundle_id in builtin_bundle_ids():
-                    loaded = load_bundle_dir(builtin_bundle_dir(bundle_id))
+                    loaded = load_bundle_dir(builtin_bundle_dir(bundle_id), engine=SHIPPED_ENGINE)
                     if loaded.bundle is not None:
                         shipped[bundle_id] = {i.id for i in loaded.bundle.items()}
             return shipped[bundle_id]
