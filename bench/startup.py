@@ -1,6 +1,6 @@
 """Start-up: VNR Desktop against a bare PySide6 QMainWindow started the same way, in one run.
 
-    python bench/startup.py [--rounds 7] [--platform offscreen|xcb]
+    python bench/startup.py [--rounds 7] [--platform offscreen|xcb] [--wheel]
 
 What a person waits for is the numbers, so the headline figure is the whole process: from
 spawning it until it has put its content on screen (the emergency numbers and the home page,
@@ -12,6 +12,10 @@ Beside it: the first paint of each window (CLOCK_MONOTONIC, the same clock in pa
 on Linux) and when the app's content was on screen. The app runs on a data folder whose
 built-in content is already installed (a normal start); the first start on an empty folder is
 timed once, separately.
+
+The package's bytecode is compiled first, as pip does on install. ``--wheel`` goes further: it
+builds the wheel, installs it alone into a fresh venv and measures that (no editable-install
+finder in either process).
 
 Targets (issue 19): whole process at most 2.0x the bare window, peak memory at most 2.0x.
 """
@@ -61,7 +65,9 @@ open(sys.argv[1], "w").write(json.dumps(times))
 def run_child(args: list[str], report: Path, env: dict[str, str]) -> dict[str, float]:
     report.unlink(missing_ok=True)
     start = time.monotonic()
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        args, env=env, cwd=report.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     exited = time.monotonic()
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -94,6 +100,41 @@ def compile_bytecode() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
 
+def wheel_python(work: Path) -> Path:
+    """Build the wheel and install it alone into a fresh venv, as tests/test_wheel.py does
+    (the dependencies come from this environment, without its .pth files: no editable finder in
+    either process). Returns that venv's python."""
+    import site
+    import venv
+
+    root = Path(__file__).resolve().parent.parent
+    wheels = work / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(root)],
+        check=True,
+        capture_output=True,
+    )
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    deps = [p for p in site.getsitepackages() if "site-packages" in p]
+    Path(purelib, "zz_bench_dependencies.pth").write_text("\n".join(deps) + "\n")
+    wheel = next(wheels.glob("*.whl"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+         "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return python
+
+
 def choose_municipality(data: Path, number: str = "3407") -> None:
     """Save the first-run choice (Gjøvik) the way the app's first-run page does."""
     code = (
@@ -117,7 +158,17 @@ def main() -> int:
         default=os.environ.get("QT_QPA_PLATFORM")
         or ("xcb" if os.environ.get("DISPLAY") else "offscreen"),
     )
+    parser.add_argument(
+        "--wheel",
+        action="store_true",
+        help="measure the wheel installed alone in a fresh venv (both processes run its python)",
+    )
     args = parser.parse_args()
+    if args.wheel:
+        with tempfile.TemporaryDirectory(prefix="vnr-startup-wheel-") as where:
+            python = wheel_python(Path(where))
+            rest = [a for a in sys.argv[1:] if a != "--wheel"]
+            return subprocess.run([str(python), __file__, *rest], cwd=where).returncode
     compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="vnr-startup-"))
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform}
