@@ -13,6 +13,7 @@ that was about 30 ms before the emergency numbers were painted (bench/startup.py
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QWindow
 
@@ -46,6 +47,7 @@ class WindowKeyFilter(QObject):
             window.removeEventFilter(self)
 
     def _watch(self, window: QWindow | None) -> None:
-        # installing again moves the filter to the front: it is never installed twice
-        if window is not None:
+        # installing again moves the filter to the front: it is never installed twice. A window
+        # can be gone by the time the signal is handled (a closed popup): never raise in a slot.
+        if window is not None and shiboken6.isValid(window):
             window.installEventFilter(self)
