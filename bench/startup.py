@@ -101,38 +101,19 @@ def compile_bytecode() -> None:
 
 
 def wheel_python(work: Path) -> Path:
-    """Build the wheel and install it alone into a fresh venv, as tests/test_wheel.py does
-    (the dependencies come from this environment, without its .pth files: no editable finder in
-    either process). Returns that venv's python."""
-    import site
-    import venv
-
+    """Build the wheel and install it alone into a fresh venv (tests/wheel_support.py, as
+    tests/test_wheel.py does: no editable finder in either process). Returns its python."""
     root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "tests"))
+    from wheel_support import install_wheel_alone
+
     wheels = work / "wheel"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(root)],
         check=True,
         capture_output=True,
     )
-    env_dir = work / "venv"
-    venv.EnvBuilder(with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
-    purelib = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    deps = [p for p in site.getsitepackages() if "site-packages" in p]
-    Path(purelib, "zz_bench_dependencies.pth").write_text("\n".join(deps) + "\n")
-    wheel = next(wheels.glob("*.whl"))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-         "--no-index", str(wheel)],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    return python
+    return install_wheel_alone(next(wheels.glob("*.whl")), work / "venv")
 
 
 def choose_municipality(data: Path, number: str = "3407") -> None:

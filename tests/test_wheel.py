@@ -13,15 +13,14 @@ itself comes only from the wheel, which the test checks.
 from __future__ import annotations
 
 import os
-import site
 import subprocess
 import sys
 import tarfile
-import venv
 import zipfile
 from pathlib import Path
 
 import pytest
+from wheel_support import install_wheel_alone
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -95,35 +94,7 @@ def test_the_sdist_holds_every_tracked_source_file(built: dict[str, Path]) -> No
 @pytest.fixture(scope="module")
 def installed(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
-    purelib = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    # Third-party dependencies from this environment, appended after the venv's own
-    # site-packages; .pth files in those folders (the editable install's finder) are not run.
-    deps = [p for p in site.getsitepackages() if "site-packages" in p]
-    Path(purelib, "zz_test_dependencies.pth").write_text("\n".join(deps) + "\n")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            str(built["wheel"]),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    install_wheel_alone(built["wheel"], env_dir)
     return env_dir
 
 
